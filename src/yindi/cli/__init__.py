@@ -1,0 +1,48 @@
+"""The ``yindi`` command (Typer). Thin adapters over the Python API: no computation lives here.
+
+Start-up must stay fast (``yindi --help`` < 1 s): modules here import only Typer and Rich at the top;
+NumPy, pandas and the models are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from yindi.cli import common, data_cmd, disparity_cmd, index_cmd, productivity_cmd, report_cmd, structure_cmd
+
+app = typer.Typer(
+    name="yindi",
+    help="因地 Yindi — 因地制宜发展新质生产力：评估 → 布局 → 协同。\n\n"
+    "Develop New Quality Productive Forces according to local conditions: evaluate → lay out → coordinate.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd, disparity_cmd):
+    _module.register(app)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本 / Show the version and exit.", is_eager=True),
+) -> None:
+    if version:
+        from yindi import __version__
+
+        typer.echo(f"yindi {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    """Entry point: run the app, turning :class:`~yindi.errors.YindiError` into a message and exit code 1."""
+    try:
+        app(standalone_mode=False)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place errors become messages
+        code = common.report_error(exc)
+        sys.exit(code)

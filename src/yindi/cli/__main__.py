@@ -1,0 +1,3 @@
+from yindi.cli import main
+
+main()

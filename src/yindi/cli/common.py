@@ -1,0 +1,66 @@
+"""Shared CLI plumbing: the console, data loading, error display, output paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from yindi.data.panel import Panel
+
+console = Console(stderr=False)
+err_console = Console(stderr=True)
+
+DATA_HELP = (
+    "数据：数据包文件夹（含 panel.csv）、国家统计局导出文件或 workspace:名称 / "
+    "Data: a pack folder (with panel.csv), an NBS export file, or workspace:NAME."
+)
+LANG_HELP = "报告语言 / Language: zh (默认 default) or en."
+
+
+def report_error(exc: BaseException) -> int:
+    """Print an error without a traceback; return the exit code (1 for Yindi errors, 2 for usage)."""
+    from yindi.errors import YindiError
+
+    if isinstance(exc, click.exceptions.Abort):
+        err_console.print("[red]Aborted.[/red]")
+        return 1
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        return exc.exit_code
+    if isinstance(exc, click.exceptions.Exit):
+        return exc.exit_code
+    if isinstance(exc, YindiError):
+        err_console.print("[bold red]错误 Error:[/bold red] ", end="")
+        err_console.print(str(exc), highlight=False, markup=False)
+        return 1
+    if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError)):
+        err_console.print("[bold red]错误 Error:[/bold red] ", end="")
+        err_console.print(str(exc), highlight=False, markup=False)
+        return 1
+    raise exc
+
+
+def load_data(source: str) -> Panel:
+    """Load a panel from any source the CLI accepts (see :func:`yindi.data.load`)."""
+    from yindi.data import load
+
+    return load(source)
+
+
+def out_path(path: Path, default_name: str) -> Path:
+    """A file path: ``path`` itself if it has a suffix, otherwise ``path/default_name``."""
+    if path.suffix:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+    path.mkdir(parents=True, exist_ok=True)
+    return path / default_name
+
+
+def done(message: str) -> None:
+    console.print(f"[green]✓[/green] {message}", highlight=False)
+

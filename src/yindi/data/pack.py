@@ -1,0 +1,113 @@
+"""Importer for a data pack: a folder with ``panel.csv`` (tidy) and ``indicators.csv`` (metadata).
+
+This is the layout of ``../shared/data/cn-provinces``: ``panel.csv`` has columns
+``region_code, region, year, indicator, value, unit[, source]`` and ``indicators.csv`` has
+``indicator, name_zh, name_en, unit[, source, note, ...]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from yindi.data.panel import COLUMNS, Indicator, Panel, Repair, make_panel
+from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
+from yindi.errors import DataFormatError, DataValidationError
+
+PANEL_FILE = "panel.csv"
+INDICATORS_FILE = "indicators.csv"
+
+
+def read_indicators(path: Path) -> dict[str, Indicator]:
+    """Indicator metadata from an ``indicators.csv``."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    need = ["indicator", "name_zh", "name_en", "unit"]
+    absent = [c for c in need if c not in table.columns]
+    if absent:
+        raise DataFormatError(f"{path}: missing column(s) {', '.join(absent)}; expected {', '.join(need)}.")
+    out: dict[str, Indicator] = {}
+    for i, row in enumerate(table.to_dict("records")):
+        ind = row["indicator"].strip()
+        if not ind:
+            raise DataValidationError(f"{path}, row {i + 2}, column 'indicator': empty indicator id.")
+        if ind in out:
+            raise DataValidationError(f"{path}, row {i + 2}: indicator {ind!r} is listed twice.")
+        out[ind] = Indicator(
+            id=ind,
+            name_zh=row["name_zh"].strip() or ind,
+            name_en=row["name_en"].strip() or ind,
+            unit=row["unit"].strip(),
+            source=row.get("source", "").strip(),
+            note=row.get("note", "").strip(),
+        )
+    return out
+
+
+def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None) -> Panel:
+    """Read a data pack folder (or its ``panel.csv``) into a validated :class:`Panel`.
+
+    Every row is checked: region code and name must agree with the registry, years must be in range, values
+    must be numbers or blank (blank = missing), each indicator has one unit, and duplicates must not conflict.
+    Errors name the file, row and column.
+
+    Examples
+    --------
+    >>> panel = load_pack("../shared/data/cn-provinces")  # doctest: +SKIP
+    >>> panel.value("北京", 2023, "gdp")  # doctest: +SKIP
+    47353.7
+    """
+    root = Path(path)
+    panel_file = root / PANEL_FILE if root.is_dir() else root
+    if not panel_file.exists():
+        raise DataFormatError(
+            f"{panel_file}: not found. A data pack is a folder with {PANEL_FILE} (and optionally "
+            f"{INDICATORS_FILE}); for other layouts use read_table() or read_nbs_export()."
+        )
+    raw = pd.read_csv(panel_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    absent = [c for c in COLUMNS if c not in raw.columns]
+    if absent:
+        raise DataFormatError(
+            f"{panel_file}: missing column(s) {', '.join(absent)}; a pack's {PANEL_FILE} has "
+            f"{', '.join(COLUMNS)} (one value per row)."
+        )
+    src = RowSource(str(panel_file))
+    codes, names, repairs = resolve_regions(raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"])
+    frame = pd.DataFrame(
+        {
+            "region_code": codes,
+            "region": names,
+            "year": parse_years(raw["year"], src, "year"),
+            "indicator": raw["indicator"].str.strip(),
+            "value": parse_values(raw["value"], src, "value"),
+            "unit": raw["unit"].str.strip(),
+        }
+    )
+    meta_file = panel_file.parent / INDICATORS_FILE
+    meta = read_indicators(meta_file) if meta_file.exists() else {}
+    if meta:
+        unknown = sorted(set(frame["indicator"]) - set(meta))
+        if unknown:
+            first = int(frame.index[frame["indicator"] == unknown[0]][0])
+            raise DataValidationError(
+                f"{panel_file}, row {src.row(first)}, column 'indicator': {unknown[0]!r} is not described in "
+                f"{meta_file.name} ({len(unknown)} undescribed in all). Add a row for it there."
+            )
+        for ind, unit in frame.groupby("indicator")["unit"].first().items():
+            label = meta[str(ind)].unit
+            if not label or label == unit:
+                continue
+            if unit and (unit in label or label in unit):
+                # e.g. rows say 'Mt', metadata says '百万吨 (Mt)': the same unit, labelled differently.
+                repairs.append(
+                    Repair(str(meta_file), None, "unit", f"unit label of {ind!r} differs from {PANEL_FILE}; "
+                           "rows keep their unit, the label is used for display", unit, label)
+                )
+                continue
+            raise DataValidationError(
+                f"{panel_file}: indicator {ind!r} has unit {unit!r} but {meta_file.name} says {label!r}. "
+                "Make them agree."
+            )
+    sources = [str(panel_file)] + ([str(meta_file)] if meta else [])
+    return make_panel(frame, meta, repairs=repairs, sources=sources, origin=str(panel_file))

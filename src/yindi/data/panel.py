@@ -1,0 +1,266 @@
+"""The Panel: a tidy long table of regional statistics plus indicator metadata.
+
+面板数据：长表（地区代码、地区、年份、指标、数值、单位）加指标元数据。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from yindi.errors import DataValidationError, MissingDataError, ParameterError
+
+COLUMNS: tuple[str, ...] = ("region_code", "region", "year", "indicator", "value", "unit")
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """Metadata of one indicator (指标).
+
+    ``direction`` is +1 when more is better (R&D intensity) and -1 when less is better (CO2 per unit GDP);
+    presets may override it. ``dimension`` is filled by presets (e.g. 劳动者).
+    """
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    source: str = ""
+    note: str = ""
+    direction: int = 1
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+    def label(self, lang: str = "zh") -> str:
+        """Name with unit, e.g. ``"R&D经费投入强度 (%)"``."""
+        return f"{self.name(lang)} ({self.unit})" if self.unit else self.name(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change made to imported data, reported to the user (never silent)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    action: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", row {self.row}" if self.row is not None else "")
+        where += f", column {self.column!r}" if self.column else ""
+        return f"{where}: {self.action}: {self.before!r} → {self.after!r}"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Tidy long table ``(region_code, region, year, indicator, value, unit)`` with indicator metadata.
+
+    Missing values are explicit ``NaN`` rows (an NBS blank stays missing, it is never zero). The frame is
+    sorted by ``(indicator, region_code, year)`` and has at most one row per ``(region_code, year,
+    indicator)``. Build panels with the importers in :mod:`yindi.data`; they validate the rules.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        Columns :data:`COLUMNS`; ``region_code`` and ``indicator`` are strings, ``year`` int, ``value`` float.
+    indicators : Mapping[str, Indicator]
+        Metadata for every indicator in ``frame``.
+    repairs : tuple of Repair
+        What the importer changed, each with file, row and column.
+    sources : tuple of str
+        Files the panel was read from.
+    """
+
+    frame: pd.DataFrame
+    indicators: Mapping[str, Indicator]
+    repairs: tuple[Repair, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    # --- basic facts --------------------------------------------------------------------------------------
+    @property
+    def indicator_ids(self) -> list[str]:
+        return sorted(self.frame["indicator"].unique().tolist())
+
+    @property
+    def region_codes(self) -> list[str]:
+        return sorted(self.frame["region_code"].unique().tolist())
+
+    def years(self, indicator: str | None = None) -> list[int]:
+        """Years with at least one non-missing value (for ``indicator`` if given)."""
+        f = self.frame if indicator is None else self.frame[self.frame["indicator"] == indicator]
+        return sorted(int(y) for y in f.loc[f["value"].notna(), "year"].unique())
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise ParameterError(
+                f"The panel has no indicator {indicator_id!r}. Available: {', '.join(self.indicator_ids)}."
+            ) from None
+
+    # --- subsets ------------------------------------------------------------------------------------------
+    def select(
+        self,
+        indicators: Iterable[str] | None = None,
+        years: Iterable[int] | None = None,
+        regions: Iterable[str] | None = None,
+    ) -> Panel:
+        """A new panel restricted to some indicators, years and region codes (unknown indicators raise)."""
+        f = self.frame
+        mask = np.ones(len(f), dtype=bool)
+        if indicators is not None:
+            wanted = list(indicators)
+            for ind in wanted:
+                self.indicator(ind)
+            mask &= f["indicator"].isin(wanted).to_numpy()
+        if years is not None:
+            mask &= f["year"].isin([int(y) for y in years]).to_numpy()
+        if regions is not None:
+            mask &= f["region_code"].isin([str(r) for r in regions]).to_numpy()
+        sub = f.loc[mask].reset_index(drop=True)
+        kept = set(sub["indicator"].unique())
+        return replace(self, frame=sub, indicators={k: v for k, v in self.indicators.items() if k in kept})
+
+    def mainland(self, *, exclude_tibet: bool = False) -> Panel:
+        """Only the 31 mainland provinces (30 without Tibet); drops national totals (100000) explicitly."""
+        from yindi.regions import registry
+
+        codes = [r.adcode for r in registry().provinces(exclude_tibet=exclude_tibet)]
+        return self.select(regions=codes)
+
+    # --- reshaping ----------------------------------------------------------------------------------------
+    def wide(self, indicators: Sequence[str], years: Iterable[int] | None = None) -> pd.DataFrame:
+        """Region-year × indicator table (index ``(region_code, year)``, one column per indicator).
+
+        Missing cells are ``NaN``; rows where every requested indicator is missing are kept, so the caller's
+        missing-value policy sees them.
+        """
+        sub = self.select(indicators=indicators, years=years).frame
+        table = sub.pivot_table(
+            index=["region_code", "year"], columns="indicator", values="value", aggfunc="first", dropna=False
+        )
+        return table.reindex(columns=list(indicators)).sort_index()
+
+    def cross_section(self, year: int, indicators: Sequence[str]) -> pd.DataFrame:
+        """Region × indicator table for one year (index ``region_code``)."""
+        table = self.wide(indicators, years=[year])
+        if table.empty:
+            raise MissingDataError(f"No values for year {year} and indicators {', '.join(indicators)}.")
+        return table.droplevel("year")
+
+    def series(self, indicator: str) -> pd.DataFrame:
+        """Region × year table of one indicator."""
+        self.indicator(indicator)
+        sub = self.frame[self.frame["indicator"] == indicator]
+        return sub.pivot_table(index="region_code", columns="year", values="value", aggfunc="first", dropna=False)
+
+    def value(self, region: str, year: int, indicator: str) -> float:
+        """One value, with ``region`` given by any name the registry resolves ("北京", "Beijing", "110000")."""
+        from yindi.regions import resolve
+
+        code = resolve(region).adcode
+        f = self.frame
+        hit = f[(f["region_code"] == code) & (f["year"] == int(year)) & (f["indicator"] == indicator)]
+        if hit.empty:
+            raise MissingDataError(f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}.")
+        return float(hit["value"].iloc[0])
+
+    def coverage(self) -> pd.DataFrame:
+        """Per indicator: years covered, regions covered, non-missing cells and share missing."""
+        f = self.frame
+        g = f.groupby("indicator")
+        present = f[f["value"].notna()].groupby("indicator")
+        out = pd.DataFrame(
+            {
+                "first_year": present["year"].min(),
+                "last_year": present["year"].max(),
+                "years": present["year"].nunique(),
+                "regions": present["region_code"].nunique(),
+                "values": present["value"].size(),
+                "missing": g["value"].apply(lambda s: int(s.isna().sum())),
+            }
+        )
+        out["missing"] = out["missing"].fillna(0).astype(int)
+        names = {k: (v.name_zh, v.name_en, v.unit) for k, v in self.indicators.items()}
+        out.insert(0, "name_zh", [names.get(i, ("", "", ""))[0] for i in out.index])
+        out.insert(1, "name_en", [names.get(i, ("", "", ""))[1] for i in out.index])
+        out.insert(2, "unit", [names.get(i, ("", "", ""))[2] for i in out.index])
+        out.index.name = "indicator"
+        return out.reset_index()
+
+
+def make_panel(
+    frame: pd.DataFrame,
+    indicators: Mapping[str, Indicator] | None = None,
+    *,
+    repairs: Sequence[Repair] = (),
+    sources: Sequence[str] = (),
+    origin: str = "<data>",
+) -> Panel:
+    """Normalise column types, check the panel rules and build a :class:`Panel`.
+
+    Checks: the six columns exist; ``value`` is numeric or missing; no two rows share
+    ``(region_code, year, indicator)`` with different values (identical duplicates are collapsed and reported
+    as a repair); one unit per indicator. Indicators without metadata get a minimal entry named after the id.
+    """
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataValidationError(f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}.")
+    f = frame.loc[:, list(COLUMNS)].copy()
+    f["region_code"] = f["region_code"].astype(str)
+    f["region"] = f["region"].astype(str)
+    f["indicator"] = f["indicator"].astype(str)
+    f["unit"] = f["unit"].fillna("").astype(str)
+    f["year"] = pd.to_numeric(f["year"], errors="raise").astype("int64")
+    f["value"] = pd.to_numeric(f["value"], errors="raise").astype("float64")
+    all_repairs = list(repairs)
+
+    units = f.groupby("indicator")["unit"].unique()
+    mixed = units[units.apply(len) > 1]
+    if len(mixed):
+        ind = mixed.index[0]
+        raise DataValidationError(
+            f"{origin}: indicator {ind!r} has mixed units {', '.join(map(repr, mixed.iloc[0]))}. Convert to one "
+            "unit before importing (e.g. 万公里 → 公里), or import them as separate indicators."
+        )
+    key = ["region_code", "year", "indicator"]
+    dup = f.duplicated(key, keep=False)
+    if dup.any():
+        groups = f[dup].groupby(key, sort=False)["value"]
+        for (code, year, ind), vals in groups:
+            distinct = vals.dropna().unique()
+            if len(distinct) > 1 or (len(distinct) == 1 and vals.isna().any()):
+                raise DataValidationError(
+                    f"{origin}: conflicting duplicate rows for region {code}, year {year}, indicator {ind!r}: "
+                    f"values {', '.join(repr(v) for v in vals.tolist())}. Keep one row per region, year and indicator."
+                )
+        n_dropped = int(f.duplicated(key).sum())
+        f = f.drop_duplicates(key).reset_index(drop=True)
+        all_repairs.append(
+            Repair(origin, None, None, "collapsed identical duplicate rows", f"{n_dropped} duplicates", "one row each")
+        )
+    meta: dict[str, Indicator] = dict(indicators or {})
+    for ind, unit in f.groupby("indicator")["unit"].first().items():
+        if ind not in meta:
+            meta[str(ind)] = Indicator(str(ind), str(ind), str(ind), str(unit))
+    f = f.sort_values(["indicator", "region_code", "year"], kind="stable").reset_index(drop=True)
+    return Panel(f, meta, tuple(all_repairs), tuple(sources))
+
+
+def indicator_table(panel: Panel) -> pd.DataFrame:
+    """Indicator metadata as a DataFrame (one row per indicator)."""
+    rows: list[dict[str, Any]] = [
+        {"indicator": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit, "source": i.source, "note": i.note}
+        for i in panel.indicators.values()
+    ]
+    return pd.DataFrame(rows)

@@ -1,0 +1,79 @@
+"""Errors and warnings raised by Yindi.
+
+Every error a user can cause derives from :class:`YindiError`; each subclass also derives from the built-in
+exception a Python programmer would expect (``ValueError``, ``TypeError``, ``LookupError``), so existing
+``except ValueError`` code keeps working. Messages say what was expected, what was given, and how to fix it,
+naming the file, row, column or region where there is one.
+
+错误信息说明期望什么、得到了什么、如何修正，并尽量指出文件、行、列或地区。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class YindiError(Exception):
+    """Base class of every error Yindi raises on purpose."""
+
+
+class ParameterError(YindiError, ValueError):
+    """A function or command received an option value it does not accept."""
+
+
+class ParameterTypeError(YindiError, TypeError):
+    """A function received an argument of the wrong type."""
+
+
+class RegionNotFoundError(YindiError, LookupError, ValueError):
+    """A region name or code could not be resolved to exactly one region."""
+
+
+class DataValidationError(YindiError, ValueError):
+    """Imported data break a rule (unknown region, non-numeric cell, conflicting duplicate, ...)."""
+
+
+class DataFormatError(YindiError, ValueError):
+    """A file is not in the layout the importer expects."""
+
+
+class MissingDataError(YindiError, ValueError):
+    """Values needed by a method are missing and the chosen policy does not allow that."""
+
+
+class WorkspaceError(YindiError, ValueError):
+    """The DuckDB workspace could not be read or written as asked."""
+
+
+class ComputationError(YindiError, ValueError):
+    """A numerical method could not produce a result (infeasible LP, singular matrix, ...)."""
+
+
+class OptionalDependencyError(YindiError, ImportError):
+    """An optional package is needed for this feature."""
+
+
+class YindiWarning(UserWarning):
+    """Base class of Yindi's warnings."""
+
+
+class DataRepairWarning(YindiWarning):
+    """Data were repaired on import (a misspelled region corrected, a unit converted); the repair is reported."""
+
+
+class MethodWarning(YindiWarning):
+    """A method ran but its result should be read with care (too few DMUs, a constant column, ...)."""
+
+
+def check_option(name: str, value: object, allowed: Iterable[object], *, where: str) -> None:
+    """Raise :class:`ParameterError` unless ``value`` is one of ``allowed``.
+
+    The message follows one format everywhere:
+    ``The 'rts' parameter of dea() must be one of 'crs', 'vrs'. Got 'cr' instead.``
+    """
+    options = tuple(allowed)
+    if value not in options:
+        shown = ", ".join(repr(o) for o in options)
+        raise ParameterError(
+            f"The {name!r} parameter of {where} must be one of {shown}. Got {value!r} instead."
+        )

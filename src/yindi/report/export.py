@@ -1,0 +1,74 @@
+"""Safe table export: CSV and Excel files that cannot carry formula injection.
+
+A text cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab/carriage return) is prefixed with an
+apostrophe so that spreadsheet programs show it as text; numbers are written as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise a text cell that a spreadsheet would read as a formula; leave numbers alone."""
+    if isinstance(value, str) and value.startswith(_DANGEROUS) and not _NUMERIC.match(value):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``frame`` with every text cell, column name and index label made safe."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe_cell)
+    out.columns = [safe_cell(str(c)) if not isinstance(c, tuple) else c for c in out.columns]
+    if out.index.dtype == object or pd.api.types.is_string_dtype(out.index):
+        out.index = out.index.map(safe_cell)
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, *, index: bool = False) -> Path:
+    """Write UTF-8 CSV with BOM (so Excel opens Chinese text correctly), injection-safe."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    safe_frame(frame).to_csv(target, index=index, encoding="utf-8-sig")
+    return target
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet"
+    candidate, k = base, 1
+    while candidate in used:
+        suffix = f"_{k}"
+        candidate, k = base[: 31 - len(suffix)] + suffix, k + 1
+    used.add(candidate)
+    return candidate
+
+
+def write_excel(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
+    """Write several tables to one workbook, one sheet each (names cut to Excel's 31 characters)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    tmp = target.with_suffix(target.suffix + ".part")
+    with pd.ExcelWriter(tmp, engine="xlsxwriter") as writer:
+        for name, frame in tables.items():
+            safe_frame(frame).to_excel(writer, sheet_name=_sheet_name(name, used), index=False)
+    tmp.replace(target)
+    return target
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table as CSV or Excel, chosen by the file suffix (.csv, .xlsx)."""
+    target = Path(path)
+    if target.suffix.lower() in {".xlsx", ".xls"}:
+        return write_excel({target.stem: frame}, target)
+    return write_csv(frame, target)

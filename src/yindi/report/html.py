@@ -1,0 +1,79 @@
+"""Small HTML building blocks for report sections (escaped, self-contained, no external assets)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def fmt_number(value: object, digits: int = 2) -> str:
+    """Format a number for display: thousands separators for large values, ``—`` for missing."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "—"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        if abs(v) >= 1000:
+            return f"{v:,.0f}"
+        return f"{v:,.{digits}f}"
+    return esc(value)
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    digits: int = 2,
+    caption: str | None = None,
+    max_rows: int | None = None,
+    index: bool = False,
+    classes: str = "tbl",
+) -> str:
+    """Render a DataFrame as an HTML table with formatted numbers (``max_rows`` cuts long tables)."""
+    shown = frame.reset_index() if index else frame
+    cut = max_rows is not None and len(shown) > max_rows
+    if cut:
+        shown = shown.head(max_rows)
+    head = "".join(f"<th>{esc(c)}</th>" for c in shown.columns)
+    body_rows = []
+    for row in shown.itertuples(index=False):
+        cells = "".join(
+            f'<td class="num">{fmt_number(v, digits)}</td>'
+            if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+            else f"<td>{esc(v)}</td>"
+            for v in row
+        )
+        body_rows.append(f"<tr>{cells}</tr>")
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    more = f'<p class="more">… {len(frame) - len(shown)} more rows in the Excel workbook</p>' if cut else ""
+    return f'<div class="tblwrap"><table class="{classes}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table></div>{more}'
+
+
+def figure(svg: str, caption: str = "") -> str:
+    cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    return f'<figure class="fig">{svg}{cap}</figure>'
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{esc(text)}</p>"
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
+def grid(blocks: Sequence[str], columns: int = 2) -> str:
+    """Lay out figures side by side (wraps on narrow screens)."""
+    inner = "".join(f'<div class="cell">{b}</div>' for b in blocks)
+    return f'<div class="grid g{columns}">{inner}</div>'
+
+
+def note(text: str) -> str:
+    return f'<p class="note">{esc(text)}</p>'

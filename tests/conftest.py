@@ -1,0 +1,44 @@
+"""Shared fixtures. Real data are read from ../shared/data at run time, never copied into the repository.
+
+The location can be overridden with the environment variable ``YINDI_SHARED_DATA`` (the folder that holds
+``cn-provinces``). When the folder is absent, tests that need it are skipped with a reason — except under CI
+(``CI`` set), where a missing folder is an error, so that a green CI always means the real-data tests ran.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_data_root() -> Path:
+    env = os.environ.get("YINDI_SHARED_DATA")
+    return Path(env) if env else REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def provinces_dir() -> Path:
+    """``../shared/data/cn-provinces``."""
+    path = shared_data_root() / "cn-provinces"
+    if not (path / "panel.csv").exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"real data not found at {path}; CI must run with ../shared beside the checkout")
+        pytest.skip(f"real data not found at {path} (set YINDI_SHARED_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nbs_dir(provinces_dir: Path) -> Path:
+    return provinces_dir / "nbs_exports"
+
+
+@pytest.fixture(scope="session")
+def panel(provinces_dir: Path):  # type: ignore[no-untyped-def]
+    """The real provincial panel, loaded once per test session (read-only: Panel is immutable)."""
+    from yindi.data import load_pack
+
+    return load_pack(provinces_dir)

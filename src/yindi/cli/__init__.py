@@ -39,10 +39,9 @@ def _root(
 
 def main() -> None:
     """Entry point: run the app, turning :class:`~yindi.errors.YindiError` into a message and exit code 1."""
+    from yindi.errors import YindiError
+
     try:
-        app(standalone_mode=False)
-    except SystemExit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the one place errors become messages
-        code = common.report_error(exc)
-        sys.exit(code)
+        app()
+    except (YindiError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        sys.exit(common.report_error(exc))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
 import typer
 from rich.console import Console
 
@@ -23,26 +22,10 @@ LANG_HELP = "报告语言 / Language: zh (默认 default) or en."
 
 
 def report_error(exc: BaseException) -> int:
-    """Print an error without a traceback; return the exit code (1 for Yindi errors, 2 for usage)."""
-    from yindi.errors import YindiError
-
-    if isinstance(exc, click.exceptions.Abort):
-        err_console.print("[red]Aborted.[/red]")
-        return 1
-    if isinstance(exc, click.ClickException):
-        exc.show()
-        return exc.exit_code
-    if isinstance(exc, click.exceptions.Exit):
-        return exc.exit_code
-    if isinstance(exc, YindiError):
-        err_console.print("[bold red]错误 Error:[/bold red] ", end="")
-        err_console.print(str(exc), highlight=False, markup=False)
-        return 1
-    if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError)):
-        err_console.print("[bold red]错误 Error:[/bold red] ", end="")
-        err_console.print(str(exc), highlight=False, markup=False)
-        return 1
-    raise exc
+    """Print an error without a traceback (bilingual prefix, the message as written); return exit code 1."""
+    err_console.print("[bold red]错误 Error:[/bold red] ", end="")
+    err_console.print(str(exc), highlight=False, markup=False, soft_wrap=True)
+    return 1
 
 
 def load_data(source: str) -> Panel:

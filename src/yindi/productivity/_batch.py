@@ -1,0 +1,378 @@
+"""Batched revised simplex for many small DEA linear programmes sharing one set of reference columns.
+
+Every DEA model here is, for each evaluated unit ``b``, an LP in standard form
+
+    min  c_ref · λ + c_own[b] · w   s.t.  A_ref λ + A_own[b] w = rhs[b],  λ ≥ 0, w ≥ 0
+
+with few rows ``r`` (inputs + outputs + convexity/normalisation), the *same* reference columns ``A_ref``
+(one per reference unit) for every ``b``, and a handful of unit-specific columns (``θ``, slacks, ``t``).
+HiGHS spends about 0.1 ms of fixed work per call, which is the whole budget at n = 2,850, so the LPs are
+solved together: one revised simplex whose pricing step for all units is a single matrix product.
+
+Two devices keep the work small and the answers exact:
+
+* **reduced reference set** — only the columns in ``candidates`` take part in the simplex; at the end the
+  duals of every unit are priced against *all* reference columns, and any column with a negative reduced
+  cost is added and the unit re-optimised from its current basis (column generation). A unit is accepted only
+  with an optimality certificate against the full set (primal feasible, no negative reduced cost), so the
+  result equals the full-set LP whatever the candidate set was;
+* **fallback** — any unit that does not converge, loses its certificate, or ends with a positive artificial
+  (possibly infeasible) is re-solved from scratch with HiGHS on the full LP; infeasibility is then reported.
+
+References
+----------
+Barr, R. S. & Durchholz, M. L. (1997). Parallel and hierarchical decomposition approaches for solving
+large-scale data envelopment analysis models. *Annals of Operations Research* 73, 339-372.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import linprog
+from threadpoolctl import threadpool_limits
+
+from yindi._typing import BoolArray, FloatArray, IntArray
+
+OPTIMAL, INFEASIBLE, UNBOUNDED = 0, 1, 2
+_BIG_M = 1e5
+_RC_TOL = 1e-9
+_CERT_TOL = 1e-8
+_PIV_TOL = 1e-9
+_BLAND_AFTER = 60
+
+
+@dataclass(frozen=True)
+class BatchLP:
+    """Data of ``B`` LPs with ``r`` rows sharing ``n_ref`` reference columns.
+
+    Attributes
+    ----------
+    a_ref : (r, n_ref) float array — reference columns (one per reference unit).
+    c_ref : (n_ref,) float array — their costs.
+    a_own : (B, r, p) float array — unit-specific columns.
+    c_own : (B, p) float array — their costs.
+    rhs : (B, r) float array.
+    exclude : (B,) int array — reference column barred for each unit (super-efficiency), ``-1`` for none.
+    """
+
+    a_ref: FloatArray
+    c_ref: FloatArray
+    a_own: FloatArray
+    c_own: FloatArray
+    rhs: FloatArray
+    exclude: IntArray
+
+
+@dataclass(frozen=True)
+class BatchSolution:
+    """Solutions of a :class:`BatchLP`.
+
+    Attributes
+    ----------
+    status : (B,) int array — 0 optimal, 1 infeasible, 2 unbounded.
+    objective : (B,) float array — optimal value (NaN unless optimal).
+    x_ref : (B, n_ref) sparse CSR matrix — reference weights λ.
+    x_own : (B, p) float array — unit-specific variables.
+    n_fallback : int — units solved by the HiGHS fallback.
+    n_candidates : int — reference columns finally in the candidate set.
+    """
+
+    status: IntArray
+    objective: FloatArray
+    x_ref: sp.csr_matrix
+    x_own: FloatArray
+    n_fallback: int
+    n_candidates: int
+
+
+@dataclass
+class _State:
+    binv: FloatArray  # (B, r, r)
+    codes: IntArray  # (B, r) basic variable codes
+    cb: FloatArray  # (B, r) costs of basic variables
+    xb: FloatArray  # (B, r) values of basic variables
+    sign: FloatArray  # (B, r) sign of the artificial column of each row
+
+
+def _initial_state(lp: BatchLP, art_cost: float = _BIG_M) -> _State:
+    nb, r = lp.rhs.shape
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    sign = np.where(lp.rhs < 0, -1.0, 1.0)
+    binv = np.zeros((nb, r, r))
+    idx = np.arange(r)
+    binv[:, idx, idx] = sign
+    codes = np.broadcast_to(n_ref + p + idx, (nb, r)).copy()
+    return _State(binv, codes, np.full((nb, r), art_cost), np.abs(lp.rhs), sign)
+
+
+def _simplex(lp: BatchLP, st: _State, units: IntArray, cand: IntArray, max_iter: int) -> BoolArray:
+    """Run the revised simplex on ``units`` against reference columns ``cand``; return converged flags."""
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    a_k = lp.a_ref[:, cand]
+    neg_a_k = np.ascontiguousarray(-a_k)
+    c_nonzero = bool(np.any(lp.c_ref[cand]))
+    buf = np.empty((len(units), len(cand)))
+    c_k = lp.c_ref[cand]
+    ncand = len(cand)
+    pos = np.full(n_ref, -1)
+    pos[cand] = np.arange(ncand)
+    binv, codes, cb, xb = st.binv[units], st.codes[units], st.cb[units], st.xb[units]
+    a_own, c_own = lp.a_own[units], lp.c_own[units]
+    excl = pos[lp.exclude[units]]
+    excl[lp.exclude[units] < 0] = -1
+    has_excl = np.nonzero(excl >= 0)[0]
+    live = np.arange(len(units))
+    converged = np.zeros(len(units), dtype=bool)
+    for it in range(max_iter):
+        bland = it >= _BLAND_AFTER  # anti-cycling: Bland's rule once Dantzig has had its chance
+        if live.size == 0:
+            break
+        bi, cbl = binv[live], cb[live]
+        pi = np.einsum("br,brs->bs", cbl, bi)
+        d_ref = np.matmul(pi, neg_a_k, out=buf[: live.size])
+        if c_nonzero:
+            d_ref += c_k
+        ex_rows = np.nonzero(np.isin(live, has_excl))[0] if has_excl.size else has_excl
+        if ex_rows.size:
+            d_ref[ex_rows, excl[live[ex_rows]]] = np.inf
+        d_own = c_own[live] - np.einsum("br,brp->bp", pi, a_own[live])
+        rows_all = np.arange(live.size)
+        q_ref = np.argmin(d_ref, axis=1)
+        q_own = np.argmin(d_own, axis=1)
+        v_ref = d_ref[rows_all, q_ref]
+        v_own = d_own[rows_all, q_own]
+        if bland:
+            neg_ref = d_ref < -_RC_TOL
+            q_ref = np.where(neg_ref.any(axis=1), np.argmax(neg_ref, axis=1), q_ref)
+            v_ref = d_ref[rows_all, q_ref]
+            neg_own = d_own < -_RC_TOL
+            q_own = np.where(neg_own.any(axis=1), np.argmax(neg_own, axis=1), q_own)
+            v_own = d_own[rows_all, q_own]
+            use_own = (v_own < -_RC_TOL) & ~(v_ref < -_RC_TOL)
+        else:
+            use_own = v_own < v_ref
+        q = np.where(use_own, ncand + q_own, q_ref)
+        dmin = np.where(use_own, v_own, v_ref)
+        done = dmin >= -_RC_TOL
+        converged[live[done]] = True
+        go = ~done
+        live, q, bi = live[go], q[go], bi[go]
+        if live.size == 0:
+            break
+        col = np.empty((live.size, lp.rhs.shape[1]))
+        is_ref = q < ncand
+        col[is_ref] = a_k[:, q[is_ref]].T
+        own_rows = np.nonzero(~is_ref)[0]
+        col[own_rows] = a_own[live[own_rows], :, q[own_rows] - ncand]
+        u = np.einsum("brs,bs->br", bi, col)
+        x = xb[live]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(u > _PIV_TOL, x / u, np.inf)
+        rmin = ratio.min(axis=1)
+        unb = ~np.isfinite(rmin)
+        if unb.any():  # leave to the fallback, which reports unboundedness
+            live, q, bi, u, x, rmin, col = (a[~unb] for a in (live, q, bi, u, x, rmin, col))
+        tie = ratio[~unb] <= (rmin * (1 + 1e-12) + 1e-14)[:, None]
+        if bland:
+            leave = np.argmin(np.where(tie, codes[live], np.iinfo(np.int64).max), axis=1)
+        else:
+            leave = np.argmax(np.where(tie, u, -np.inf), axis=1)
+        rows = np.arange(live.size)
+        piv = u[rows, leave]
+        step = x[rows, leave] / piv
+        x = x - step[:, None] * u
+        x[rows, leave] = step
+        np.maximum(x, 0.0, out=x)
+        lrow = bi[rows, leave, :] / piv[:, None]
+        bi = bi - u[:, :, None] * lrow[:, None, :]
+        bi[rows, leave, :] = lrow
+        binv[live], xb[live] = bi, x
+        new_code = np.where(q < ncand, cand[np.minimum(q, ncand - 1)], n_ref + q - ncand)
+        codes[live, leave] = new_code
+        cb[live, leave] = np.where(q < ncand, c_k[np.minimum(q, ncand - 1)], c_own[live, np.maximum(q - ncand, 0)])
+    st.binv[units], st.codes[units], st.cb[units], st.xb[units] = binv, codes, cb, xb
+    del p
+    return converged
+
+
+def _basis_columns(lp: BatchLP, st: _State, units: IntArray) -> FloatArray:
+    """Basis matrices ``(len(units), r, r)`` rebuilt from the original data."""
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    codes = st.codes[units]
+    r = codes.shape[1]
+    cols = np.zeros((len(units), r, r))
+    is_ref = codes < n_ref
+    cols[is_ref] = lp.a_ref.T[codes[is_ref]]
+    bi, ki = np.nonzero((codes >= n_ref) & (codes < n_ref + p))
+    cols[bi, ki] = lp.a_own[units[bi], :, codes[bi, ki] - n_ref]
+    bi, ki = np.nonzero(codes >= n_ref + p)
+    ai = codes[bi, ki] - n_ref - p
+    cols[bi, ki, ai] = st.sign[units[bi], ai]
+    return cols.transpose(0, 2, 1)
+
+
+def _certify(
+    lp: BatchLP, st: _State, units: IntArray, *, phase1: bool = False
+) -> tuple[BoolArray, BoolArray, list[IntArray]]:
+    """Recompute the basis inverse exactly and price every reference column.
+
+    Returns ``ok`` (certified optimal), ``bad`` (needs the fallback) and, for the others, the violating
+    reference columns to add.
+    """
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    bmat = _basis_columns(lp, st, units)
+    try:
+        binv = np.linalg.inv(bmat)
+    except np.linalg.LinAlgError:
+        return np.zeros(len(units), dtype=bool), np.ones(len(units), dtype=bool), []
+    xb = np.einsum("brs,bs->br", binv, lp.rhs[units])
+    pi = np.einsum("br,brs->bs", st.cb[units], binv)
+    st.binv[units], st.xb[units] = binv, np.maximum(xb, 0.0)
+    scale = 1.0 + np.abs(lp.rhs[units]).max(axis=1)
+    bad = (xb.min(axis=1) < -_CERT_TOL * scale) | ~np.isfinite(xb).all(axis=1)
+    art_pos = ((st.codes[units] >= n_ref + p) & (xb > _CERT_TOL * scale[:, None])).any(axis=1)
+    if not phase1:
+        bad |= art_pos
+    d_own = lp.c_own[units] - np.einsum("br,brp->bp", pi, lp.a_own[units])
+    bad |= d_own.min(axis=1, initial=0.0) < -_CERT_TOL
+    add: list[IntArray] = []
+    viol = np.zeros(len(units), dtype=bool)
+    chunk = max(1, 4_000_000 // max(n_ref, 1))
+    a_t = np.ascontiguousarray(lp.a_ref.T)
+    for s in range(0, len(units), chunk):
+        sl = slice(s, s + chunk)
+        d = (a_t @ -pi[sl].T).T
+        d += lp.c_ref
+        ex = lp.exclude[units[sl]]
+        rows = np.nonzero(ex >= 0)[0]
+        d[rows, ex[rows]] = np.inf
+        vrows = np.nonzero(d.min(axis=1) < -_CERT_TOL)[0]
+        viol[s + vrows] = True
+        if vrows.size:
+            dv = d[vrows]
+            k = min(3, n_ref)
+            best = np.argpartition(dv, k - 1, axis=1)[:, :k]
+            picked = best[np.take_along_axis(dv, best, axis=1) < -_CERT_TOL]
+            add.append(np.unique(picked))
+    ok = ~bad & ~viol
+    return ok, bad, add
+
+
+def _fallback(lp: BatchLP, b: int) -> tuple[int, float, FloatArray, FloatArray]:
+    """Solve unit ``b`` on the full LP with HiGHS (via SciPy); returns status, objective, λ, w."""
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    a = np.hstack([lp.a_ref, lp.a_own[b]])
+    c = np.concatenate([lp.c_ref, lp.c_own[b]])
+    ub = np.full(n_ref + p, np.inf)
+    if lp.exclude[b] >= 0:
+        ub[lp.exclude[b]] = 0.0
+    res = linprog(c, A_eq=a, b_eq=lp.rhs[b], bounds=np.c_[np.zeros(n_ref + p), ub], method="highs")
+    if res.status == 0:
+        return OPTIMAL, float(res.fun), res.x[:n_ref], res.x[n_ref:]
+    status = INFEASIBLE if res.status == 2 else UNBOUNDED
+    return status, np.nan, np.zeros(n_ref), np.full(p, np.nan)
+
+
+def _column_generation(
+    lp: BatchLP, cand: IntArray, max_iter: int, art_cost: float, *, phase1: bool = False
+) -> tuple[_State, BoolArray, BoolArray]:
+    """Simplex rounds with pricing against every reference column until each unit is certified."""
+    nb = lp.rhs.shape[0]
+    st = _initial_state(lp, art_cost)
+    open_units = np.arange(nb)
+    final = np.zeros(nb, dtype=bool)
+    need_fb = np.zeros(nb, dtype=bool)
+    for _round in range(50):
+        if open_units.size == 0:
+            break
+        conv = _simplex(lp, st, open_units, cand, max_iter)
+        need_fb[open_units[~conv]] = True
+        check = open_units[conv]
+        if check.size == 0:
+            break
+        ok, bad, add = _certify(lp, st, check, phase1=phase1)
+        final[check[ok]] = True
+        need_fb[check[bad]] = True
+        open_units = check[~ok & ~bad]
+        if add:
+            cand = np.union1d(cand, np.concatenate(add))
+    need_fb[open_units] = True
+    need_fb &= ~final
+    return st, final, need_fb
+
+
+def solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> BatchSolution:
+    """Solve every LP of ``lp`` exactly (see :func:`_solve_batch`), with BLAS held to one thread.
+
+    The matrix products here are small (a few rows); multi-threaded BLAS only adds contention on them.
+    """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _solve_batch(lp, candidates, max_iter=max_iter)
+
+
+def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> BatchSolution:
+    """Solve every LP of ``lp`` exactly, starting from the reference columns ``candidates``.
+
+    Parameters
+    ----------
+    lp : BatchLP
+    candidates : int array
+        Initial reference columns (e.g. the efficient units); more are added by pricing when needed.
+    max_iter : int
+        Simplex iterations per round before a unit is handed to the fallback.
+
+    Returns
+    -------
+    BatchSolution
+    """
+    nb, r = lp.rhs.shape
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    cand = np.unique(np.asarray(candidates, dtype=np.int64))
+    if cand.size == 0:
+        cand = np.arange(min(n_ref, 1))
+    st, final, need_fb = _column_generation(lp, cand, max_iter, _BIG_M)
+    # a positive artificial at the Big-M optimum: decide feasibility with a certified phase-1 run
+    art = final & ((st.codes >= n_ref + p) & (st.xb > _CERT_TOL)).any(axis=1)
+    art |= need_fb
+    infeasible = np.zeros(nb, dtype=bool)
+    if art.any():
+        sub = np.nonzero(art)[0]
+        lp1 = BatchLP(
+            lp.a_ref, np.zeros(n_ref), lp.a_own[sub], np.zeros((sub.size, p)), lp.rhs[sub], lp.exclude[sub]
+        )
+        st1, fin1, _fb1 = _column_generation(lp1, cand, max_iter, 1.0, phase1=True)
+        infeas1 = fin1 & (np.einsum("br,br->b", st1.cb, st1.xb) > 1e-7)
+        infeasible[sub[infeas1]] = True
+        final[sub] = False
+        need_fb[sub] = ~infeas1
+    status = np.where(infeasible, INFEASIBLE, OPTIMAL).astype(np.int64)
+    x_own = np.zeros((nb, p))
+    codes, xb = st.codes, st.xb
+    rows, cols = np.nonzero(codes < n_ref)
+    ok_rows = final[rows]
+    rows, cols = rows[ok_rows], cols[ok_rows]
+    vals = xb[rows, cols]
+    ref_r, ref_c, ref_v = [rows], [codes[rows, cols]], [vals]
+    orow, ocol = np.nonzero((codes >= n_ref) & (codes < n_ref + p))
+    keep = final[orow]
+    x_own[orow[keep], codes[orow[keep], ocol[keep]] - n_ref] = xb[orow[keep], ocol[keep]]
+    objective = np.full(nb, np.nan)
+    fb_units = np.nonzero(need_fb)[0]
+    for b in fb_units:
+        s, f, lam, w = _fallback(lp, int(b))
+        status[b], objective[b], x_own[b] = s, f, w
+        nz = np.nonzero(lam > 0)[0]
+        ref_r.append(np.full(nz.size, b))
+        ref_c.append(nz)
+        ref_v.append(lam[nz])
+    fin = np.nonzero(final)[0]
+    objective[fin] = np.einsum("br,br->b", st.cb[fin], st.xb[fin])
+    x_ref = sp.csr_matrix(
+        (np.concatenate(ref_v), (np.concatenate(ref_r), np.concatenate(ref_c))), shape=(nb, n_ref)
+    )
+    x_ref.eliminate_zeros()
+    del r
+    return BatchSolution(status, objective, x_ref, x_own, int(fb_units.size), int(cand.size))

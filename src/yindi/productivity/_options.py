@@ -1,0 +1,20 @@
+"""Option literals of the productivity package (validated with :func:`yindi.errors.check_option`)."""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+RTS: TypeAlias = Literal["crs", "vrs", "nirs", "ndrs"]
+RTS_OPTIONS: tuple[RTS, ...] = ("crs", "vrs", "nirs", "ndrs")
+
+Orientation: TypeAlias = Literal["input", "output"]
+ORIENTATIONS: tuple[Orientation, ...] = ("input", "output")
+
+Model: TypeAlias = Literal["radial", "sbm"]
+MODELS: tuple[Model, ...] = ("radial", "sbm")
+
+Frontier: TypeAlias = Literal["contemporaneous", "sequential", "global"]
+FRONTIERS: tuple[Frontier, ...] = ("contemporaneous", "sequential", "global")
+
+Index: TypeAlias = Literal["malmquist", "ml"]
+INDICES: tuple[Index, ...] = ("malmquist", "ml")

@@ -1,1 +1,11 @@
-"""See the package docstring in CONTRIBUTING.md."""
+"""Productivity: capital stock and growth accounting, DEA (radial, SBM, super-efficiency) and
+Malmquist / Malmquist–Luenberger indices.
+
+生产率：资本存量与增长核算、数据包络分析（径向、SBM、超效率）、Malmquist 与 Malmquist–Luenberger 指数。
+"""
+
+from __future__ import annotations
+
+from yindi.productivity.dea import DEAResult, dea, dea_frame
+
+__all__ = ["DEAResult", "dea", "dea_frame"]

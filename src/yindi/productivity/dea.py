@@ -1,0 +1,308 @@
+"""Data envelopment analysis: ``dea()`` on arrays and ``dea_frame()`` on labelled tables.
+
+Radial CCR/BCC models (Charnes, Cooper & Rhodes 1978; Banker, Charnes & Cooper 1984) in input or output
+orientation under CRS/VRS/NIRS/NDRS, Andersen–Petersen (1993) super-efficiency, and the non-oriented SBM
+(Tone 2001) with undesirable outputs (Tone 2004). All units are solved together by the certified batched
+simplex in :mod:`yindi.productivity._batch`; the plain per-unit LP in :mod:`yindi.productivity._reference`
+is the test reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from yindi._typing import FloatArray
+from yindi.errors import ParameterError, check_option
+from yindi.productivity import _validate as v
+from yindi.productivity._batch import BatchLP, solve_batch
+from yindi.productivity._options import MODELS, ORIENTATIONS, RTS, RTS_OPTIONS, Model, Orientation
+from yindi.productivity._radial import _scale, radial
+from yindi.productivity._sbm import sbm
+
+_WHERE = "dea()"
+
+
+@dataclass(frozen=True)
+class DEAResult:
+    """Result of :func:`dea` for ``n`` units, ``m`` inputs, ``s`` outputs and ``k`` undesirable outputs.
+
+    Attributes
+    ----------
+    efficiency : (n,) float — 1 = efficient; θ (input), 1/φ (output) or ρ (SBM); super-efficiency may
+        exceed 1; NaN where the LP is infeasible (see ``feasible``).
+    lambdas : (n, n) sparse CSR — intensity weights; the peers of unit ``i`` are the non-zero columns of row i.
+    slack_in, target_in : (n, m) float — input slacks and projected inputs.
+    slack_out, target_out : (n, s) float — output slacks and projected outputs.
+    slack_bad, target_bad : (n, k) float — undesirable-output slacks and targets (SBM only; k may be 0).
+    feasible : (n,) bool — False where the LP has no solution (super-efficiency under VRS can be infeasible).
+    units, inputs, outputs, undesirable : labels of rows and columns.
+    options : dict — the model options used.
+    """
+
+    efficiency: FloatArray
+    lambdas: sp.csr_matrix
+    slack_in: FloatArray
+    slack_out: FloatArray
+    slack_bad: FloatArray
+    target_in: FloatArray
+    target_out: FloatArray
+    target_bad: FloatArray
+    feasible: np.ndarray
+    units: tuple[str, ...]
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+    undesirable: tuple[str, ...]
+    options: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def infeasible_units(self) -> tuple[str, ...]:
+        """Units whose LP is infeasible (reported, never hidden)."""
+        return tuple(u for u, ok in zip(self.units, self.feasible, strict=True) if not ok)
+
+    def peers(self, unit: int | str) -> dict[str, float]:
+        """Peer units and their λ weights for one unit."""
+        i = self.units.index(unit) if isinstance(unit, str) else int(unit)
+        row = self.lambdas.getrow(i)
+        return {self.units[j]: float(w) for j, w in zip(row.indices, row.data, strict=True) if w > 1e-12}
+
+    def scores(self) -> pd.DataFrame:
+        """One row per unit: efficiency, feasibility, number and names of peers."""
+        peers = [";".join(self.peers(i)) for i in range(len(self.units))]
+        return pd.DataFrame(
+            {
+                "unit": list(self.units),
+                "efficiency": self.efficiency,
+                "feasible": self.feasible,
+                "efficient": self.efficiency >= 1 - 1e-9,
+                "peers": peers,
+            }
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy long table: ``unit, quantity, variable, value`` (efficiency, slacks and targets)."""
+        parts = [pd.DataFrame({"unit": self.units, "quantity": "efficiency", "variable": "", "value": self.efficiency})]
+        blocks = (
+            ("slack", self.inputs, self.slack_in),
+            ("slack", self.outputs, self.slack_out),
+            ("slack", self.undesirable, self.slack_bad),
+            ("target", self.inputs, self.target_in),
+            ("target", self.outputs, self.target_out),
+            ("target", self.undesirable, self.target_bad),
+        )
+        for quantity, names, arr in blocks:
+            for j, name in enumerate(names):
+                parts.append(pd.DataFrame({"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}))
+        return pd.concat(parts, ignore_index=True)
+
+    def summary(self) -> str:
+        """Short text summary rendered from :meth:`to_frame`."""
+        eff = self.to_frame().query("quantity == 'efficiency'")["value"]
+        opts = ", ".join(f"{k}={val}" for k, val in self.options.items())
+        lines = [
+            f"DEA ({opts}): {len(self.units)} units, {len(self.inputs)} inputs, {len(self.outputs)} outputs"
+            + (f", {len(self.undesirable)} undesirable" if self.undesirable else ""),
+            f"  efficient: {int((eff >= 1 - 1e-9).sum())}  mean: {eff.mean():.4f}  min: {eff.min():.4f}",
+        ]
+        if self.infeasible_units:
+            lines.append(f"  infeasible LPs: {', '.join(self.infeasible_units)}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def _max_slacks(
+    x: FloatArray, y: FloatArray, radial_value: FloatArray, feasible: np.ndarray, rts: RTS, orientation: Orientation,
+    exclude: np.ndarray | None,
+) -> tuple[FloatArray, FloatArray, sp.csr_matrix]:
+    """Second stage: with θ (or φ) fixed, maximise the sum of (scaled) slacks."""
+    from yindi.productivity._radial import build_radial_lp, frontier_units
+
+    n, m = x.shape
+    s = y.shape[1]
+    sx, sy = _scale(x, y)
+    xs, ys = x / sx, y / sy
+    idx = np.nonzero(feasible)[0]
+    xe, ye = xs[idx], ys[idx]
+    if orientation == "input":
+        xe = xe * radial_value[idx, None]
+    else:
+        ye = ye * radial_value[idx, None]
+    ex = None if exclude is None else exclude[idx]
+    lp = build_radial_lp(xe, ye, xs, ys, rts=rts, orientation="input", exclude=ex)
+    a_own = lp.a_own.copy()
+    a_own[:, :, 0] = 0.0
+    c_own = np.zeros_like(lp.c_own)
+    c_own[:, 1 : 1 + m + s] = -1.0
+    rhs = np.hstack([xe, ye] + ([np.ones((idx.size, 1))] if rts != "crs" else []))
+    lp2 = BatchLP(lp.a_ref, lp.c_ref, a_own, c_own, rhs, lp.exclude)
+    cand = frontier_units(xs, ys)
+    sol = solve_batch(lp2, cand)
+    s_in = np.full((n, m), np.nan)
+    s_out = np.full((n, s), np.nan)
+    s_in[idx] = sol.x_own[:, 1 : 1 + m] * sx
+    s_out[idx] = sol.x_own[:, 1 + m : 1 + m + s] * sy
+    lam = sp.lil_matrix((n, n))
+    lam = sp.csr_matrix(sp.csr_matrix((np.ones(idx.size), (idx, np.arange(idx.size))), shape=(n, idx.size)) @ sol.x_ref)
+    return s_in, s_out, lam
+
+
+def dea(
+    X: object,
+    Y: object,
+    *,
+    rts: RTS = "crs",
+    orientation: Orientation = "input",
+    model: Model = "radial",
+    undesirable: object | None = None,
+    super_efficiency: bool = False,
+    slacks: str = "max",
+    units: Sequence[str] | None = None,
+    inputs: Sequence[str] | None = None,
+    outputs: Sequence[str] | None = None,
+    undesirable_names: Sequence[str] | None = None,
+) -> DEAResult:
+    """Efficiency of each unit (row) from inputs ``X`` and outputs ``Y``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, m)
+        Inputs, one row per unit (DMU); non-negative (strictly positive for SBM).
+    Y : array_like, shape (n, s)
+        Desirable outputs; non-negative (strictly positive for SBM).
+    rts : {"crs", "vrs", "nirs", "ndrs"}
+        Returns to scale. Default ``"crs"`` (CCR).
+    orientation : {"input", "output"}
+        Radial orientation (ignored by the non-oriented SBM).
+    model : {"radial", "sbm"}
+    undesirable : array_like, shape (n, k), optional
+        Undesirable outputs (e.g. CO2), SBM only.
+    super_efficiency : bool
+        Andersen–Petersen super-efficiency (radial only): unit ``o`` is left out of its own reference set;
+        LPs without a solution are reported through ``feasible`` and ``infeasible_units``.
+    slacks : {"max", "first"}
+        ``"max"`` (default) runs the second stage that maximises the slacks with θ fixed, so slacks and
+        targets are the standard two-stage ones; ``"first"`` keeps the first-stage slacks (faster, not
+        unique).
+    units, inputs, outputs, undesirable_names : labels; default ``0..n-1``, ``x0..``, ``y0..``, ``b0..``.
+
+    Returns
+    -------
+    DEAResult
+
+    Notes
+    -----
+    Input-oriented radial model: ``min θ`` s.t. ``Σλx ≤ θx_o``, ``Σλy ≥ y_o``, ``λ ≥ 0`` plus ``Σλ = 1``
+    (VRS), ``≤ 1`` (NIRS) or ``≥ 1`` (NDRS). Output orientation maximises φ with ``Σλy ≥ φy_o``; the
+    efficiency reported is ``1/φ``. SBM: ``ρ = [1 − (1/m)Σs⁻/x_o] / [1 + (1/(s+k))(Σs^g/y_o + Σs^b/b_o)]``.
+
+    References
+    ----------
+    Charnes, Cooper & Rhodes (1978), EJOR 2:429-444. Banker, Charnes & Cooper (1984), Management Science
+    30:1078-1092. Andersen & Petersen (1993), Management Science 39:1261-1264. Tone (2001), EJOR
+    130:498-509. Tone (2004), "Dealing with undesirable outputs in DEA: a slacks-based measure (SBM)
+    approach", NAPW III, Toronto.
+
+    Examples
+    --------
+    >>> res = dea([[2.0], [4.0], [3.0]], [[1.0], [2.0], [1.0]], rts="crs")
+    >>> [round(float(e), 3) for e in res.efficiency]
+    [1.0, 1.0, 0.667]
+    """
+    check_option("rts", rts, RTS_OPTIONS, where=_WHERE)
+    check_option("orientation", orientation, ORIENTATIONS, where=_WHERE)
+    check_option("model", model, MODELS, where=_WHERE)
+    check_option("slacks", slacks, ("max", "first"), where=_WHERE)
+    x = v.as_matrix(X, None, "X (inputs)", _WHERE)
+    n = x.shape[0]
+    y = v.as_matrix(Y, n, "Y (outputs)", _WHERE)
+    b = None if undesirable is None else v.as_matrix(undesirable, n, "undesirable", _WHERE)
+    unit_names = tuple(str(u) for u in units) if units is not None else tuple(str(i) for i in range(n))
+    in_names = tuple(inputs) if inputs is not None else tuple(f"x{j}" for j in range(x.shape[1]))
+    out_names = tuple(outputs) if outputs is not None else tuple(f"y{j}" for j in range(y.shape[1]))
+    k = 0 if b is None else b.shape[1]
+    bad_names = tuple(undesirable_names) if undesirable_names is not None else tuple(f"b{j}" for j in range(k))
+    if len(unit_names) != n:
+        raise ParameterError(f"{_WHERE}: {len(unit_names)} unit labels for {n} rows.")
+    if b is not None and model != "sbm":
+        raise ParameterError(
+            f"{_WHERE}: undesirable outputs need model='sbm' (or malmquist(..., index='ml') for the "
+            "directional distance function); a radial model would treat them as goods."
+        )
+    if super_efficiency and model != "radial":
+        raise ParameterError(
+            f"{_WHERE}: super_efficiency is implemented for model='radial' (Andersen-Petersen); super-SBM "
+            "(Tone 2002) is not available yet."
+        )
+    strict = model == "sbm"
+    v.check_values(x, role="input", names=in_names, units=unit_names, strictly_positive=strict, where=_WHERE)
+    v.check_values(y, role="output", names=out_names, units=unit_names, strictly_positive=strict, where=_WHERE)
+    if b is not None:
+        v.check_values(b, role="undesirable output", names=bad_names, units=unit_names, strictly_positive=True, where=_WHERE)
+    if model == "radial":
+        v.check_row_support(x, y, unit_names, orientation, _WHERE)
+    v.check_shape_rules(x, y, in_names + out_names + bad_names, _WHERE, b)
+    options: dict[str, object] = {"model": model, "rts": rts}
+    if model == "sbm":
+        sol = sbm(x, y, b, rts=rts)
+        s_in, s_out = sol.slack_in, sol.slack_out
+        s_bad = sol.slack_bad
+        bb = np.zeros((n, 0)) if b is None else b
+        return DEAResult(
+            sol.efficiency, sol.lambdas, s_in, s_out, s_bad, x - s_in, y + s_out, bb - s_bad, sol.feasible,
+            unit_names, in_names, out_names, bad_names, options,
+        )
+    options.update(orientation=orientation, super_efficiency=super_efficiency, slacks=slacks)
+    rad = radial(x, y, rts=rts, orientation=orientation, super_efficiency=super_efficiency)
+    s_in, s_out, lam = rad.slack_in, rad.slack_out, rad.lambdas
+    if slacks == "max":
+        exclude = np.arange(n) if super_efficiency else None
+        s_in, s_out, lam = _max_slacks(x, y, rad.radial, rad.feasible, rts, orientation, exclude)
+    th = rad.radial[:, None]
+    if orientation == "input":
+        t_in, t_out = th * x - s_in, y + s_out
+    else:
+        t_in, t_out = x - s_in, th * y + s_out
+    empty = np.zeros((n, 0))
+    return DEAResult(
+        rad.efficiency, lam, s_in, s_out, empty, t_in, t_out, empty, rad.feasible,
+        unit_names, in_names, out_names, (), options,
+    )
+
+
+def dea_frame(
+    data: pd.DataFrame,
+    *,
+    inputs: Sequence[str],
+    outputs: Sequence[str],
+    undesirable: Sequence[str] = (),
+    unit: str | None = None,
+    **options: object,
+) -> DEAResult:
+    """:func:`dea` on a table with one row per unit and named columns.
+
+    ``unit`` names the column that labels the units (default: the index). Other keyword arguments are passed
+    to :func:`dea` (``rts``, ``orientation``, ``model``, ``super_efficiency``, ``slacks``).
+    """
+    missing = [c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in data.columns]
+    if missing:
+        raise ParameterError(
+            f"dea_frame(): column(s) {', '.join(map(repr, missing))} not found; the table has "
+            f"{', '.join(map(str, data.columns))}."
+        )
+    labels = data[unit].astype(str).tolist() if unit else [str(i) for i in data.index]
+    return dea(
+        data[list(inputs)].to_numpy(dtype=float),
+        data[list(outputs)].to_numpy(dtype=float),
+        undesirable=data[list(undesirable)].to_numpy(dtype=float) if undesirable else None,
+        units=labels,
+        inputs=list(inputs),
+        outputs=list(outputs),
+        undesirable_names=list(undesirable) if undesirable else None,
+        **options,  # type: ignore[arg-type]
+    )

@@ -7,5 +7,16 @@ Malmquist / Malmquist–Luenberger indices.
 from __future__ import annotations
 
 from yindi.productivity.dea import DEAResult, dea, dea_frame
+from yindi.productivity.growth import GrowthAccounting, growth_accounting, perpetual_inventory
+from yindi.productivity.malmquist import MalmquistResult, malmquist
 
-__all__ = ["DEAResult", "dea", "dea_frame"]
+__all__ = [
+    "DEAResult",
+    "GrowthAccounting",
+    "MalmquistResult",
+    "dea",
+    "dea_frame",
+    "growth_accounting",
+    "malmquist",
+    "perpetual_inventory",
+]

@@ -137,16 +137,17 @@ def ddf(
     r = m + s1 + s2 + int(conv)
     n_ref = xr.shape[0]
     a_ref = np.vstack([xr.T, yr.T, br.T] + ([np.ones((1, n_ref))] if conv else []))
-    p = 1 + m + s1  # β, input slacks, good-output surpluses (bad rows are equalities)
+    p = 2 + m + s1  # β⁺, β⁻ (β is free: a unit outside a cross-period frontier has β < 0), s⁻, s^g
     a_own = np.zeros((n, r, p))
     c_own = np.zeros((n, p))
-    c_own[:, 0] = -1.0
+    c_own[:, 0], c_own[:, 1] = -1.0, 1.0
     a_own[:, m : m + s1, 0] = -ys
     a_own[:, m + s1 : m + s1 + s2, 0] = bs
+    a_own[:, :, 1] = -a_own[:, :, 0]
     idx = np.arange(m)
-    a_own[:, idx, 1 + idx] = 1.0
+    a_own[:, idx, 2 + idx] = 1.0
     ids = np.arange(s1)
-    a_own[:, m + ids, 1 + m + ids] = -1.0
+    a_own[:, m + ids, 2 + m + ids] = -1.0
     rhs = np.hstack([xs, ys, bs] + ([np.ones((n, 1))] if conv else []))
     lp = BatchLP(a_ref, np.zeros(n_ref), a_own, c_own, rhs, np.full(n, -1, dtype=np.int64))
     if candidates is None:

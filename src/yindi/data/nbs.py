@@ -184,7 +184,7 @@ def read_nbs_export(
             if year is None and len(found) != 1:
                 raise DataFormatError(
                     f"{src}, line 2: the year of the data is not in the file ('时间：{table.time}'). "
-                    "Pass year=2025 (CLI: --year 2025)."
+                    "Pass year=2025 (CLI: --data-year 2025)."
                 )
             data_year = year if year is not None else int(found[0])
             long = body.melt(id_vars=[first], var_name="column", value_name="value")

@@ -165,10 +165,11 @@ class Panel:
         return sub.pivot_table(index="region_code", columns="year", values="value", aggfunc="first", dropna=False)
 
     def value(self, region: str, year: int, indicator: str) -> float:
-        """One value, with ``region`` given by any name the registry resolves ("北京", "Beijing", "110000")."""
+        """One value; ``region`` is any name the registry resolves ("北京", "Beijing", "110000") or "全国"."""
+        from yindi.data.validate import NATIONAL_CODE, NATIONAL_NAMES
         from yindi.regions import resolve
 
-        code = resolve(region).adcode
+        code = NATIONAL_CODE if str(region) in NATIONAL_NAMES else resolve(region).adcode
         f = self.frame
         hit = f[(f["region_code"] == code) & (f["year"] == int(year)) & (f["indicator"] == indicator)]
         if hit.empty:

@@ -11,8 +11,15 @@ from yindi.study import Study
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    study = Study(data="/data/pack", year=2022, lang="en", exclude_tibet=True, seed=7,
-                  sections=("coverage", "maps"), options={"index": {"weighting": "critic"}})
+    study = Study(
+        data="/data/pack",
+        year=2022,
+        lang="en",
+        exclude_tibet=True,
+        seed=7,
+        sections=("coverage", "maps"),
+        options={"index": {"weighting": "critic"}},
+    )
     path = study.write(tmp_path / "s.toml")
     assert Study.read(path) == study
 
@@ -22,10 +29,10 @@ def test_unknown_key_and_missing_data(tmp_path: Path) -> None:
     path.write_text('data = "x"\ncolour = "red"\n', encoding="utf-8")
     with pytest.raises(ParameterError, match="unknown key.*colour"):
         Study.read(path)
-    path.write_text('year = 2020\n', encoding="utf-8")
+    path.write_text("year = 2020\n", encoding="utf-8")
     with pytest.raises(ParameterError, match="'data'"):
         Study.read(path)
-    path.write_text('data = \n', encoding="utf-8")
+    path.write_text("data = \n", encoding="utf-8")
     with pytest.raises(DataFormatError, match="not valid TOML"):
         Study.read(path)
 

@@ -71,7 +71,9 @@ def test_explicit_region_fix_is_applied_and_reported(tmp_path: Path) -> None:
 
 
 def test_code_name_mismatch(tmp_path: Path) -> None:
-    with pytest.raises(DataValidationError, match=r"row 2: region_code '120000' does not match region '北京'"):
+    with pytest.raises(
+        DataValidationError, match=r"row 2: region_code '120000' does not match region '北京'"
+    ):
         load_pack(_pack(tmp_path, "120000,北京,2020,gdp,1,亿元,x\n"))
 
 

@@ -15,8 +15,14 @@ from yindi.errors import DataValidationError, WorkspaceError
 
 def _small(value: float = 1.0, indicator: str = "gdp"):  # type: ignore[no-untyped-def]
     frame = pd.DataFrame(
-        {"region_code": ["110000", "120000"], "region": ["北京", "天津"], "year": [2020, 2020],
-         "indicator": [indicator, indicator], "value": [value, float("nan")], "unit": ["亿元", "亿元"]}
+        {
+            "region_code": ["110000", "120000"],
+            "region": ["北京", "天津"],
+            "year": [2020, 2020],
+            "indicator": [indicator, indicator],
+            "value": [value, float("nan")],
+            "unit": ["亿元", "亿元"],
+        }
     )
     return make_panel(frame)
 
@@ -26,7 +32,10 @@ def _snapshot(ws: Workspace) -> dict[str, Any]:
 
     con = duckdb.connect(str(ws.path), read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ("datasets", "observations", "indicators")}
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("datasets", "observations", "indicators")
+        }
     finally:
         con.close()
 

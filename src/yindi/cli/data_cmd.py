@@ -12,7 +12,9 @@ from yindi.cli.common import console, done
 if TYPE_CHECKING:
     from yindi.data.panel import Panel
 
-data_app = typer.Typer(help="数据导入与管理 / Import and manage data in the workspace (DuckDB).", no_args_is_help=True)
+data_app = typer.Typer(
+    help="数据导入与管理 / Import and manage data in the workspace (DuckDB).", no_args_is_help=True
+)
 
 WS_HELP = "工作区文件 / Workspace file [env: YINDI_WORKSPACE; default ./yindi.duckdb]."
 
@@ -76,20 +78,38 @@ def read_any(
 
 @data_app.command("import")
 def import_(
-    files: list[Path] = typer.Argument(..., help="文件或数据包文件夹 / Files or pack folders (CSV, Excel, Parquet, NBS exports)."),
+    files: list[Path] = typer.Argument(
+        ..., help="文件或数据包文件夹 / Files or pack folders (CSV, Excel, Parquet, NBS exports)."
+    ),
     name: str = typer.Option(..., "--name", "-n", help="数据集名称 / Dataset name in the workspace."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help=WS_HELP),
     replace: bool = typer.Option(False, "--replace", help="覆盖同名数据集 / Replace a dataset of that name."),
     region: Optional[str] = typer.Option(None, "--region", help="地区列 / Region column (generic tables)."),
     year_col: Optional[str] = typer.Option(None, "--year", help="年份列 / Year column (generic tables)."),
-    indicator_col: Optional[str] = typer.Option(None, "--indicator", help="指标列（长表） / Indicator column (tidy tables)."),
-    value_col: Optional[str] = typer.Option(None, "--value", help="数值列（长表） / Value column (tidy tables)."),
-    unit_col: Optional[str] = typer.Option(None, "--unit", help="单位列（长表） / Unit column (tidy tables)."),
-    indicator_id: Optional[str] = typer.Option(None, "--indicator-id", help="国家统计局“地区×年份”表的指标代码 / Indicator id for an NBS region × year export."),
+    indicator_col: Optional[str] = typer.Option(
+        None, "--indicator", help="指标列（长表） / Indicator column (tidy tables)."
+    ),
+    value_col: Optional[str] = typer.Option(
+        None, "--value", help="数值列（长表） / Value column (tidy tables)."
+    ),
+    unit_col: Optional[str] = typer.Option(
+        None, "--unit", help="单位列（长表） / Unit column (tidy tables)."
+    ),
+    indicator_id: Optional[str] = typer.Option(
+        None,
+        "--indicator-id",
+        help="国家统计局“地区×年份”表的指标代码 / Indicator id for an NBS region × year export.",
+    ),
     unit: Optional[str] = typer.Option(None, "--unit-label", help="该指标的单位 / Unit of that indicator."),
-    data_year: Optional[int] = typer.Option(None, "--data-year", help="文件未写明年份时的数据年份 / Year of the data when the file does not say."),
+    data_year: Optional[int] = typer.Option(
+        None, "--data-year", help="文件未写明年份时的数据年份 / Year of the data when the file does not say."
+    ),
     sheet: Optional[str] = typer.Option(None, "--sheet", help="Excel 工作表 / Excel sheet."),
-    fix_region: Optional[list[str]] = typer.Option(None, "--fix-region", help="显式更正地区名，如 内蒙占=内蒙古（会报告） / Explicit region-name fix WRONG=RIGHT (reported)."),
+    fix_region: Optional[list[str]] = typer.Option(
+        None,
+        "--fix-region",
+        help="显式更正地区名，如 内蒙占=内蒙古（会报告） / Explicit region-name fix WRONG=RIGHT (reported).",
+    ),
 ) -> None:
     """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
     from yindi.data.workspace import combine
@@ -98,8 +118,19 @@ def import_(
     panels = []
     for path in files:
         panels.append(
-            read_any(path, region=region, year_col=year_col, indicator_col=indicator_col, value_col=value_col,
-                     unit_col=unit_col, indicator_id=indicator_id, unit=unit, data_year=data_year, sheet=sheet, fixes=fixes)
+            read_any(
+                path,
+                region=region,
+                year_col=year_col,
+                indicator_col=indicator_col,
+                value_col=value_col,
+                unit_col=unit_col,
+                indicator_id=indicator_id,
+                unit=unit,
+                data_year=data_year,
+                sheet=sheet,
+                fixes=fixes,
+            )
         )
         console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
     panel = combine(panels, origin=", ".join(map(str, files)))
@@ -121,7 +152,14 @@ def list_(workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", he
         return
     t = Table("name", "rows", "indicators", "regions", "years", "imported_at")
     for r in frame.itertuples():
-        t.add_row(r.name, str(r.rows), str(r.indicators), str(r.regions), f"{r.first_year}–{r.last_year}", str(r.imported_at))
+        t.add_row(
+            r.name,
+            str(r.rows),
+            str(r.indicators),
+            str(r.regions),
+            f"{r.first_year}–{r.last_year}",
+            str(r.imported_at),
+        )
     console.print(t)
 
 
@@ -137,7 +175,9 @@ def show(
     ws = _workspace(workspace)
     info = ws.info(name)
     panel = ws.load(name)
-    console.print(f"[bold]{name}[/bold] · {info.n_rows} rows · imported {info.imported_at} · yindi {info.yindi_version}")
+    console.print(
+        f"[bold]{name}[/bold] · {info.n_rows} rows · imported {info.imported_at} · yindi {info.yindi_version}"
+    )
     for s in info.sources:
         console.print(f"  source: {s['path']}  sha256={s['sha256']}", highlight=False)
     for r in info.repairs:
@@ -145,7 +185,14 @@ def show(
     cov = panel.coverage()
     t = Table("indicator", "name", "unit", "years", "regions", "missing")
     for r in cov.itertuples():
-        t.add_row(r.indicator, r.name_en if lang == "en" else r.name_zh, r.unit, f"{r.first_year}–{r.last_year}", str(r.regions), str(r.missing))
+        t.add_row(
+            r.indicator,
+            r.name_en if lang == "en" else r.name_zh,
+            r.unit,
+            f"{r.first_year}–{r.last_year}",
+            str(r.regions),
+            str(r.missing),
+        )
     console.print(t)
 
 
@@ -166,10 +213,23 @@ def check(
     """只校验不导入 / Validate files without importing them."""
     fixes = _parse_fixes(fix_region)
     for path in files:
-        panel = read_any(path, region=region, year_col=year_col, indicator_col=indicator_col, value_col=value_col,
-                         unit_col=unit_col, indicator_id=indicator_id, unit=unit, data_year=data_year, sheet=sheet, fixes=fixes)
+        panel = read_any(
+            path,
+            region=region,
+            year_col=year_col,
+            indicator_col=indicator_col,
+            value_col=value_col,
+            unit_col=unit_col,
+            indicator_id=indicator_id,
+            unit=unit,
+            data_year=data_year,
+            sheet=sheet,
+            fixes=fixes,
+        )
         missing = int(panel.frame["value"].isna().sum())
-        done(f"{path}: {len(panel)} rows, {len(panel.indicators)} indicators, {len(panel.region_codes)} regions, "
-             f"years {panel.years()[0]}–{panel.years()[-1]}, {missing} missing values, {len(panel.repairs)} repairs")
+        done(
+            f"{path}: {len(panel)} rows, {len(panel.indicators)} indicators, {len(panel.region_codes)} regions, "
+            f"years {panel.years()[0]}–{panel.years()[-1]}, {missing} missing values, {len(panel.repairs)} repairs"
+        )
         for r in panel.repairs:
             console.print(f"  [yellow]repair:[/yellow] {r}", highlight=False)

@@ -18,12 +18,27 @@ def register(app: typer.Typer) -> None:
 def report(
     data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="输出目录 / Output folder."),
-    year: Optional[int] = typer.Option(None, "--year", "-y", help="报告年份（默认：关键指标齐全的最近年份） / Report year (default: latest complete year)."),
+    year: Optional[int] = typer.Option(
+        None,
+        "--year",
+        "-y",
+        help="报告年份（默认：关键指标齐全的最近年份） / Report year (default: latest complete year).",
+    ),
     lang: Optional[str] = typer.Option(None, "--lang", "-l", help=LANG_HELP),
-    exclude_tibet: Optional[bool] = typer.Option(None, "--exclude-tibet/--include-tibet", help="是否排除西藏（30 省） / Analyse 30 provinces without Tibet."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="随机种子 / Seed for Monte Carlo, permutations and bootstrap."),
-    section: Optional[list[str]] = typer.Option(None, "--section", "-s", help="只生成这些章节（可重复） / Only these sections (repeatable)."),
-    study_file: Optional[Path] = typer.Option(None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."),
+    exclude_tibet: Optional[bool] = typer.Option(
+        None,
+        "--exclude-tibet/--include-tibet",
+        help="是否排除西藏（30 省） / Analyse 30 provinces without Tibet.",
+    ),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", help="随机种子 / Seed for Monte Carlo, permutations and bootstrap."
+    ),
+    section: Optional[list[str]] = typer.Option(
+        None, "--section", "-s", help="只生成这些章节（可重复） / Only these sections (repeatable)."
+    ),
+    study_file: Optional[Path] = typer.Option(
+        None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."
+    ),
 ) -> None:
     """生成全国报告 / Build the national report: HTML (offline, with maps), Excel workbook, study.toml."""
     from dataclasses import replace
@@ -40,7 +55,9 @@ def report(
     else:
         source = data or os.environ.get("YINDI_DATA")
         if not source:
-            raise ParameterError("No data given. Pass --data PATH (a pack folder such as ../shared/data/cn-provinces), or set YINDI_DATA.")
+            raise ParameterError(
+                "No data given. Pass --data PATH (a pack folder such as ../shared/data/cn-provinces), or set YINDI_DATA."
+            )
         study = Study(data=str(Path(source).resolve()) if Path(source).exists() else source)
     overrides: dict[str, object] = {}
     if data is not None and study_file is not None:
@@ -59,8 +76,13 @@ def report(
         study = replace(study, **overrides)  # type: ignore[arg-type]
     names = list(study.sections) or list(SECTIONS)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(), console=console, transient=False,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
     ) as progress:
         task = progress.add_task("载入数据 / loading data", total=len(names) + 1)
 

@@ -13,7 +13,10 @@ NBS_NAMES: dict[str, tuple[str, str]] = {
     "第一产业增加值": ("va_primary", "Value added, primary industry"),
     "第二产业增加值": ("va_secondary", "Value added, secondary industry"),
     "第三产业增加值": ("va_tertiary", "Value added, tertiary industry"),
-    "农林牧渔业增加值": ("va_agriculture", "Value added, agriculture, forestry, animal husbandry and fishery"),
+    "农林牧渔业增加值": (
+        "va_agriculture",
+        "Value added, agriculture, forestry, animal husbandry and fishery",
+    ),
     "工业增加值": ("va_industry", "Value added, industry"),
     "建筑业增加值": ("va_construction", "Value added, construction"),
     "批发和零售业增加值": ("va_wholesale_retail", "Value added, wholesale and retail"),
@@ -27,7 +30,10 @@ NBS_NAMES: dict[str, tuple[str, str]] = {
     "乡村人口": ("population_rural", "Rural population"),
     "地区生产总值指数": ("gdp_index", "Gross regional product index (previous year = 100)"),
     "第一产业增加值指数": ("va_primary_index", "Value added index, primary industry (previous year = 100)"),
-    "第二产业增加值指数": ("va_secondary_index", "Value added index, secondary industry (previous year = 100)"),
+    "第二产业增加值指数": (
+        "va_secondary_index",
+        "Value added index, secondary industry (previous year = 100)",
+    ),
     "第三产业增加值指数": ("va_tertiary_index", "Value added index, tertiary industry (previous year = 100)"),
     "居民消费价格指数": ("cpi", "Consumer price index (previous year = 100)"),
     "城镇单位就业人员": ("urban_unit_employment", "Employed persons in urban units"),

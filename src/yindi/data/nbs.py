@@ -168,17 +168,45 @@ def read_nbs_export(
         long["unit"] = [unit if unit is not None else p[2] for p in parsed]
         long["region_code"] = NATIONAL_CODE
         long["region"] = "全国"
-        meta = {p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=f"NBS export {src.name}", note=notes) for p in parsed}
+        meta = {
+            p[0]: Indicator(
+                p[0],
+                p[1],
+                NBS_NAMES.get(p[1], (p[0], p[1]))[1],
+                p[2],
+                source=f"NBS export {src.name}",
+                note=notes,
+            )
+            for p in parsed
+        }
         names_col = None
     elif first == "地区":
         if year_cols and len(year_cols) == len(value_cols):  # one indicator, regions × years
             ident = indicator or src.stem
             if indicator is None:
-                repairs.append(Repair(str(src), None, None, "indicator id taken from the file name (pass indicator=)", "", ident))
+                repairs.append(
+                    Repair(
+                        str(src),
+                        None,
+                        None,
+                        "indicator id taken from the file name (pass indicator=)",
+                        "",
+                        ident,
+                    )
+                )
             long = body.melt(id_vars=[first], var_name="year", value_name="value")
             long["indicator"] = ident
             long["unit"] = unit or ""
-            meta = {ident: Indicator(ident, name_zh or ident, name_en or name_zh or ident, unit or "", source=f"NBS export {src.name}", note=notes)}
+            meta = {
+                ident: Indicator(
+                    ident,
+                    name_zh or ident,
+                    name_en or name_zh or ident,
+                    unit or "",
+                    source=f"NBS export {src.name}",
+                    note=notes,
+                )
+            }
         elif not year_cols:  # one year, regions × indicators
             found = re.findall(r"(\d{4})年", table.time)
             if year is None and len(found) != 1:
@@ -188,29 +216,54 @@ def read_nbs_export(
                 )
             data_year = year if year is not None else int(found[0])
             long = body.melt(id_vars=[first], var_name="column", value_name="value")
-            parsed = {c: _indicator_from_header(c) for c in value_cols}
-            long["indicator"] = [parsed[c][0] for c in long["column"]]
-            long["unit"] = [parsed[c][2] for c in long["column"]]
+            by_col = {c: _indicator_from_header(c) for c in value_cols}
+            long["indicator"] = [by_col[c][0] for c in long["column"]]
+            long["unit"] = [by_col[c][2] for c in long["column"]]
             long["year"] = str(data_year)
             meta = {
-                p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=f"NBS export {src.name}", note=notes)
-                for p in parsed.values()
+                p[0]: Indicator(
+                    p[0],
+                    p[1],
+                    NBS_NAMES.get(p[1], (p[0], p[1]))[1],
+                    p[2],
+                    source=f"NBS export {src.name}",
+                    note=notes,
+                )
+                for p in by_col.values()
             }
-            unknown = sorted(p[1] for p in parsed.values() if p[1] not in NBS_NAMES)
+            unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
             if unknown:
-                repairs.append(Repair(str(src), None, None, "indicators not in the catalogue keep their Chinese name as id", ", ".join(unknown), "(same)"))
+                repairs.append(
+                    Repair(
+                        str(src),
+                        None,
+                        None,
+                        "indicators not in the catalogue keep their Chinese name as id",
+                        ", ".join(unknown),
+                        "(same)",
+                    )
+                )
         else:
             raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
         names_col = first
     else:
-        raise DataFormatError(f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'.")
+        raise DataFormatError(
+            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
+        )
 
     # Row of each long-table cell in the file, for messages (melt goes column by column).
     file_rows = [line_numbers[i % len(line_numbers)] for i in range(len(long))]
     if names_col is not None:
-        codes, names, fixes = resolve_regions(long[names_col], RowSource(str(src), 0), names_col, region_fixes=region_fixes)
+        codes, names, fixes = resolve_regions(
+            long[names_col], RowSource(str(src), 0), names_col, region_fixes=region_fixes
+        )
         # RowSource(…, 0) gives row indexes; map them back to file lines.
-        fixes = [Repair(f.file, file_rows[f.row] if f.row is not None else None, f.column, f.action, f.before, f.after) for f in fixes]
+        fixes = [
+            Repair(
+                f.file, file_rows[f.row] if f.row is not None else None, f.column, f.action, f.before, f.after
+            )
+            for f in fixes
+        ]
         repairs.extend(fixes)
         long["region_code"], long["region"] = codes.to_numpy(), names.to_numpy()
     values = pd.Series(long["value"].tolist(), dtype="string")

@@ -92,7 +92,6 @@ def read_table(
         path = Path(source)
         frame, first_row = _read_any(path, sheet)
         origin = str(path)
-    src = RowSource(origin, first_row)
     _need(frame, region, "region", origin)
     _need(frame, year, "year", origin)
     if (indicator is None) != (value is None):
@@ -155,14 +154,33 @@ def read_table(
     rows = long["row"].to_numpy()
     cell_src = RowSource(origin, 0)
     try:
-        codes, names, repairs = resolve_regions(long["region_raw"], cell_src, region, region_fixes=region_fixes)
+        codes, names, repairs = resolve_regions(
+            long["region_raw"], cell_src, region, region_fixes=region_fixes
+        )
         years = parse_years(long["year"], cell_src, year)
         values = _parse_by_column(long, cell_src)
     except DataValidationError as exc:
         raise DataValidationError(_rowfix(str(exc), rows, first_row)) from None
-    repairs = [type(r)(r.file, int(rows[r.row]) + first_row if r.row is not None else None, r.column, r.action, r.before, r.after) for r in repairs]
+    repairs = [
+        type(r)(
+            r.file,
+            int(rows[r.row]) + first_row if r.row is not None else None,
+            r.column,
+            r.action,
+            r.before,
+            r.after,
+        )
+        for r in repairs
+    ]
     out = pd.DataFrame(
-        {"region_code": codes, "region": names, "year": years, "indicator": long["indicator"], "value": values, "unit": long["unit"]}
+        {
+            "region_code": codes,
+            "region": names,
+            "year": years,
+            "indicator": long["indicator"],
+            "value": values,
+            "unit": long["unit"],
+        }
     )
     return make_panel(out, meta, repairs=repairs, sources=[origin], origin=origin)
 
@@ -174,7 +192,8 @@ def _parse_by_column(long: pd.DataFrame, src: RowSource) -> pd.Series:
         if raw.dtype == object:
             raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
         parts.append(parse_values(raw.reset_index(drop=True).set_axis(part.index), src, str(col)))
-    return pd.concat(parts).reindex(long.index)
+    out: pd.Series = pd.concat(parts).reindex(long.index)
+    return out
 
 
 def _rowfix(message: str, rows: object, first_row: int) -> str:

@@ -84,7 +84,9 @@ class Workspace:
         import duckdb
 
         if read_only and not self.path.exists():
-            raise WorkspaceError(f"{self.path}: no workspace here yet. Import data first: yindi data import FILE --name NAME.")
+            raise WorkspaceError(
+                f"{self.path}: no workspace here yet. Import data first: yindi data import FILE --name NAME."
+            )
         try:
             con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
@@ -105,12 +107,24 @@ class Workspace:
         from yindi import __version__
 
         if not name or not name.replace("-", "").replace("_", "").isalnum():
-            raise WorkspaceError(f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces).")
-        obs = panel.frame.assign(dataset=name)[["dataset", "region_code", "region", "year", "indicator", "value", "unit"]]
+            raise WorkspaceError(
+                f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces)."
+            )
+        obs = panel.frame.assign(dataset=name)[
+            ["dataset", "region_code", "region", "year", "indicator", "value", "unit"]
+        ]
         meta = pd.DataFrame(
             [
-                {"dataset": name, "indicator": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit,
-                 "source": i.source, "note": i.note, "direction": i.direction}
+                {
+                    "dataset": name,
+                    "indicator": i.id,
+                    "name_zh": i.name_zh,
+                    "name_en": i.name_en,
+                    "unit": i.unit,
+                    "source": i.source,
+                    "note": i.note,
+                    "direction": i.direction,
+                }
                 for i in panel.indicators.values()
             ],
             columns=["dataset", "indicator", "name_zh", "name_en", "unit", "source", "note", "direction"],
@@ -141,8 +155,14 @@ class Workspace:
                 self._after_rows_written(con)
                 con.execute(
                     "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
-                    [name, info.imported_at, json.dumps(info.sources, ensure_ascii=False),
-                     json.dumps(info.repairs, ensure_ascii=False), info.n_rows, info.yindi_version],
+                    [
+                        name,
+                        info.imported_at,
+                        json.dumps(info.sources, ensure_ascii=False),
+                        json.dumps(info.repairs, ensure_ascii=False),
+                        info.n_rows,
+                        info.yindi_version,
+                    ],
                 )
                 con.execute("COMMIT")
             except BaseException:
@@ -160,7 +180,11 @@ class Workspace:
             try:
                 if not con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]:
                     raise WorkspaceError(f"{self.path}: no dataset {name!r}.")
-                for table, key in (("observations", "dataset"), ("indicators", "dataset"), ("datasets", "name")):
+                for table, key in (
+                    ("observations", "dataset"),
+                    ("indicators", "dataset"),
+                    ("datasets", "name"),
+                ):
                     con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
                 con.execute("COMMIT")
             except BaseException:
@@ -171,9 +195,11 @@ class Workspace:
     def datasets(self) -> pd.DataFrame:
         """One row per dataset: name, rows, indicators, regions, years, imported_at."""
         if not self.path.exists():
-            return pd.DataFrame(columns=["name", "rows", "indicators", "regions", "first_year", "last_year", "imported_at"])
+            return pd.DataFrame(
+                columns=["name", "rows", "indicators", "regions", "first_year", "last_year", "imported_at"]
+            )
         with self._connect(read_only=True) as con:
-            return con.execute(
+            frame: pd.DataFrame = con.execute(
                 """
                 SELECT d.name, d.n_rows AS rows, count(DISTINCT o.indicator) AS indicators,
                        count(DISTINCT o.region_code) AS regions, min(o.year) AS first_year,
@@ -182,6 +208,7 @@ class Workspace:
                 GROUP BY d.name, d.n_rows, d.imported_at ORDER BY d.name
                 """
             ).df()
+        return frame
 
     def info(self, name: str) -> DatasetInfo:
         with self._connect(read_only=True) as con:
@@ -195,15 +222,26 @@ class Workspace:
         info = self.info(name)
         with self._connect(read_only=True) as con:
             frame = con.execute(
-                "SELECT region_code, region, year, indicator, value, unit FROM observations WHERE dataset = ?", [name]
+                "SELECT region_code, region, year, indicator, value, unit FROM observations WHERE dataset = ?",
+                [name],
             ).df()
             meta = con.execute("SELECT * FROM indicators WHERE dataset = ?", [name]).df()
         indicators = {
-            r.indicator: Indicator(r.indicator, r.name_zh, r.name_en, r.unit, r.source, r.note, int(r.direction))
+            r.indicator: Indicator(
+                r.indicator, r.name_zh, r.name_en, r.unit, r.source, r.note, int(r.direction)
+            )
             for r in meta.itertuples()
         }
-        repairs = [Repair(f"workspace:{name}", None, None, "reported at import", text, "") for text in info.repairs]
-        return make_panel(frame, indicators, repairs=repairs, sources=[s["path"] for s in info.sources], origin=f"workspace:{name}")
+        repairs = [
+            Repair(f"workspace:{name}", None, None, "reported at import", text, "") for text in info.repairs
+        ]
+        return make_panel(
+            frame,
+            indicators,
+            repairs=repairs,
+            sources=[s["path"] for s in info.sources],
+            origin=f"workspace:{name}",
+        )
 
     def _missing(self, name: str) -> str:
         names = self.datasets()["name"].tolist()

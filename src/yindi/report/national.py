@@ -57,8 +57,8 @@ def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
     counts = sub.groupby(["year", "indicator"])["region_code"].nunique().unstack()
     full = counts[(counts.reindex(columns=present) >= n).all(axis=1)]
     if full.empty:
-        return int(counts.sum(axis=1).idxmax())
-    return int(full.index.max())
+        return int(str(counts.sum(axis=1).idxmax()))
+    return int(str(full.index.max()))
 
 
 def data_digest(panel: Panel) -> str:
@@ -114,7 +114,9 @@ def build_report(
     """
     unknown = [s for s in study.sections if s not in SECTIONS]
     if unknown:
-        raise ParameterError(f"Unknown report section(s) {', '.join(unknown)}; available: {', '.join(SECTIONS)}.")
+        raise ParameterError(
+            f"Unknown report section(s) {', '.join(unknown)}; available: {', '.join(SECTIONS)}."
+        )
     names = list(study.sections) or list(SECTIONS)
     t0 = time.perf_counter()
     data = panel if panel is not None else load(study.data)
@@ -130,7 +132,9 @@ def build_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     digest = data_digest(data)
-    html = render_page(ctx, sections, failures=failures, digest=digest, generated=_dt.datetime.now().replace(microsecond=0))
+    html = render_page(
+        ctx, sections, failures=failures, digest=digest, generated=_dt.datetime.now().replace(microsecond=0)
+    )
     html_path = out / HTML_NAME
     tmp = html_path.with_suffix(".html.part")
     tmp.write_text(html, encoding="utf-8")
@@ -148,7 +152,7 @@ def build_report(
 
 def _write_study(study: Study, digest: str, path: Path) -> Path:
     text = study.to_toml()
-    text += f"\n# data digest (SHA-256 of the source files when this report was built)\n# data_sha256 = \"{digest}\"\n"
+    text += f'\n# data digest (SHA-256 of the source files when this report was built)\n# data_sha256 = "{digest}"\n'
     path.write_text(text, encoding="utf-8")
     return path
 

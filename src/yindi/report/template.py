@@ -58,7 +58,10 @@ def render_page(
     """The complete HTML document."""
     tr = ctx.tr
     lang = "zh-CN" if ctx.lang == "zh" else "en"
-    title = tr("新质生产力因地制宜发展评估报告（全国·分省）", "New Quality Productive Forces by Region — National Report")
+    title = tr(
+        "新质生产力因地制宜发展评估报告（全国·分省）",
+        "New Quality Productive Forces by Region — National Report",
+    )
     n_regions = len(ctx.analysis.region_codes)
     meta = [
         tr(f"报告年份：{ctx.year}", f"Report year: {ctx.year}"),
@@ -67,7 +70,9 @@ def render_page(
         tr(f"数据：{ctx.study.data}", f"Data: {ctx.study.data}"),
     ]
     when = generated.isoformat(sep=" ") if generated else ""
-    meta.append(tr("生成：", "Generated: ") + f'<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}')
+    meta.append(
+        tr("生成：", "Generated: ") + f'<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
+    )
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(s.title)}</a>' for s in sections)
     body = "\n".join(_section_html(s, ctx) for s in sections)
     failed = "".join(
@@ -89,14 +94,20 @@ def _section_html(section: Section, ctx: ReportContext) -> str:
     notes = ""
     if section.notes:
         head = ctx.tr("方法与说明", "Methods and notes")
-        notes = f'<h3>{esc(head)}</h3><ul class="notes">' + "".join(f"<li>{esc(n)}</li>" for n in section.notes) + "</ul>"
+        notes = (
+            f'<h3>{esc(head)}</h3><ul class="notes">'
+            + "".join(f"<li>{esc(n)}</li>" for n in section.notes)
+            + "</ul>"
+        )
     return f'<section class="sec" id="{esc(section.id)}"><h2>{esc(section.title)}</h2>{section.html}{notes}</section>'
 
 
 def _footer(ctx: ReportContext, digest: str) -> str:
     tr = ctx.tr
     sources = "".join(f"<li><code>{esc(s)}</code></li>" for s in ctx.panel.sources)
-    repairs = "".join(f"<li>{esc(str(r))}</li>" for r in ctx.panel.repairs) or f"<li>{esc(tr('无', 'none'))}</li>"
+    repairs = (
+        "".join(f"<li>{esc(str(r))}</li>" for r in ctx.panel.repairs) or f"<li>{esc(tr('无', 'none'))}</li>"
+    )
     return (
         f"<footer><h3>{esc(tr('来源与复现', 'Provenance and reproduction'))}</h3>"
         f"<p>{esc(tr('数据文件：', 'Data files:'))}</p><ul>{sources}</ul>"

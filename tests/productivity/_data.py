@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 
-def frontier_data(n: int, m: int = 2, s: int = 2, *, seed: int = 0, share: float = 0.2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def frontier_data(
+    n: int, m: int = 2, s: int = 2, *, seed: int = 0, share: float = 0.2
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cobb-Douglas frontier with a share of efficient units; returns inputs, outputs, one bad output."""
     rng = np.random.default_rng(seed)
     x = rng.lognormal(1.0, 0.5, size=(n, m))

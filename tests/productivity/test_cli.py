@@ -13,12 +13,23 @@ from yindi.errors import MissingDataError, ParameterError
 
 runner = CliRunner()
 pytestmark = pytest.mark.realdata
-IO = ["-i", "rd_personnel_fte", "-i", "rd_expenditure", "-o", "invention_patents_granted", "-o", "tech_contract_turnover"]
+IO = [
+    "-i",
+    "rd_personnel_fte",
+    "-i",
+    "rd_expenditure",
+    "-o",
+    "invention_patents_granted",
+    "-o",
+    "tech_contract_turnover",
+]
 
 
 def test_dea_command_writes_scores(tmp_path: Path, provinces_dir: Path) -> None:
     out = tmp_path / "dea.csv"
-    res = runner.invoke(app, ["dea", str(provinces_dir), *IO, "--year", "2022", "--rts", "vrs", "--out", str(out)])
+    res = runner.invoke(
+        app, ["dea", str(provinces_dir), *IO, "--year", "2022", "--rts", "vrs", "--out", str(out)]
+    )
     assert res.exit_code == 0, res.output
     table = pd.read_csv(out, encoding="utf-8-sig", dtype={"unit": str})
     assert len(table) == 31 and table["efficiency"].max() == pytest.approx(1.0)
@@ -37,8 +48,22 @@ def test_dea_missing_values_raise_then_drop(provinces_dir: Path) -> None:
 
 def test_malmquist_command(tmp_path: Path, provinces_dir: Path) -> None:
     out = tmp_path / "m.csv"
-    res = runner.invoke(app, ["malmquist", str(provinces_dir), *IO, "--from", "2018", "--to", "2023", "--rts", "vrs",
-                              "--out", str(out)])
+    res = runner.invoke(
+        app,
+        [
+            "malmquist",
+            str(provinces_dir),
+            *IO,
+            "--from",
+            "2018",
+            "--to",
+            "2023",
+            "--rts",
+            "vrs",
+            "--out",
+            str(out),
+        ],
+    )
     assert res.exit_code == 0, res.output
     table = pd.read_csv(out, encoding="utf-8-sig")
     assert {"region", "period", "index", "ec", "tc", "pec", "sec"} <= set(table.columns)

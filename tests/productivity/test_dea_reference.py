@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from tests.productivity._data import frontier_data
+
 from yindi.errors import MethodWarning
 from yindi.productivity import dea
 from yindi.productivity._radial import radial
@@ -38,7 +38,9 @@ pytestmark = pytest.mark.filterwarnings("ignore::yindi.errors.MethodWarning")
 @pytest.fixture(scope="module")
 def charnes() -> tuple[np.ndarray, np.ndarray]:
     d = pd.read_csv(REF / "charnes1981.csv")
-    return d[[f"x{i}" for i in range(1, 6)]].to_numpy(float), d[[f"y{i}" for i in range(1, 4)]].to_numpy(float)
+    return d[[f"x{i}" for i in range(1, 6)]].to_numpy(float), d[[f"y{i}" for i in range(1, 4)]].to_numpy(
+        float
+    )
 
 
 @pytest.mark.parametrize("rts", ["crs", "vrs", "nirs", "ndrs"])
@@ -118,7 +120,9 @@ def test_one_input_one_output_hand_computed():
 @pytest.mark.parametrize("rts", ["crs", "vrs"])
 def test_sbm_matches_plain_lp(rts):
     x, y, b = frontier_data(90, 2, 2, seed=3)
-    np.testing.assert_allclose(dea(x, y, model="sbm", rts=rts).efficiency, sbm_reference(x, y, rts=rts), atol=TOL)
+    np.testing.assert_allclose(
+        dea(x, y, model="sbm", rts=rts).efficiency, sbm_reference(x, y, rts=rts), atol=TOL
+    )
     res = dea(x, y, model="sbm", rts=rts, undesirable=b)
     np.testing.assert_allclose(res.efficiency, sbm_reference(x, y, b, rts=rts), atol=TOL)
 

@@ -35,27 +35,46 @@ def test_perpetual_inventory_estimates_growth_and_steady_state():
 
 
 def test_growth_accounting_hand_computed():
-    df = pd.DataFrame({"region": ["a", "a"], "period": [2000, 2001], "y": [100.0, 110.0],
-                       "k": [200.0, 220.0], "l": [50.0, 50.0]})
+    df = pd.DataFrame(
+        {
+            "region": ["a", "a"],
+            "period": [2000, 2001],
+            "y": [100.0, 110.0],
+            "k": [200.0, 220.0],
+            "l": [50.0, 50.0],
+        }
+    )
     res = growth_accounting(df, output="y", capital="k", labour="l", labour_share=0.6).to_frame()
     g = np.log(1.1)
     row = res.iloc[0]
     assert row["contrib_capital"] == pytest.approx(0.4 * g, rel=1e-12)
     assert row["contrib_labour"] == pytest.approx(0.0, abs=1e-15)
     assert row["tfp_growth"] == pytest.approx(0.6 * g, rel=1e-12)
-    assert row["g_output"] == pytest.approx(row["contrib_capital"] + row["contrib_labour"] + row["tfp_growth"])
+    assert row["g_output"] == pytest.approx(
+        row["contrib_capital"] + row["contrib_labour"] + row["tfp_growth"]
+    )
 
 
 def test_growth_accounting_share_column_uses_tornqvist_average():
-    df = pd.DataFrame({"region": ["a", "a"], "period": [1, 2], "y": [1.0, 2.0], "k": [1.0, 1.0],
-                       "l": [1.0, 2.0], "s": [0.4, 0.6]})
+    df = pd.DataFrame(
+        {
+            "region": ["a", "a"],
+            "period": [1, 2],
+            "y": [1.0, 2.0],
+            "k": [1.0, 1.0],
+            "l": [1.0, 2.0],
+            "s": [0.4, 0.6],
+        }
+    )
     row = growth_accounting(df, output="y", capital="k", labour="l", labour_share="s").to_frame().iloc[0]
     assert row["labour_share"] == pytest.approx(0.5)
     assert row["tfp_growth"] == pytest.approx(np.log(2) * 0.5)
 
 
 def test_growth_bad_input():
-    df = pd.DataFrame({"region": ["a", "a"], "period": [1, 2], "y": [1.0, -2.0], "k": [1.0, 1.0], "l": [1.0, 2.0]})
+    df = pd.DataFrame(
+        {"region": ["a", "a"], "period": [1, 2], "y": [1.0, -2.0], "k": [1.0, 1.0], "l": [1.0, 2.0]}
+    )
     with pytest.raises(DataValidationError, match="positive"):
         growth_accounting(df, output="y", capital="k", labour="l")
     with pytest.raises(ParameterError, match="labour_share"):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from tests.productivity._data import frontier_data
+
 from yindi.errors import DataValidationError, ParameterError
 from yindi.productivity import malmquist
 from yindi.productivity._reference import ddf_reference, radial_reference
@@ -31,18 +31,31 @@ def _panel(n: int, t_count: int, seed: int = 0) -> pd.DataFrame:
     for t in range(t_count):
         x, y, b = frontier_data(n, 2, 2, seed=seed * 100 + t)
         rows.append(
-            pd.DataFrame({"region": [f"r{i:02d}" for i in range(n)], "year": 2010 + t, "x1": x[:, 0],
-                          "x2": x[:, 1], "y1": y[:, 0] * (1.03**t), "y2": y[:, 1], "co2": b[:, 0]})
+            pd.DataFrame(
+                {
+                    "region": [f"r{i:02d}" for i in range(n)],
+                    "year": 2010 + t,
+                    "x1": x[:, 0],
+                    "x2": x[:, 1],
+                    "y1": y[:, 0] * (1.03**t),
+                    "y2": y[:, 1],
+                    "co2": b[:, 0],
+                }
+            )
         )
     return pd.concat(rows, ignore_index=True)
 
 
 def _one_one() -> pd.DataFrame:
     # period 0: y/x = 1, 0.5, 0.25 ; period 1: y/x = 1.5, 1.0, 0.25
-    return pd.DataFrame({
-        "region": ["a", "b", "c"] * 2, "period": [0, 0, 0, 1, 1, 1],
-        "x": [1.0, 2.0, 4.0, 2.0, 1.0, 4.0], "y": [1.0, 1.0, 1.0, 3.0, 1.0, 1.0],
-    })
+    return pd.DataFrame(
+        {
+            "region": ["a", "b", "c"] * 2,
+            "period": [0, 0, 0, 1, 1, 1],
+            "x": [1.0, 2.0, 4.0, 2.0, 1.0, 4.0],
+            "y": [1.0, 1.0, 1.0, 3.0, 1.0, 1.0],
+        }
+    )
 
 
 def test_one_input_one_output_closed_form():
@@ -68,8 +81,9 @@ def test_global_one_input_one_output_closed_form():
 @pytest.mark.parametrize("orientation", ["input", "output"])
 def test_contemporaneous_matches_plain_lp(orientation):
     df = _panel(40, 2, seed=3)
-    res = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", orientation=orientation,
-                    rts="vrs").to_frame()
+    res = malmquist(
+        df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", orientation=orientation, rts="vrs"
+    ).to_frame()
     p0, p1 = df[df.year == 2010], df[df.year == 2011]
     x0, y0 = p0[["x1", "x2"]].to_numpy(), p0[["y1", "y2"]].to_numpy()
     x1, y1 = p1[["x1", "x2"]].to_numpy(), p1[["y1", "y2"]].to_numpy()
@@ -103,7 +117,9 @@ def test_sequential_frontier_matches_plain_lp():
 
 def test_ml_matches_plain_ddf():
     df = _panel(40, 2, seed=5)
-    res = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year").to_frame()
+    res = malmquist(
+        df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year"
+    ).to_frame()
     p0, p1 = df[df.year == 2010], df[df.year == 2011]
     a = [p[["x1", "x2"]].to_numpy() for p in (p0, p1)]
     b = [p[["y1", "y2"]].to_numpy() for p in (p0, p1)]
@@ -122,8 +138,15 @@ def test_ml_matches_plain_ddf():
 @pytest.mark.parametrize("bad", [[], ["co2"]])
 def test_decomposition_identities(frontier, bad):
     df = _panel(30, 4, seed=6)
-    f = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=bad, period="year", rts="vrs",
-                  frontier=frontier).to_frame()
+    f = malmquist(
+        df,
+        inputs=["x1", "x2"],
+        outputs=["y1", "y2"],
+        undesirable=bad,
+        period="year",
+        rts="vrs",
+        frontier=frontier,
+    ).to_frame()
     ok = f["index"].notna()
     assert ok.any()
     np.testing.assert_allclose(f.loc[ok, "index"], f.loc[ok, "ec"] * f.loc[ok, "tc"], rtol=1e-12)
@@ -134,8 +157,9 @@ def test_decomposition_identities(frontier, bad):
 
 def test_global_frontier_is_always_feasible_and_transitive():
     df = _panel(30, 3, seed=7)
-    f = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year",
-                  frontier="global").to_frame()
+    f = malmquist(
+        df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year", frontier="global"
+    ).to_frame()
     assert f["index"].notna().all()
     # global index is transitive: the product over two steps equals the direct ratio E^G(2)/E^G(0)
     g = f.pivot(index="region", columns="period", values="index")

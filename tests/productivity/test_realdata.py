@@ -42,16 +42,28 @@ def test_green_variant_handles_missing_tibet_explicitly(innovation):  # type: ig
     cols = [*INPUTS, *OUTPUTS, "co2_emissions"]
     with pytest.raises(Exception, match="missing"):
         malmquist(innovation, inputs=INPUTS, outputs=OUTPUTS, undesirable=["co2_emissions"])
-    res = malmquist(innovation, inputs=INPUTS, outputs=OUTPUTS, undesirable=["co2_emissions"], frontier="global",
-                    missing="drop")
+    res = malmquist(
+        innovation,
+        inputs=INPUTS,
+        outputs=OUTPUTS,
+        undesirable=["co2_emissions"],
+        frontier="global",
+        missing="drop",
+    )
     assert "540000" in set(res.dropped["region"])  # Tibet: no CO2 in CEADs
     assert set(res.dropped["period"]) >= {2023}  # CO2 ends in 2022
     assert res.frame["index"].notna().all()
     g = innovation[(innovation.period == 2022)].dropna(subset=cols)
-    eff = dea(g[INPUTS].to_numpy(float), g[OUTPUTS].to_numpy(float), model="sbm", rts="vrs",
-              undesirable=g[["co2_emissions"]].to_numpy(float)).efficiency
-    ref = sbm_reference(g[INPUTS].to_numpy(float), g[OUTPUTS].to_numpy(float), g[["co2_emissions"]].to_numpy(float),
-                        rts="vrs")
+    eff = dea(
+        g[INPUTS].to_numpy(float),
+        g[OUTPUTS].to_numpy(float),
+        model="sbm",
+        rts="vrs",
+        undesirable=g[["co2_emissions"]].to_numpy(float),
+    ).efficiency
+    ref = sbm_reference(
+        g[INPUTS].to_numpy(float), g[OUTPUTS].to_numpy(float), g[["co2_emissions"]].to_numpy(float), rts="vrs"
+    )
     np.testing.assert_allclose(eff, ref, atol=1e-8)
 
 

@@ -69,7 +69,9 @@ def test_malmquist_equals_ec_times_tc(a, b):
     (x0, y0), (x1, y1) = a, b
     n = min(len(x0), len(x1))
     frames = [
-        pd.DataFrame({"region": range(n), "period": p, "x1": x[:n, 0], "x2": x[:n, 1], "y1": y[:n, 0], "y2": y[:n, 1]})
+        pd.DataFrame(
+            {"region": range(n), "period": p, "x1": x[:n, 0], "x2": x[:n, 1], "y1": y[:n, 0], "y2": y[:n, 1]}
+        )
         for p, x, y in ((0, x0, y0), (1, x1, y1))
     ]
     f = malmquist(pd.concat(frames), inputs=["x1", "x2"], outputs=["y1", "y2"], rts="vrs").to_frame()

@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Literal, Optional, cast
 
 import typer
 
 from yindi.cli.common import DATA_HELP, console, done, load_data
 
+if TYPE_CHECKING:
+    from yindi.productivity._options import RTS, Frontier, Orientation
+
 IN_HELP = "投入指标（可重复）/ Input indicator id (repeatable)."
 OUT_HELP = "期望产出指标（可重复）/ Desirable output indicator id (repeatable)."
 BAD_HELP = "非期望产出（如 co2_emissions，可重复）/ Undesirable output, e.g. co2_emissions (repeatable)."
-MISSING_HELP = "缺失值：raise 报错（默认）或 drop 剔除并报告 / Missing values: raise (default) or drop and report."
+MISSING_HELP = (
+    "缺失值：raise 报错（默认）或 drop 剔除并报告 / Missing values: raise (default) or drop and report."
+)
 
 
 def register(app: typer.Typer) -> None:
     """Add ``dea`` and ``malmquist`` to ``app``."""
-    app.command("dea", help="数据包络分析效率 / DEA efficiency (radial CCR/BCC, SBM, super-efficiency).")(dea_cmd)
-    app.command("malmquist", help="Malmquist / Malmquist–Luenberger 生产率指数 / productivity index.")(malmquist_cmd)
+    app.command("dea", help="数据包络分析效率 / DEA efficiency (radial CCR/BCC, SBM, super-efficiency).")(
+        dea_cmd
+    )
+    app.command("malmquist", help="Malmquist / Malmquist–Luenberger 生产率指数 / productivity index.")(
+        malmquist_cmd
+    )
 
 
 def _wide(data: str, cols: list[str], years: Optional[list[int]]):  # type: ignore[no-untyped-def]
@@ -39,9 +48,13 @@ def dea_cmd(
     rts: str = typer.Option("crs", help="规模报酬 / Returns to scale: crs, vrs, nirs, ndrs."),
     orientation: str = typer.Option("input", help="导向 / Orientation: input, output."),
     model: str = typer.Option("radial", help="模型 / Model: radial, sbm."),
-    super_efficiency: bool = typer.Option(False, "--super", help="超效率 / Andersen–Petersen super-efficiency."),
+    super_efficiency: bool = typer.Option(
+        False, "--super", help="超效率 / Andersen–Petersen super-efficiency."
+    ),
     missing: str = typer.Option("raise", help=MISSING_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."
+    ),
 ) -> None:
     """Efficiency of every region in one year."""
     from yindi.errors import MissingDataError, check_option
@@ -61,8 +74,15 @@ def dea_cmd(
         console.print(f"[yellow]剔除缺失 / dropped for missing values:[/yellow] {names}")
         wide = wide.drop(gaps.index)
     res = dea_frame(
-        wide, inputs=inputs, outputs=outputs, undesirable=bad, unit="region", rts=rts,
-        orientation=orientation, model=model, super_efficiency=super_efficiency,
+        wide,
+        inputs=inputs,
+        outputs=outputs,
+        undesirable=bad,
+        unit="region",
+        rts=rts,
+        orientation=orientation,
+        model=model,
+        super_efficiency=super_efficiency,
     )
     console.print(res.summary(), highlight=False)
     scores = res.scores().sort_values("efficiency", ascending=False)
@@ -79,11 +99,17 @@ def malmquist_cmd(
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),
     start: Optional[int] = typer.Option(None, "--from", help="起始年 / First year."),
     end: Optional[int] = typer.Option(None, "--to", help="结束年 / Last year."),
-    rts: str = typer.Option("crs", help="crs，或 vrs 以分解 EC = PEC × SEC / crs, or vrs to split EC = PEC × SEC."),
+    rts: str = typer.Option(
+        "crs", help="crs，或 vrs 以分解 EC = PEC × SEC / crs, or vrs to split EC = PEC × SEC."
+    ),
     orientation: str = typer.Option("input", help="导向 / Orientation: input, output."),
-    frontier: str = typer.Option("contemporaneous", help="前沿 / Frontier: contemporaneous, sequential, global."),
+    frontier: str = typer.Option(
+        "contemporaneous", help="前沿 / Frontier: contemporaneous, sequential, global."
+    ),
     missing: str = typer.Option("raise", help=MISSING_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."
+    ),
 ) -> None:
     """Productivity change between consecutive years, decomposed into efficiency and technical change."""
     from rich.progress import Progress
@@ -98,8 +124,14 @@ def malmquist_cmd(
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("Malmquist", total=len(years))
         res = malmquist(
-            wide, inputs=inputs, outputs=outputs, undesirable=bad, rts=rts,  # type: ignore[arg-type]
-            orientation=orientation, frontier=frontier, missing=missing,  # type: ignore[arg-type]
+            wide,
+            inputs=inputs,
+            outputs=outputs,
+            undesirable=bad,
+            rts=cast("RTS", rts),
+            orientation=cast("Orientation", orientation),
+            frontier=cast("Frontier", frontier),
+            missing=cast('Literal["raise", "drop"]', missing),
             progress=lambda _t: bar.advance(task),
         )
     console.print(res.summary(), highlight=False)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
 
@@ -192,7 +192,9 @@ def _simplex(lp: BatchLP, st: _State, units: IntArray, cand: IntArray, max_iter:
         binv[live], xb[live] = bi, x
         new_code = np.where(q < ncand, cand[np.minimum(q, ncand - 1)], n_ref + q - ncand)
         codes[live, leave] = new_code
-        cb[live, leave] = np.where(q < ncand, c_k[np.minimum(q, ncand - 1)], c_own[live, np.maximum(q - ncand, 0)])
+        cb[live, leave] = np.where(
+            q < ncand, c_k[np.minimum(q, ncand - 1)], c_own[live, np.maximum(q - ncand, 0)]
+        )
     st.binv[units], st.codes[units], st.cb[units], st.xb[units] = binv, codes, cb, xb
     del p
     return converged

@@ -49,7 +49,9 @@ def _stack(parts: Sequence[PeriodData]) -> PeriodData:
 
 def radial_scorer(orientation: Orientation) -> Scorer:
     def score(ev: PeriodData, ref: PeriodData, rts: RTS, cand: IntArray | None) -> FloatArray:
-        return radial(ev.x, ev.y, x_ref=ref.x, y_ref=ref.y, rts=rts, orientation=orientation, frontier=cand).efficiency
+        return radial(
+            ev.x, ev.y, x_ref=ref.x, y_ref=ref.y, rts=rts, orientation=orientation, frontier=cand
+        ).efficiency
 
     return score
 

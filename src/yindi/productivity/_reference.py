@@ -121,9 +121,7 @@ def ddf_reference(
     out = np.full(n, np.nan)
     for o in range(n):
         c = np.r_[-1.0, np.zeros(nr)]
-        a_ub = np.vstack(
-            [np.c_[np.zeros((x.shape[1], 1)), x_ref.T], np.c_[y[o][:, None], -y_ref.T]]
-        )
+        a_ub = np.vstack([np.c_[np.zeros((x.shape[1], 1)), x_ref.T], np.c_[y[o][:, None], -y_ref.T]])
         b_ub = np.r_[x[o], -y[o]]
         a_eq = np.c_[bad[o][:, None], bad_ref.T]
         b_eq = bad[o].copy()
@@ -131,8 +129,13 @@ def ddf_reference(
             a_eq = np.vstack([a_eq, np.r_[0.0, np.ones(nr)]])
             b_eq = np.r_[b_eq, 1.0]
         res = linprog(
-            c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
-            bounds=[(None, None)] + [(0, None)] * nr, method="highs",
+            c,
+            A_ub=a_ub,
+            b_ub=b_ub,
+            A_eq=a_eq,
+            b_eq=b_eq,
+            bounds=[(None, None)] + [(0, None)] * nr,
+            method="highs",
         )
         if res.status == 0:
             out[o] = res.x[0]

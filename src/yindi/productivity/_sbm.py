@@ -151,6 +151,8 @@ def ddf(
     rhs = np.hstack([xs, ys, bs] + ([np.ones((n, 1))] if conv else []))
     lp = BatchLP(a_ref, np.zeros(n_ref), a_own, c_own, rhs, np.full(n, -1, dtype=np.int64))
     if candidates is None:
-        candidates = np.union1d(frontier_units(np.hstack([xr, br]), yr), frontier_units(xr, np.hstack([yr, br])))
+        candidates = np.union1d(
+            frontier_units(np.hstack([xr, br]), yr), frontier_units(xr, np.hstack([yr, br]))
+        )
     sol = solve_batch(lp, candidates)
     return np.where(sol.status == 0, -sol.objective, np.nan)

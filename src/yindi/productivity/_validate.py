@@ -16,7 +16,9 @@ def as_matrix(values: object, n: int | None, role: str, where: str) -> FloatArra
     try:
         arr = np.array(values, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ParameterError(f"{where}: {role} must be numeric (an array of numbers); could not convert it.") from None
+        raise ParameterError(
+            f"{where}: {role} must be numeric (an array of numbers); could not convert it."
+        ) from None
     if arr.ndim == 1:
         arr = arr[:, None]
     if arr.ndim != 2 or arr.shape[1] == 0:
@@ -73,7 +75,7 @@ def check_shape_rules(
     allv = np.hstack(cols)
     const = np.nonzero(np.ptp(allv, axis=0) == 0)[0]
     if const.size:
-        shown = ", ".join(repr(names[k]) for k in const)
+        shown = ", ".join(repr(names[int(k)]) for k in const)
         warnings.warn(
             f"{where}: column(s) {shown} are constant across units. A constant input is the 'benefit of the "
             "doubt' device under CRS, but under VRS it is redundant; check that this is intended.",
@@ -82,7 +84,9 @@ def check_shape_rules(
         )
 
 
-def check_row_support(x: FloatArray, y: FloatArray, units: Sequence[str], orientation: str, where: str) -> None:
+def check_row_support(
+    x: FloatArray, y: FloatArray, units: Sequence[str], orientation: str, where: str
+) -> None:
     """Each unit needs a positive input (input orientation) or a positive output (output orientation)."""
     arr, role = (x, "input") if orientation == "input" else (y, "output")
     zero = ~(arr > 0).any(axis=1)

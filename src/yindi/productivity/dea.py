@@ -85,7 +85,11 @@ class DEAResult:
 
     def to_frame(self) -> pd.DataFrame:
         """Tidy long table: ``unit, quantity, variable, value`` (efficiency, slacks and targets)."""
-        parts = [pd.DataFrame({"unit": self.units, "quantity": "efficiency", "variable": "", "value": self.efficiency})]
+        parts = [
+            pd.DataFrame(
+                {"unit": self.units, "quantity": "efficiency", "variable": "", "value": self.efficiency}
+            )
+        ]
         blocks = (
             ("slack", self.inputs, self.slack_in),
             ("slack", self.outputs, self.slack_out),
@@ -96,7 +100,11 @@ class DEAResult:
         )
         for quantity, names, arr in blocks:
             for j, name in enumerate(names):
-                parts.append(pd.DataFrame({"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}))
+                parts.append(
+                    pd.DataFrame(
+                        {"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}
+                    )
+                )
         return pd.concat(parts, ignore_index=True)
 
     def summary(self) -> str:
@@ -117,7 +125,12 @@ class DEAResult:
 
 
 def _max_slacks(
-    x: FloatArray, y: FloatArray, radial_value: FloatArray, feasible: np.ndarray, rts: RTS, orientation: Orientation,
+    x: FloatArray,
+    y: FloatArray,
+    radial_value: FloatArray,
+    feasible: np.ndarray,
+    rts: RTS,
+    orientation: Orientation,
     exclude: np.ndarray | None,
 ) -> tuple[FloatArray, FloatArray, sp.csr_matrix]:
     """Second stage: with θ (or φ) fixed, maximise the sum of (scaled) slacks."""
@@ -148,7 +161,9 @@ def _max_slacks(
     s_in[idx] = sol.x_own[:, 1 : 1 + m] * sx
     s_out[idx] = sol.x_own[:, 1 + m : 1 + m + s] * sy
     lam = sp.lil_matrix((n, n))
-    lam = sp.csr_matrix(sp.csr_matrix((np.ones(idx.size), (idx, np.arange(idx.size))), shape=(n, idx.size)) @ sol.x_ref)
+    lam = sp.csr_matrix(
+        sp.csr_matrix((np.ones(idx.size), (idx, np.arange(idx.size))), shape=(n, idx.size)) @ sol.x_ref
+    )
     return s_in, s_out, lam
 
 
@@ -226,7 +241,9 @@ def dea(
     in_names = tuple(inputs) if inputs is not None else tuple(f"x{j}" for j in range(x.shape[1]))
     out_names = tuple(outputs) if outputs is not None else tuple(f"y{j}" for j in range(y.shape[1]))
     k = 0 if b is None else b.shape[1]
-    bad_names = tuple(undesirable_names) if undesirable_names is not None else tuple(f"b{j}" for j in range(k))
+    bad_names = (
+        tuple(undesirable_names) if undesirable_names is not None else tuple(f"b{j}" for j in range(k))
+    )
     if len(unit_names) != n:
         raise ParameterError(f"{_WHERE}: {len(unit_names)} unit labels for {n} rows.")
     if b is not None and model != "sbm":
@@ -241,9 +258,18 @@ def dea(
         )
     strict = model == "sbm"
     v.check_values(x, role="input", names=in_names, units=unit_names, strictly_positive=strict, where=_WHERE)
-    v.check_values(y, role="output", names=out_names, units=unit_names, strictly_positive=strict, where=_WHERE)
+    v.check_values(
+        y, role="output", names=out_names, units=unit_names, strictly_positive=strict, where=_WHERE
+    )
     if b is not None:
-        v.check_values(b, role="undesirable output", names=bad_names, units=unit_names, strictly_positive=True, where=_WHERE)
+        v.check_values(
+            b,
+            role="undesirable output",
+            names=bad_names,
+            units=unit_names,
+            strictly_positive=True,
+            where=_WHERE,
+        )
     if model == "radial":
         v.check_row_support(x, y, unit_names, orientation, _WHERE)
     v.check_shape_rules(x, y, in_names + out_names + bad_names, _WHERE, b)
@@ -254,8 +280,20 @@ def dea(
         s_bad = sol.slack_bad
         bb = np.zeros((n, 0)) if b is None else b
         return DEAResult(
-            sol.efficiency, sol.lambdas, s_in, s_out, s_bad, x - s_in, y + s_out, bb - s_bad, sol.feasible,
-            unit_names, in_names, out_names, bad_names, options,
+            sol.efficiency,
+            sol.lambdas,
+            s_in,
+            s_out,
+            s_bad,
+            x - s_in,
+            y + s_out,
+            bb - s_bad,
+            sol.feasible,
+            unit_names,
+            in_names,
+            out_names,
+            bad_names,
+            options,
         )
     options.update(orientation=orientation, super_efficiency=super_efficiency, slacks=slacks)
     rad = radial(x, y, rts=rts, orientation=orientation, super_efficiency=super_efficiency)
@@ -270,8 +308,20 @@ def dea(
         t_in, t_out = x - s_in, th * y + s_out
     empty = np.zeros((n, 0))
     return DEAResult(
-        rad.efficiency, lam, s_in, s_out, empty, t_in, t_out, empty, rad.feasible,
-        unit_names, in_names, out_names, (), options,
+        rad.efficiency,
+        lam,
+        s_in,
+        s_out,
+        empty,
+        t_in,
+        t_out,
+        empty,
+        rad.feasible,
+        unit_names,
+        in_names,
+        out_names,
+        (),
+        options,
     )
 
 
@@ -289,7 +339,9 @@ def dea_frame(
     ``unit`` names the column that labels the units (default: the index). Other keyword arguments are passed
     to :func:`dea` (``rts``, ``orientation``, ``model``, ``super_efficiency``, ``slacks``).
     """
-    missing = [c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in data.columns]
+    missing = [
+        c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in data.columns
+    ]
     if missing:
         raise ParameterError(
             f"dea_frame(): column(s) {', '.join(map(repr, missing))} not found; the table has "

@@ -25,7 +25,9 @@ def _vector(values: object, name: str, where: str) -> FloatArray:
         raise ParameterError(f"{where}: {name} must be a non-empty 1-D series; got shape {arr.shape}.")
     bad = np.nonzero(~np.isfinite(arr))[0]
     if bad.size:
-        raise DataValidationError(f"{where}: {name} is missing at position {int(bad[0])}; fill the series first.")
+        raise DataValidationError(
+            f"{where}: {name} is missing at position {int(bad[0])}; fill the series first."
+        )
     return arr
 
 
@@ -78,10 +80,14 @@ def perpetual_inventory(
     if initial is None:
         if growth is None:
             if inv.size < 2 or np.any(real <= 0):
-                raise ParameterError(f"{where}: give initial= or growth= (cannot estimate g from this series).")
+                raise ParameterError(
+                    f"{where}: give initial= or growth= (cannot estimate g from this series)."
+                )
             growth = float((real[-1] / real[0]) ** (1 / (real.size - 1)) - 1)
         if growth + depreciation <= 0:
-            raise ParameterError(f"{where}: g + δ must be positive for K_0 = I_0/(g+δ); got {growth + depreciation}.")
+            raise ParameterError(
+                f"{where}: g + δ must be positive for K_0 = I_0/(g+δ); got {growth + depreciation}."
+            )
         initial = real[0] / (growth + depreciation)
     k = np.empty_like(real)
     k[0] = initial
@@ -136,7 +142,9 @@ def growth_accounting(
     Chow, G. & Li, K.-W. (2002). China's economic growth: 1952-2010. EDCC 51(1):247-256.
     """
     where = "growth_accounting()"
-    cols = [region, period, output, capital, labour] + ([labour_share] if isinstance(labour_share, str) else [])
+    cols = [region, period, output, capital, labour] + (
+        [labour_share] if isinstance(labour_share, str) else []
+    )
     miss = [c for c in cols if c not in data.columns]
     if miss:
         raise ParameterError(f"{where}: column(s) {', '.join(map(repr, miss))} not found.")
@@ -155,7 +163,9 @@ def growth_accounting(
         g = grp.reset_index(drop=True)
         ln = np.log(g[[output, capital, labour]].to_numpy(float))
         share = (
-            g[labour_share].to_numpy(float) if isinstance(labour_share, str) else np.full(len(g), labour_share)
+            g[labour_share].to_numpy(float)
+            if isinstance(labour_share, str)
+            else np.full(len(g), labour_share)
         )
         for i in range(1, len(g)):
             dy, dk, dl = ln[i] - ln[i - 1]
@@ -163,9 +173,18 @@ def growth_accounting(
             alpha = 1 - beta
             ck, cl = alpha * dk, beta * dl
             rows.append(
-                {"region": reg, "period": g.loc[i, period], "g_output": dy, "g_capital": dk, "g_labour": dl,
-                 "capital_share": alpha, "labour_share": beta, "contrib_capital": ck, "contrib_labour": cl,
-                 "tfp_growth": dy - ck - cl}
+                {
+                    "region": reg,
+                    "period": g.loc[i, period],
+                    "g_output": dy,
+                    "g_capital": dk,
+                    "g_labour": dl,
+                    "capital_share": alpha,
+                    "labour_share": beta,
+                    "contrib_capital": ck,
+                    "contrib_labour": cl,
+                    "tfp_growth": dy - ck - cl,
+                }
             )
     frame = pd.DataFrame(rows)
     if len(frame):

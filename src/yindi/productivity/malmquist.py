@@ -57,9 +57,10 @@ class MalmquistResult:
         cols = ["index", "ec", "tc", "pec", "sec"]
         f = self.frame[["period", *cols]].copy()
         with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.log(f[cols].astype(float))
-        logs["period"] = f["period"]
-        return np.exp(logs.groupby("period").mean()).reset_index()
+            logs = pd.DataFrame(np.log(f[cols].to_numpy(float)), columns=cols)
+        logs["period"] = f["period"].to_numpy()
+        means = logs.groupby("period").mean()
+        return pd.DataFrame(np.exp(means.to_numpy()), index=means.index, columns=cols).reset_index()
 
     def summary(self) -> str:
         """Text summary rendered from :meth:`to_frame`."""
@@ -84,7 +85,9 @@ def _table(data: object, cols: list[str], region: str, period: str) -> tuple[pd.
         wide = data.wide(cols).reset_index()
         return wide.rename(columns={"region_code": "region", "year": "period"}), "region", "period"
     if not isinstance(data, pd.DataFrame):
-        raise ParameterError(f"{_WHERE}: data must be a pandas DataFrame or a yindi Panel; got {type(data).__name__}.")
+        raise ParameterError(
+            f"{_WHERE}: data must be a pandas DataFrame or a yindi Panel; got {type(data).__name__}."
+        )
     missing = [c for c in [region, period, *cols] if c not in data.columns]
     if missing:
         raise ParameterError(
@@ -190,11 +193,38 @@ def malmquist(
         raise DataValidationError(f"{_WHERE}: need at least two periods with complete data; got {periods}.")
     ml = bool(undesirable)
     units_all = [f"{r}@{p}" for r, p in zip(table[region], table[period], strict=True)]
-    v.check_values(table[inputs].to_numpy(float), role="input", names=inputs, units=units_all, strictly_positive=False, where=_WHERE)
-    v.check_values(table[outputs].to_numpy(float), role="output", names=outputs, units=units_all, strictly_positive=False, where=_WHERE)
+    v.check_values(
+        table[inputs].to_numpy(float),
+        role="input",
+        names=inputs,
+        units=units_all,
+        strictly_positive=False,
+        where=_WHERE,
+    )
+    v.check_values(
+        table[outputs].to_numpy(float),
+        role="output",
+        names=outputs,
+        units=units_all,
+        strictly_positive=False,
+        where=_WHERE,
+    )
     if ml:
-        v.check_values(table[undesirable].to_numpy(float), role="undesirable output", names=undesirable, units=units_all, strictly_positive=True, where=_WHERE)
-    v.check_row_support(table[inputs].to_numpy(float), table[outputs].to_numpy(float), units_all, "output" if ml else orientation, _WHERE)
+        v.check_values(
+            table[undesirable].to_numpy(float),
+            role="undesirable output",
+            names=undesirable,
+            units=units_all,
+            strictly_positive=True,
+            where=_WHERE,
+        )
+    v.check_row_support(
+        table[inputs].to_numpy(float),
+        table[outputs].to_numpy(float),
+        units_all,
+        "output" if ml else orientation,
+        _WHERE,
+    )
     pdata: list[PeriodData] = []
     codes: list[list[str]] = []
     for p in periods:
@@ -235,8 +265,16 @@ def malmquist(
             pec = sec = np.full(len(common), np.nan)
         for k, c in enumerate(common):
             rows_out.append(
-                {"region": c, "period": periods[t + 1], "base": periods[t], "index": index[k], "ec": ec[k],
-                 "tc": tc[k], "pec": pec[k], "sec": sec[k]}
+                {
+                    "region": c,
+                    "period": periods[t + 1],
+                    "base": periods[t],
+                    "index": index[k],
+                    "ec": ec[k],
+                    "tc": tc[k],
+                    "pec": pec[k],
+                    "sec": sec[k],
+                }
             )
     frame = pd.DataFrame(rows_out, columns=list(COLUMNS[:8]))
     frame = frame.sort_values(["region", "period"]).reset_index(drop=True)
@@ -247,10 +285,17 @@ def malmquist(
         ev = arr.own_v[t]
         for k, c in enumerate(codes[t]):
             eff_rows.append(
-                {"region": c, "period": p, "efficiency": arr.own[t][k], "efficiency_vrs": np.nan if ev is None else ev[k]}
+                {
+                    "region": c,
+                    "period": p,
+                    "efficiency": arr.own[t][k],
+                    "efficiency_vrs": np.nan if ev is None else ev[k],
+                }
             )
     options: dict[str, object] = {
-        "index": "ml" if ml else "malmquist", "rts": rts, "frontier": frontier,
+        "index": "ml" if ml else "malmquist",
+        "rts": rts,
+        "frontier": frontier,
         "orientation": "directional" if ml else orientation,
     }
     return MalmquistResult(frame, pd.DataFrame(eff_rows), dropped, n_inf, options)
@@ -259,7 +304,7 @@ def malmquist(
 def _running_product(frame: pd.DataFrame, col: str, periods: list[object]) -> pd.Series:
     """Cumulative product from the first period; NaN once a pair is missing."""
     order = {p: i for i, p in enumerate(periods)}
-    out = pd.Series(np.nan, index=frame.index)
+    values: dict[object, float] = {}
     for _, grp in frame.groupby("region"):
         acc = 1.0
         expected = 1
@@ -267,6 +312,7 @@ def _running_product(frame: pd.DataFrame, col: str, periods: list[object]) -> pd
             if order[row["period"]] != expected:
                 acc = np.nan
             acc = acc * float(row[col])
-            out[idx] = acc
+            values[idx] = acc
             expected = order[row["period"]] + 1
+    out = pd.Series([values[i] for i in frame.index], index=frame.index, dtype=float)
     return out

@@ -58,8 +58,12 @@ def build(ctx: ReportContext) -> Section | None:
     cs = core[core["period"] == y_eff].sort_values("region")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        crs = dea(cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="crs", units=cs["region"].tolist())
-        vrs = dea(cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="vrs", units=cs["region"].tolist())
+        crs = dea(
+            cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="crs", units=cs["region"].tolist()
+        )
+        vrs = dea(
+            cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="vrs", units=cs["region"].tolist()
+        )
     notes.extend(str(w.message) for w in caught)
     eff = pd.DataFrame(
         {
@@ -83,13 +87,14 @@ def build(ctx: ReportContext) -> Section | None:
             )
         )
     )
-    te_map = dict(zip(cs["region"], crs.efficiency, strict=True))
+    te_map = {str(k): float(v) for k, v in zip(cs["region"], crs.efficiency, strict=True)}
     blocks.append(
         html.grid(
             [
                 _figure(
-                    lambda: maps.choropleth(te_map, title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"),
-                                            lang=ctx.lang),
+                    lambda: maps.choropleth(
+                        te_map, title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"), lang=ctx.lang
+                    ),
                     tr("DEA-CCR 投入导向综合效率", "DEA-CCR input-oriented technical efficiency"),
                 ),
                 html.table(eff.drop(columns="region_code"), digits=3, max_rows=31),
@@ -112,26 +117,43 @@ def build(ctx: ReportContext) -> Section | None:
             tr("技术效率变化 EC", "efficiency change EC"): per["ec"].tolist(),
             tr("技术进步 TC", "technical change TC"): per["tc"].tolist(),
         }
-        cum = mq.frame.groupby("region")["cum_index"].last().to_dict()
+        cum = {str(k): float(v) for k, v in mq.frame.groupby("region")["cum_index"].last().items()}
         blocks.append(
             html.grid(
                 [
                     _figure(
-                        lambda: charts.line_chart(x, series, title=tr("Malmquist 指数分解（省份几何平均）",
-                                                                      "Malmquist decomposition (geometric mean)"),
-                                                  xlabel=tr("年份", "year"), ylabel=tr("指数", "index")),
+                        lambda: charts.line_chart(
+                            x,
+                            series,
+                            title=tr(
+                                "Malmquist 指数分解（省份几何平均）",
+                                "Malmquist decomposition (geometric mean)",
+                            ),
+                            xlabel=tr("年份", "year"),
+                            ylabel=tr("指数", "index"),
+                        ),
                         tr("M = EC × TC；>1 表示进步", "M = EC × TC; > 1 means improvement"),
                     ),
                     _figure(
-                        lambda: maps.choropleth(cum, title=tr(f"{first}—{last}年累积Malmquist指数",
-                                                              f"Cumulative Malmquist index {first}–{last}"),
-                                                lang=ctx.lang, diverging=True),
+                        lambda: maps.choropleth(
+                            cum,
+                            title=tr(
+                                f"{first}—{last}年累积Malmquist指数",
+                                f"Cumulative Malmquist index {first}–{last}",
+                            ),
+                            lang=ctx.lang,
+                            diverging=True,
+                        ),
                         tr("累积指数 = 各年指数连乘", "cumulative = product of the yearly indices"),
                     ),
                 ]
             )
         )
-        blocks.append(html.table(per, digits=4, caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)")))
+        blocks.append(
+            html.table(
+                per, digits=4, caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)")
+            )
+        )
 
     # 3. Green variant: CO2 as undesirable output (no Tibet, CO2 ends 2022)
     if all(b in wide.columns for b in BAD):
@@ -153,25 +175,42 @@ def build(ctx: ReportContext) -> Section | None:
             gs = green[green["period"] == gy].sort_values("region")
             with warnings.catch_warnings(record=True):
                 warnings.simplefilter("always")
-                sbm = dea(gs[INPUTS].to_numpy(float), gs[OUTPUTS].to_numpy(float), model="sbm", rts="vrs",
-                          undesirable=gs[BAD].to_numpy(float), units=gs["region"].tolist())
-            gtab = pd.DataFrame({"region_code": gs["region"].to_numpy(),
-                                 tr("地区", "region"): [ctx.region_name(c) for c in gs["region"]],
-                                 tr("绿色创新效率(SBM)", "green efficiency (SBM)"): sbm.efficiency})
+                sbm = dea(
+                    gs[INPUTS].to_numpy(float),
+                    gs[OUTPUTS].to_numpy(float),
+                    model="sbm",
+                    rts="vrs",
+                    undesirable=gs[BAD].to_numpy(float),
+                    units=gs["region"].tolist(),
+                )
+            gtab = pd.DataFrame(
+                {
+                    "region_code": gs["region"].to_numpy(),
+                    tr("地区", "region"): [ctx.region_name(c) for c in gs["region"]],
+                    tr("绿色创新效率(SBM)", "green efficiency (SBM)"): sbm.efficiency,
+                }
+            )
             tables["prod_green_sbm"] = gtab
-            green_map = dict(zip(gs["region"], sbm.efficiency, strict=True))
+            green_map = {str(k): float(v) for k, v in zip(gs["region"], sbm.efficiency, strict=True)}
             figs = [
                 _figure(
-                    lambda: maps.choropleth(green_map, title=tr(f"{gy}年绿色创新效率（SBM，CO2为非期望产出）",
-                                                                f"Green innovation efficiency {gy} (SBM, CO2 undesirable)"),
-                                            lang=ctx.lang),
+                    lambda: maps.choropleth(
+                        green_map,
+                        title=tr(
+                            f"{gy}年绿色创新效率（SBM，CO2为非期望产出）",
+                            f"Green innovation efficiency {gy} (SBM, CO2 undesirable)",
+                        ),
+                        lang=ctx.lang,
+                    ),
                     tr("SBM-VRS，Tone (2001, 2004)", "SBM-VRS, Tone (2001, 2004)"),
                 )
             ]
             if len(green_years) >= 2:
                 with warnings.catch_warnings(record=True):
                     warnings.simplefilter("always")
-                    ml = malmquist(green, inputs=INPUTS, outputs=OUTPUTS, undesirable=BAD, rts="vrs", frontier="global")
+                    ml = malmquist(
+                        green, inputs=INPUTS, outputs=OUTPUTS, undesirable=BAD, rts="vrs", frontier="global"
+                    )
                 gper = ml.by_period()
                 tables["prod_green_ml"] = ml.to_frame()
                 gx = [str(p) for p in gper["period"]]
@@ -182,10 +221,19 @@ def build(ctx: ReportContext) -> Section | None:
                 }
                 figs.append(
                     _figure(
-                        lambda: charts.line_chart(gx, gseries, title=tr("全局 Malmquist–Luenberger 分解",
-                                                                        "Global Malmquist–Luenberger decomposition"),
-                                                  xlabel=tr("年份", "year"), ylabel=tr("指数", "index")),
-                        tr("全局前沿（Oh 2010）保证跨期 LP 可行", "global frontier (Oh 2010): every LP is feasible"),
+                        lambda: charts.line_chart(
+                            gx,
+                            gseries,
+                            title=tr(
+                                "全局 Malmquist–Luenberger 分解", "Global Malmquist–Luenberger decomposition"
+                            ),
+                            xlabel=tr("年份", "year"),
+                            ylabel=tr("指数", "index"),
+                        ),
+                        tr(
+                            "全局前沿（Oh 2010）保证跨期 LP 可行",
+                            "global frontier (Oh 2010): every LP is feasible",
+                        ),
                     )
                 )
             blocks.append(html.grid(figs))

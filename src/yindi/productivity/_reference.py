@@ -7,6 +7,7 @@ textbook writes it. Slow on purpose; never used by the public functions.
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 from scipy.optimize import linprog
 
 from yindi._typing import FloatArray
@@ -57,15 +58,25 @@ def radial_reference(
 
 
 def sbm_reference(
-    x: FloatArray, y: FloatArray, bad: FloatArray | None = None, *, rts: str = "crs"
+    x: FloatArray,
+    y: FloatArray,
+    bad: FloatArray | None = None,
+    *,
+    rts: str = "crs",
+    units: npt.ArrayLike | None = None,
 ) -> FloatArray:
-    """Tone (2001) SBM efficiency with optional undesirable outputs (Tone 2004), Charnes-Cooper LP."""
+    """Tone (2001) SBM efficiency with optional undesirable outputs (Tone 2004), Charnes-Cooper LP.
+
+    ``units`` restricts the evaluation to some rows (all rows remain in the reference set); the result has one
+    value per evaluated unit.
+    """
     n, m = x.shape
     s1 = y.shape[1]
     b = np.zeros((n, 0)) if bad is None else bad
     s2 = b.shape[1]
-    out = np.full(n, np.nan)
-    for o in range(n):
+    evaluated = np.arange(n) if units is None else np.asarray(units, dtype=np.int64)
+    out = np.full(evaluated.size, np.nan)
+    for k, o in enumerate(evaluated):
         # variables: t, Λ (n), S⁻ (m), S^g (s1), S^b (s2)
         nv = 1 + n + m + s1 + s2
         c = np.zeros(nv)
@@ -101,7 +112,7 @@ def sbm_reference(
             rhs.append(0.0)
         res = linprog(c, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None), method="highs")
         if res.status == 0:
-            out[o] = res.fun
+            out[k] = res.fun
     return out
 
 

@@ -76,7 +76,7 @@ def sbm_reference(
     s2 = b.shape[1]
     evaluated = np.arange(n) if units is None else np.asarray(units, dtype=np.int64)
     out = np.full(evaluated.size, np.nan)
-    for k, o in enumerate(evaluated):
+    for pos, o in enumerate(evaluated):
         # variables: t, Λ (n), S⁻ (m), S^g (s1), S^b (s2)
         nv = 1 + n + m + s1 + s2
         c = np.zeros(nv)
@@ -112,7 +112,7 @@ def sbm_reference(
             rhs.append(0.0)
         res = linprog(c, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None), method="highs")
         if res.status == 0:
-            out[k] = res.fun
+            out[pos] = res.fun
     return out
 
 

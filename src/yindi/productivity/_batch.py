@@ -110,7 +110,7 @@ def _initial_state(lp: BatchLP, art_cost: float = _BIG_M) -> _State:
 
 def _simplex(lp: BatchLP, st: _State, units: IntArray, cand: IntArray, max_iter: int) -> BoolArray:
     """Run the revised simplex on ``units`` against reference columns ``cand``; return converged flags."""
-    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    n_ref = lp.a_ref.shape[1]
     a_k = lp.a_ref[:, cand]
     neg_a_k = np.ascontiguousarray(-a_k)
     c_nonzero = bool(np.any(lp.c_ref[cand]))
@@ -196,7 +196,6 @@ def _simplex(lp: BatchLP, st: _State, units: IntArray, cand: IntArray, max_iter:
             q < ncand, c_k[np.minimum(q, ncand - 1)], c_own[live, np.maximum(q - ncand, 0)]
         )
     st.binv[units], st.codes[units], st.cb[units], st.xb[units] = binv, codes, cb, xb
-    del p
     return converged
 
 
@@ -330,7 +329,7 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
     -------
     BatchSolution
     """
-    nb, r = lp.rhs.shape
+    nb = lp.rhs.shape[0]
     n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
     cand = np.unique(np.asarray(candidates, dtype=np.int64))
     if cand.size == 0:
@@ -376,5 +375,4 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
         (np.concatenate(ref_v), (np.concatenate(ref_r), np.concatenate(ref_c))), shape=(nb, n_ref)
     )
     x_ref.eliminate_zeros()
-    del r
     return BatchSolution(status, objective, x_ref, x_own, int(fb_units.size), int(cand.size))

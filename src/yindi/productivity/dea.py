@@ -160,7 +160,6 @@ def _max_slacks(
     s_out = np.full((n, s), np.nan)
     s_in[idx] = sol.x_own[:, 1 : 1 + m] * sx
     s_out[idx] = sol.x_own[:, 1 + m : 1 + m + s] * sy
-    lam = sp.lil_matrix((n, n))
     lam = sp.csr_matrix(
         sp.csr_matrix((np.ones(idx.size), (idx, np.arange(idx.size))), shape=(n, idx.size)) @ sol.x_ref
     )

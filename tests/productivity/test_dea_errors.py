@@ -49,7 +49,7 @@ def test_options_are_validated():
     with pytest.raises(ParameterError, match="model='sbm'"):
         dea(X, Y, undesirable=Y)
     with pytest.raises(ParameterError, match="super-SBM"):
-        dea(X, Y, model="sbm", super_efficiency=True)
+        dea(X, Y, model="sbm", super_efficiency=True, undesirable=Y)
     with pytest.raises(ParameterError, match="rows"):
         dea(X, Y[:3])
 

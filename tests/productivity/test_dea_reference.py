@@ -26,7 +26,12 @@ from tests.productivity._data import frontier_data
 from yindi.errors import MethodWarning
 from yindi.productivity import dea
 from yindi.productivity._radial import radial
-from yindi.productivity._reference import ddf_reference, radial_reference, sbm_reference
+from yindi.productivity._reference import (
+    ddf_reference,
+    radial_reference,
+    sbm_reference,
+    super_sbm_reference,
+)
 from yindi.productivity._sbm import ddf
 
 TOL = 1e-8
@@ -125,6 +130,19 @@ def test_sbm_matches_plain_lp(rts):
     )
     res = dea(x, y, model="sbm", rts=rts, undesirable=b)
     np.testing.assert_allclose(res.efficiency, sbm_reference(x, y, b, rts=rts), atol=TOL)
+
+
+@pytest.mark.parametrize("rts", ["crs", "vrs"])
+def test_super_sbm_matches_plain_lp(rts):
+    """Tone (2002): efficient units get δ from the super-SBM LP, inefficient ones keep ρ (for them δ = 1)."""
+    x, y, _ = frontier_data(70, 2, 2, seed=12)
+    rho = sbm_reference(x, y, rts=rts)
+    delta = super_sbm_reference(x, y, rts=rts)
+    expected = np.where(rho >= 1 - 1e-9, delta, rho)
+    res = dea(x, y, model="sbm", rts=rts, super_efficiency=True)
+    np.testing.assert_allclose(res.efficiency, expected, atol=TOL)
+    assert np.any(res.efficiency > 1 + 1e-6)
+    np.testing.assert_allclose(delta[rho < 1 - 1e-9], 1.0, atol=1e-9)
 
 
 def test_sbm_score_equals_formula_of_its_slacks():

@@ -151,3 +151,43 @@ def ddf_reference(
         if res.status == 0:
             out[o] = res.x[0]
     return out
+
+
+def super_sbm_reference(x: FloatArray, y: FloatArray, *, rts: str = "crs") -> FloatArray:
+    """Tone (2002) super-SBM, written directly in (t, Λ, x̃, ỹ) with inequality constraints; NaN if infeasible."""
+    n, m = x.shape
+    s = y.shape[1]
+    out = np.full(n, np.nan)
+    for o in range(n):
+        others = np.array([j for j in range(n) if j != o])
+        k = others.size
+        # variables: t, Λ (k), x̃ (m), ỹ (s)
+        nv = 1 + k + m + s
+        c = np.zeros(nv)
+        c[1 + k : 1 + k + m] = 1.0 / (m * x[o])
+        a_eq = [np.r_[0.0, np.zeros(k), np.zeros(m), 1.0 / (s * y[o])]]
+        b_eq = [1.0]
+        if rts == "vrs":
+            a_eq.append(np.r_[-1.0, np.ones(k), np.zeros(m + s)])
+            b_eq.append(0.0)
+        a_ub, b_ub = [], []
+        for i in range(m):
+            a_ub.append(np.r_[0.0, x[others, i], -np.eye(m)[i], np.zeros(s)])  # XΛ ≤ x̃
+            a_ub.append(np.r_[x[o, i], np.zeros(k), -np.eye(m)[i], np.zeros(s)])  # t x_o ≤ x̃
+            b_ub += [0.0, 0.0]
+        for r in range(s):
+            a_ub.append(np.r_[0.0, -y[others, r], np.zeros(m), np.eye(s)[r]])  # ỹ ≤ YΛ
+            a_ub.append(np.r_[-y[o, r], np.zeros(k), np.zeros(m), np.eye(s)[r]])  # ỹ ≤ t y_o
+            b_ub += [0.0, 0.0]
+        res = linprog(
+            c,
+            A_ub=np.array(a_ub),
+            b_ub=b_ub,
+            A_eq=np.array(a_eq),
+            b_eq=b_eq,
+            bounds=(0, None),
+            method="highs",
+        )
+        if res.status == 0:
+            out[o] = res.fun
+    return out

@@ -156,3 +156,58 @@ def ddf(
         )
     sol = solve_batch(lp, candidates)
     return np.where(sol.status == 0, -sol.objective, np.nan)
+
+
+def super_sbm(x: FloatArray, y: FloatArray, *, rts: RTS = "crs") -> tuple[FloatArray, np.ndarray]:
+    """Tone (2002) super-SBM (non-oriented) of every unit, with the unit left out of its reference set.
+
+    Returns ``(delta, feasible)``, both (n,). Only meaningful for SBM-efficient units (δ ≥ 1); the caller keeps
+    the SBM score for the others.
+
+    Notes
+    -----
+    ``δ = min (1/m) Σ x̄_i/x_io / ((1/s) Σ ȳ_r/y_ro)`` s.t. ``x̄ ≥ Σ_{j≠o} λ_j x_j``, ``ȳ ≤ Σ_{j≠o} λ_j y_j``,
+    ``x̄ ≥ x_o``, ``0 ≤ ȳ ≤ y_o``, ``λ ≥ 0`` (+ ``Σλ = 1`` for VRS), linearised by Charnes–Cooper.
+    """
+    n, m = x.shape
+    s = y.shape[1]
+    sx, sy = _scale(x, y)
+    xs, ys = x / sx, y / sy
+    conv = rts != "crs"
+    # rows: norm | X̃ − XΛ − u = 0 (m) | X̃ − t x_o − w = 0 (m) | Ỹ − YΛ + v = 0 (s) | Ỹ − t y_o + z = 0 (s) | conv
+    r = 1 + 2 * m + 2 * s + int(conv)
+    zeros_m, zeros_s = np.zeros((m, n)), np.zeros((s, n))
+    a_ref = np.vstack(
+        [np.zeros((1, n)), -xs.T, zeros_m, -ys.T, zeros_s] + ([np.ones((1, n))] if conv else [])
+    )
+    # own columns: t | X̃ (m) | Ỹ (s) | u (m) | w (m) | v (s) | z (s)
+    p = 1 + 3 * m + 3 * s
+    a_own = np.zeros((n, r, p))
+    c_own = np.zeros((n, p))
+    ix1, ix2 = 1, 1 + m  # first rows of the two input blocks
+    iy1, iy2 = 1 + 2 * m, 1 + 2 * m + s
+    a_own[:, ix2 : ix2 + m, 0] = -xs
+    a_own[:, iy2 : iy2 + s, 0] = -ys
+    if conv:
+        a_own[:, -1, 0] = -1.0
+    for i in range(m):
+        col = 1 + i
+        a_own[:, ix1 + i, col] = 1.0
+        a_own[:, ix2 + i, col] = 1.0
+        c_own[:, col] = 1.0 / (m * xs[:, i])
+        a_own[:, ix1 + i, 1 + m + s + i] = -1.0
+        a_own[:, ix2 + i, 1 + 2 * m + s + i] = -1.0
+    for k in range(s):
+        col = 1 + m + k
+        a_own[:, 0, col] = 1.0 / (s * ys[:, k])
+        a_own[:, iy1 + k, col] = 1.0
+        a_own[:, iy2 + k, col] = 1.0
+        a_own[:, iy1 + k, 1 + 3 * m + s + k] = 1.0
+        a_own[:, iy2 + k, 1 + 3 * m + 2 * s + k] = 1.0
+    rhs = np.zeros((n, r))
+    rhs[:, 0] = 1.0
+    lp = BatchLP(a_ref, np.zeros(n), a_own, c_own, rhs, np.arange(n, dtype=np.int64))
+    cand = frontier_units(xs, ys)
+    sol = solve_batch(lp, cand)
+    feasible = sol.status == 0
+    return np.where(feasible, sol.objective, np.nan), feasible

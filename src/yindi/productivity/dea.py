@@ -22,7 +22,7 @@ from yindi.productivity import _validate as v
 from yindi.productivity._batch import BatchLP, solve_batch
 from yindi.productivity._options import MODELS, ORIENTATIONS, RTS, RTS_OPTIONS, Model, Orientation
 from yindi.productivity._radial import _scale, radial
-from yindi.productivity._sbm import sbm
+from yindi.productivity._sbm import sbm, super_sbm
 
 _WHERE = "dea()"
 
@@ -197,8 +197,10 @@ def dea(
     undesirable : array_like, shape (n, k), optional
         Undesirable outputs (e.g. CO2), SBM only.
     super_efficiency : bool
-        Andersen–Petersen super-efficiency (radial only): unit ``o`` is left out of its own reference set;
-        LPs without a solution are reported through ``feasible`` and ``infeasible_units``.
+        Unit ``o`` is left out of its own reference set: Andersen–Petersen (1993) for the radial models, Tone
+        (2002) super-SBM for ``model="sbm"`` (efficient units get δ ≥ 1, the others keep their SBM score; not
+        with undesirable outputs). LPs without a solution are reported through ``feasible`` and
+        ``infeasible_units``.
     slacks : {"max", "first"}
         ``"max"`` (default) runs the second stage that maximises the slacks with θ fixed, so slacks and
         targets are the standard two-stage ones; ``"first"`` keeps the first-stage slacks (faster, not
@@ -219,7 +221,7 @@ def dea(
     ----------
     Charnes, Cooper & Rhodes (1978), EJOR 2:429-444. Banker, Charnes & Cooper (1984), Management Science
     30:1078-1092. Andersen & Petersen (1993), Management Science 39:1261-1264. Tone (2001), EJOR
-    130:498-509. Tone (2004), "Dealing with undesirable outputs in DEA: a slacks-based measure (SBM)
+    130:498-509. Tone (2002), EJOR 143:32-41. Tone (2004), "Dealing with undesirable outputs in DEA: a slacks-based measure (SBM)
     approach", NAPW III, Toronto.
 
     Examples
@@ -250,10 +252,10 @@ def dea(
             f"{_WHERE}: undesirable outputs need model='sbm' (or malmquist(..., index='ml') for the "
             "directional distance function); a radial model would treat them as goods."
         )
-    if super_efficiency and model != "radial":
+    if super_efficiency and model == "sbm" and b is not None:
         raise ParameterError(
-            f"{_WHERE}: super_efficiency is implemented for model='radial' (Andersen-Petersen); super-SBM "
-            "(Tone 2002) is not available yet."
+            f"{_WHERE}: super-SBM (Tone 2002) is implemented without undesirable outputs; drop undesirable= "
+            "or use super_efficiency=False."
         )
     strict = model == "sbm"
     v.check_values(x, role="input", names=in_names, units=unit_names, strictly_positive=strict, where=_WHERE)
@@ -275,11 +277,19 @@ def dea(
     options: dict[str, object] = {"model": model, "rts": rts}
     if model == "sbm":
         sol = sbm(x, y, b, rts=rts)
+        score = sol.efficiency
+        feasible = sol.feasible
+        if super_efficiency:
+            delta, ok = super_sbm(x, y, rts=rts)
+            efficient = score >= 1 - 1e-9
+            score = np.where(efficient, delta, score)
+            feasible = np.where(efficient, ok, feasible)
+        options["super_efficiency"] = super_efficiency
         s_in, s_out = sol.slack_in, sol.slack_out
         s_bad = sol.slack_bad
         bb = np.zeros((n, 0)) if b is None else b
         return DEAResult(
-            sol.efficiency,
+            score,
             sol.lambdas,
             s_in,
             s_out,
@@ -287,7 +297,7 @@ def dea(
             x - s_in,
             y + s_out,
             bb - s_bad,
-            sol.feasible,
+            feasible,
             unit_names,
             in_names,
             out_names,

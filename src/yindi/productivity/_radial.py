@@ -45,6 +45,7 @@ class RadialSolution:
     slack_out : (n, s) float — output slacks s⁺.
     feasible : (n,) bool.
     n_frontier : int — size of the reduced reference set used by the solver.
+    frontier : (n_frontier,) int — that set (reference-unit indices), reusable by later solves.
     n_fallback : int — units re-solved by the HiGHS fallback.
     """
 
@@ -56,6 +57,7 @@ class RadialSolution:
     feasible: np.ndarray
     n_frontier: int
     n_fallback: int
+    frontier: IntArray
 
 
 def build_radial_lp(
@@ -177,4 +179,4 @@ def radial(
     s_out = sol.x_own[:, 1 + m : 1 + m + y.shape[1]] * sy
     s_in[~feasible] = np.nan
     s_out[~feasible] = np.nan
-    return RadialSolution(eff, rad, sol.x_ref, s_in, s_out, feasible, int(cand.size), sol.n_fallback)
+    return RadialSolution(eff, rad, sol.x_ref, s_in, s_out, feasible, int(cand.size), sol.n_fallback, cand)

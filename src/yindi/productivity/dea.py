@@ -132,9 +132,10 @@ def _max_slacks(
     rts: RTS,
     orientation: Orientation,
     exclude: np.ndarray | None,
+    frontier: np.ndarray,
 ) -> tuple[FloatArray, FloatArray, sp.csr_matrix]:
     """Second stage: with θ (or φ) fixed, maximise the sum of (scaled) slacks."""
-    from yindi.productivity._radial import build_radial_lp, frontier_units
+    from yindi.productivity._radial import build_radial_lp
 
     n, m = x.shape
     s = y.shape[1]
@@ -154,8 +155,7 @@ def _max_slacks(
     c_own[:, 1 : 1 + m + s] = -1.0
     rhs = np.hstack([xe, ye] + ([np.ones((idx.size, 1))] if rts != "crs" else []))
     lp2 = BatchLP(lp.a_ref, lp.c_ref, a_own, c_own, rhs, lp.exclude)
-    cand = frontier_units(xs, ys)
-    sol = solve_batch(lp2, cand)
+    sol = solve_batch(lp2, frontier)
     s_in = np.full((n, m), np.nan)
     s_out = np.full((n, s), np.nan)
     s_in[idx] = sol.x_own[:, 1 : 1 + m] * sx
@@ -309,7 +309,9 @@ def dea(
     s_in, s_out, lam = rad.slack_in, rad.slack_out, rad.lambdas
     if slacks == "max":
         exclude = np.arange(n) if super_efficiency else None
-        s_in, s_out, lam = _max_slacks(x, y, rad.radial, rad.feasible, rts, orientation, exclude)
+        s_in, s_out, lam = _max_slacks(
+            x, y, rad.radial, rad.feasible, rts, orientation, exclude, rad.frontier
+        )
     th = rad.radial[:, None]
     if orientation == "input":
         t_in, t_out = th * x - s_in, y + s_out

@@ -1,1 +1,51 @@
-"""See the package docstring in CONTRIBUTING.md."""
+"""The NQPF composite index (新质生产力综合指数): normalisation, weights, aggregation, uncertainty, diagnostics.
+
+Kernels (pure NumPy): :func:`entropy_weights`, :func:`critic_weights`, :func:`cv_weights`, :func:`pca_weights`,
+:func:`equal_weights`, :func:`combine_weights`, :func:`ahp_weights`, :func:`topsis`, :func:`weighted_sum`,
+:func:`grey_relational`, :func:`obstacle_degree`, :func:`coupling_coordination`, :func:`normalize`.
+"""
+
+from __future__ import annotations
+
+from yindi.index.aggregate import TopsisResult, grey_relational, topsis, weighted_sum
+from yindi.index.ahp import SAATY_RI, AHPResult, ahp_weights
+from yindi.index.diagnostics import (
+    COORDINATION_GRADES_EN,
+    COORDINATION_GRADES_ZH,
+    CouplingResult,
+    ObstacleResult,
+    coupling_coordination,
+    obstacle_degree,
+)
+from yindi.index.normalize import normalize
+from yindi.index.weights import (
+    combine_weights,
+    critic_weights,
+    cv_weights,
+    entropy_weights,
+    equal_weights,
+    pca_weights,
+)
+
+__all__ = [
+    "COORDINATION_GRADES_EN",
+    "COORDINATION_GRADES_ZH",
+    "SAATY_RI",
+    "AHPResult",
+    "CouplingResult",
+    "ObstacleResult",
+    "TopsisResult",
+    "ahp_weights",
+    "combine_weights",
+    "coupling_coordination",
+    "critic_weights",
+    "cv_weights",
+    "entropy_weights",
+    "equal_weights",
+    "grey_relational",
+    "normalize",
+    "obstacle_degree",
+    "pca_weights",
+    "topsis",
+    "weighted_sum",
+]

@@ -3,6 +3,9 @@
 Kernels (pure NumPy): :func:`entropy_weights`, :func:`critic_weights`, :func:`cv_weights`, :func:`pca_weights`,
 :func:`equal_weights`, :func:`combine_weights`, :func:`ahp_weights`, :func:`topsis`, :func:`weighted_sum`,
 :func:`grey_relational`, :func:`obstacle_degree`, :func:`coupling_coordination`, :func:`normalize`.
+
+Models: :func:`evaluate` → :class:`IndexResult`; :func:`rank_intervals`, :func:`leave_one_out`,
+:func:`method_sensitivity`; presets :func:`load_preset`, :func:`available_presets`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ from yindi.index.diagnostics import (
     coupling_coordination,
     obstacle_degree,
 )
+from yindi.index.evaluate import evaluate
 from yindi.index.normalize import normalize
+from yindi.index.presets import Preset, available_presets, load_preset
+from yindi.index.result import IndexResult
+from yindi.index.uncertainty import leave_one_out, method_sensitivity, rank_intervals
 from yindi.index.weights import (
     combine_weights,
     critic_weights,
@@ -33,19 +40,27 @@ __all__ = [
     "SAATY_RI",
     "AHPResult",
     "CouplingResult",
+    "IndexResult",
     "ObstacleResult",
+    "Preset",
     "TopsisResult",
     "ahp_weights",
+    "available_presets",
     "combine_weights",
     "coupling_coordination",
     "critic_weights",
     "cv_weights",
     "entropy_weights",
     "equal_weights",
+    "evaluate",
     "grey_relational",
+    "leave_one_out",
+    "load_preset",
+    "method_sensitivity",
     "normalize",
     "obstacle_degree",
     "pca_weights",
+    "rank_intervals",
     "topsis",
     "weighted_sum",
 ]

@@ -71,17 +71,19 @@ def dirichlet_weights(
     return out
 
 
-def _prepare(R: FloatArray, aggregation: str) -> FloatArray:
+def _prepare(
+    R: FloatArray, aggregation: str, bounds: tuple[FloatArray, FloatArray] | None = None
+) -> FloatArray:
     r"""The matrix whose product with w (weighted sum) or w² (TOPSIS) gives the scores, transposed.
 
     For TOPSIS the ideal points of :math:`v = w r` are :math:`w_j \max_i r_{ij}` and :math:`w_j \min_i r_{ij}`
     for any :math:`w \ge 0`, so :math:`(D^{\pm})^2 = \sum_j w_j^2 (r_{ij} - r^{\pm}_j)^2` are two matrix
-    products with :math:`w^2`; they are stacked into one ``(m, 2n)`` matrix.
+    products with :math:`w^2`; they are stacked into one ``(m, 2n)`` matrix. ``bounds`` = (column max, column
+    min) of a larger matrix the rows belong to (a panel's region-years), otherwise those of ``R``.
     """
     if aggregation == "weighted_sum":
         return np.ascontiguousarray(R.T)
-    hi = R.max(axis=0)
-    lo = R.min(axis=0)
+    hi, lo = bounds if bounds is not None else (R.max(axis=0), R.min(axis=0))
     return np.ascontiguousarray(np.vstack([(R - hi) ** 2, (R - lo) ** 2]).T)
 
 
@@ -134,6 +136,7 @@ def rank_distribution_plain(
     q_low: float = 0.05,
     q_high: float = 0.95,
     top_k: int = 5,
+    bounds: tuple[FloatArray, FloatArray] | None = None,
 ) -> RankDistribution:
     """Reference implementation: all scores at once, ranks by a double ``argsort`` (see module docstring).
 
@@ -143,9 +146,12 @@ def rank_distribution_plain(
         Normalised matrix (larger = better), e.g. global min–max over region-years.
     W : array, shape (draws, m)
         One weight vector per row.
+    bounds : (FloatArray, FloatArray), shape (m,) each, optional
+        TOPSIS ideal and anti-ideal values of the normalised columns (panel: over all region-years);
+        default the column max and min of ``R``.
     """
     _check(R, W, aggregation, q_low, q_high, top_k)
-    S = _scores(_prepare(R, aggregation), W, aggregation)  # (draws, n)
+    S = _scores(_prepare(R, aggregation, bounds), W, aggregation)  # (draws, n)
     order = np.argsort(-S, axis=1, kind="stable")
     ranks = np.argsort(order, axis=1) + 1  # rank of each region in each draw, 1 = best
     low, med, high = np.quantile(ranks, [q_low, 0.5, q_high], axis=0, method="inverted_cdf").astype(np.int64)
@@ -162,6 +168,7 @@ def rank_distribution(
     q_high: float = 0.95,
     top_k: int = 5,
     batch: int = 1024,
+    bounds: tuple[FloatArray, FloatArray] | None = None,
 ) -> RankDistribution:
     """Fast rank distribution over weight draws (same result as :func:`rank_distribution_plain`).
 
@@ -174,7 +181,7 @@ def rank_distribution(
     """
     _check(R, W, aggregation, q_low, q_high, top_k)
     n = R.shape[0]
-    At = _prepare(R, aggregation)
+    At = _prepare(R, aggregation, bounds)
     bits = max(int(np.ceil(np.log2(max(n, 2)))), 1)
     low_mask = np.uint64((1 << bits) - 1)
     high_mask = ~low_mask

@@ -21,7 +21,8 @@ def _finish(score: FloatArray, where: str) -> FloatArray:
     total = float(score.sum())
     if not np.isfinite(total) or total <= 0:
         raise ComputationError(
-            f"{where}: every indicator is constant (or carries no information), so no weights can be derived. "
+            f"{where}: no indicator carries information (all constant, or for CRITIC all perfectly correlated), "
+            "so no weights can be derived. "
             "Check the data or use equal weights."
         )
     return np.asarray(score / total)
@@ -137,7 +138,9 @@ def critic_weights(
     R[const, :] = 0.0
     R[:, const] = 0.0
     np.fill_diagonal(R, 1.0)
-    C = sd * (1.0 - R).sum(axis=0)
+    conflict = 1.0 - np.clip(R, -1.0, 1.0)
+    conflict[conflict < 1e-12] = 0.0  # r = 1 up to rounding: no conflict (keeps the degenerate case exact)
+    C = sd * conflict.sum(axis=0)
     return _finish(np.clip(C, 0.0, None), "critic_weights()")
 
 

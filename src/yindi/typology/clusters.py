@@ -87,7 +87,7 @@ def _standardised(
         isinstance(indicators, (str, Path, Preset))
         and not (isinstance(indicators, str) and indicators in sub.indicators)
     ):
-        preset = load_preset(DEFAULT_PRESET if indicators is None else indicators)  # type: ignore[arg-type]
+        preset = load_preset(DEFAULT_PRESET if indicators is None else indicators)
         table = preset_values(sub, preset, [int(year)]).droplevel("year")
         table = table * preset.directions  # larger = better in every column
     else:
@@ -129,9 +129,8 @@ class ClusterResult:
         return self.labels.copy()
 
     def summary(self) -> str:
-        lines = [
-            f"{self.method}, k = {self.k} (mean silhouette {self.selection.set_index('k').loc[self.k, 'silhouette']:.3f})"
-        ]
+        sil = dict(zip(self.selection["k"], self.selection["silhouette"], strict=True))[self.k]
+        lines = [f"{self.method}, k = {self.k} (mean silhouette {sil:.3f})"]
         for c, g in self.labels.groupby("cluster"):
             lines.append(f"  {c}: {', '.join(g['region'])}")
         return "\n".join(lines)
@@ -174,7 +173,7 @@ def cluster_regions(
         labs[kk] = _cluster(Z, kk, method, seed)
         sel.append((kk, float(silhouette(Z, labs[kk]).mean())))
     selection = pd.DataFrame(sel, columns=["k", "silhouette"])
-    best = int(selection.loc[selection["silhouette"].idxmax(), "k"]) if k is None else k
+    best = sel[int(np.argmax([v for _, v in sel]))][0] if k is None else k
     lab = labs[best] + 1
     names = panel.frame.drop_duplicates("region_code").set_index("region_code")["region"]
     labels = pd.DataFrame(

@@ -5,11 +5,16 @@ Thin adapters over :mod:`yindi.index` and :mod:`yindi.typology`; NumPy/pandas ar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from yindi.cli.common import DATA_HELP, console, done, load_data, out_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 index_app = typer.Typer(
     help="新质生产力综合指数 / The NQPF composite index (weights, scores, ranks, uncertainty, obstacles).",
@@ -19,6 +24,10 @@ typology_app = typer.Typer(
     help="区域类型 / Regional types: source-003 stage types, clusters, peer regions.", no_args_is_help=True
 )
 
+_OUT_INDEX = Path("yindi-index.xlsx")
+_OUT_TYPES = Path("yindi-types.csv")
+_OUT_CLUSTERS = Path("yindi-clusters.csv")
+_OUT_PEERS = Path("yindi-peers.csv")
 OUT_HELP = "输出文件 (.xlsx 多表 / .csv 主表) 或文件夹 / Output file (.xlsx: all tables; .csv: main table) or folder."
 
 
@@ -36,14 +45,14 @@ def _years(text: str | None) -> list[int] | None:
         raise ParameterError(f"--years must look like 2018-2023 or 2019,2021. Got {text!r}.") from None
 
 
-def _write(tables: dict[str, object], path: Path, default: str) -> Path:
+def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path:
+    """All tables to a workbook (.xlsx), or the first (main) table to CSV."""
     from yindi.report.export import write_excel, write_table
 
     target = out_path(path, default)
-    frames = {k: v for k, v in tables.items()}
     if target.suffix.lower() in {".xlsx", ".xls"}:
-        return write_excel(frames, target)  # type: ignore[arg-type]
-    return write_table(next(iter(frames.values())), target)  # type: ignore[arg-type]
+        return write_excel(tables, target)
+    return write_table(next(iter(tables.values())), target)
 
 
 @index_app.command("run")
@@ -60,7 +69,7 @@ def index_run(
     missing: str = typer.Option("error", help="缺失值 / Missing values: error, interpolate, drop_indicator."),
     draws: int = typer.Option(2000, help="蒙特卡洛权重抽样次数 / Monte Carlo weight draws (0: skip)."),
     seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Path = typer.Option(Path("yindi-index.xlsx"), "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(_OUT_INDEX, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, obstacles."""
     from yindi.index import evaluate, rank_intervals
@@ -78,7 +87,7 @@ def index_run(
             missing=missing,  # type: ignore[arg-type]
         )
         scores = res.scores.reset_index()
-        tables: dict[str, object] = {"scores": scores, "weights": res.weight_table()}
+        tables: dict[str, pd.DataFrame] = {"scores": scores, "weights": res.weight_table()}
         if draws > 0 and aggregation != "grey":
             tables["rank_intervals"] = rank_intervals(res, draws=draws, seed=seed)
         tables["obstacles"] = res.obstacles()
@@ -113,7 +122,7 @@ def typology_stages(
     year: int = typer.Option(2023, help="年份 / Year."),
     gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
     intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
-    out: Path = typer.Option(Path("yindi-types.csv"), "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(_OUT_TYPES, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """按003文献划分区域科技类型 I–IV / Source-003 S&T types I–IV with the deciding values."""
     from yindi.typology import compare_with_source, stage_types
@@ -130,7 +139,7 @@ def typology_clusters(
     method: str = typer.Option("kmeans", help="kmeans or ward."),
     k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
     seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Path = typer.Option(Path("yindi-clusters.csv"), "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(_OUT_CLUSTERS, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """标准化指标聚类 / Cluster regions on standardised indicators."""
     from yindi.typology import cluster_regions
@@ -147,7 +156,7 @@ def typology_peers(
     region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
     year: int = typer.Option(2023, help="年份 / Year."),
     n: int = typer.Option(5, help="数量 / Number of peers."),
-    out: Path = typer.Option(Path("yindi-peers.csv"), "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(_OUT_PEERS, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """最相似的地区 / The regions most like REGION on the index indicators."""
     from yindi.typology import peer_regions

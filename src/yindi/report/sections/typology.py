@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
 from yindi.report import maps
@@ -70,7 +73,7 @@ def build(ctx: ReportContext) -> Section | None:
         c22 = stage_types(ctx.analysis, 2022)["type"].value_counts().to_dict()
         c23 = stage_types(ctx.analysis, 2023)["type"].value_counts().to_dict()
 
-        def fmt(c: dict[str, int]) -> str:
+        def fmt(c: Mapping[Any, int]) -> str:
             return "/".join(str(c.get(t, 0)) for t in ("I", "II", "III", "IV"))
 
         comparison.append(

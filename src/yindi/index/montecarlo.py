@@ -107,6 +107,20 @@ def _scores(At: FloatArray, W: FloatArray, aggregation: str, *, exact: bool = Tr
     return np.asarray(out)
 
 
+def _fast_scores(At: FloatArray, W: FloatArray, n: int, topsis: bool) -> FloatArray:
+    """Scores of a batch with the fewest temporaries; for TOPSIS :math:`(D^-)^2/((D^+)^2+(D^-)^2)` in place
+    (same ranking as the closeness, see :func:`_scores`). Rows are contiguous; the array may not be."""
+    if not topsis:
+        return np.asarray(W @ At)
+    D2 = (W * W) @ At
+    dp, dm = D2[:, :n], D2[:, n:]
+    np.add(dp, dm, out=dp)
+    zero = dp == 0
+    np.divide(dm, dp, out=dp, where=~zero)
+    dp[zero] = 0.5
+    return np.asarray(dp)
+
+
 def _summarise(counts: IntArray, draws: int, q_low: float, q_high: float, top_k: int) -> RankDistribution:
     cum = np.cumsum(counts, axis=1)
 
@@ -167,38 +181,47 @@ def rank_distribution(
     q_low: float = 0.05,
     q_high: float = 0.95,
     top_k: int = 5,
-    batch: int = 1024,
+    batch: int = 2048,
     bounds: tuple[FloatArray, FloatArray] | None = None,
+    chunk_bytes: int = 64 * 2**20,
 ) -> RankDistribution:
     """Fast rank distribution over weight draws (same result as :func:`rank_distribution_plain`).
 
     Scores of a batch of draws are computed by one matrix product; each score is turned into an unsigned
     64-bit key whose high bits are the (non-negative) score's IEEE-754 bits, inverted so that ascending order
     is best first, and whose low ``b = ceil(log2 n)`` bits hold the region number. One ``np.sort`` per row then
-    yields the ranking, and ``bincount`` of ``region * n + position`` fills the rank histogram. Scores that
+    yields the ranking. The regions at each position are gathered position-major for a chunk of draws
+    (≤ ``chunk_bytes``) and one ``bincount`` of ``position * n + region`` per chunk fills the rank histogram;
+    in that order consecutive increments fall in the same histogram row, which keeps them in cache. Scores that
     agree to a relative ~2^-(52-b) are treated as ties, broken by region order (the plain version breaks
     exact ties the same way).
     """
     _check(R, W, aggregation, q_low, q_high, top_k)
     n = R.shape[0]
     At = _prepare(R, aggregation, bounds)
+    topsis = aggregation == "topsis"
     bits = max(int(np.ceil(np.log2(max(n, 2)))), 1)
     low_mask = np.uint64((1 << bits) - 1)
     high_mask = ~low_mask
     idx = np.arange(n, dtype=np.uint64)
-    pos = np.arange(n, dtype=np.int64)
-    counts = np.zeros(n * n, dtype=np.int64)
-    for start in range(0, W.shape[0], batch):
-        S = _scores(At, W[start : start + batch], aggregation, exact=False)
-        np.maximum(S, 0.0, out=S)  # -0.0 → +0.0 so that the bit pattern orders correctly
-        key = S.view(np.uint64)
-        np.invert(key, out=key)
-        np.bitwise_and(key, high_mask, out=key)
-        np.bitwise_or(key, idx, out=key)
-        key.sort(axis=1)
-        np.bitwise_and(key, low_mask, out=key)
-        flat = key.view(np.int64)
-        flat *= n
-        flat += pos
-        counts += np.bincount(flat.ravel(), minlength=n * n)
-    return _summarise(counts.reshape(n, n), W.shape[0], q_low, q_high, top_k)
+    pos_offset = (np.arange(n, dtype=np.int64) * n)[:, None]
+    counts = np.zeros(n * n, dtype=np.int64)  # position-major: counts[pos * n + region]
+    draws = W.shape[0]
+    chunk = max(batch, (chunk_bytes // (8 * n)) // batch * batch)
+    for c0 in range(0, draws, chunk):
+        c1 = min(draws, c0 + chunk)
+        buf = np.empty((n, c1 - c0), dtype=np.int64)
+        for start in range(c0, c1, batch):
+            stop = min(c1, start + batch)
+            S = _fast_scores(At, W[start:stop], n, topsis)
+            np.maximum(S, 0.0, out=S)  # -0.0 → +0.0 so that the bit pattern orders correctly
+            key = S.view(np.uint64)
+            np.invert(key, out=key)
+            np.bitwise_and(key, high_mask, out=key)
+            np.bitwise_or(key, idx, out=key)
+            key.sort(axis=1)
+            np.bitwise_and(key, low_mask, out=key)
+            buf[:, start - c0 : stop - c0] = key.view(np.int64).T  # region at each position, position-major
+        buf += pos_offset
+        counts += np.bincount(buf.ravel(), minlength=n * n)
+    return _summarise(np.ascontiguousarray(counts.reshape(n, n).T), draws, q_low, q_high, top_k)

@@ -41,7 +41,8 @@ WEIGHTERS = [
 @given(matrices())
 @settings(max_examples=60, deadline=None)
 def test_weights_nonnegative_and_sum_to_one(X: np.ndarray) -> None:
-    if np.allclose(np.corrcoef(X.T), 1.0, rtol=0.0, atol=1e-12):  # all columns perfectly correlated: CRITIC has no information
+    # all columns perfectly correlated: CRITIC has no information
+    if np.allclose(np.corrcoef(X.T), 1.0, rtol=0.0, atol=1e-12):
         with pytest.raises(ComputationError):
             critic_weights(X)
         X = np.hstack([X, X[::-1, :1]])

@@ -14,6 +14,7 @@ from yindi.data.panel import make_panel
 from yindi.errors import DataFormatError, MissingDataError, ParameterError
 from yindi.index import (
     available_presets,
+    coupling_between,
     entropy_weights,
     evaluate,
     leave_one_out,
@@ -193,3 +194,19 @@ def test_leave_one_out_and_method_sensitivity(result) -> None:  # type: ignore[n
     ms = method_sensitivity(result, year=2023)
     assert "critic/vector" in ms.columns
     assert (ms["rank_min"] <= ms["rank"]).all() and (ms["rank"] <= ms["rank_max"]).all()
+
+
+def test_combined_weights_and_coupling_between_indices(panel, result) -> None:  # type: ignore[no-untyped-def]
+    m = len(result.preset.indicators)
+    w_s = np.linspace(1, 3, m)
+    ids = result.preset.indicator_ids
+    comb = evaluate(panel, combine="preset", weights=dict(zip(ids, w_s, strict=True)), alpha=0.3)
+    expect = 0.3 * w_s / w_s.sum() + 0.7 * result.weight_vector()
+    np.testing.assert_allclose(comb.weight_vector(), expect, atol=ATOL)
+    other = evaluate(panel, "tech_green_digital")
+    cc = coupling_between(result, other)
+    assert len(cc) == 31 * 6 and cc["coordination"].between(0, 1).all()
+    u1, u2 = cc["nqpf_three_elements"].to_numpy(), cc["tech_green_digital"].to_numpy()
+    np.testing.assert_allclose(
+        cc["coupling"], 2 * np.sqrt(u1 * u2) / (u1 + u2), atol=ATOL
+    )  # METHODS §3.6, k = 2

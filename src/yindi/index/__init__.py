@@ -23,7 +23,7 @@ from yindi.index.diagnostics import (
 from yindi.index.evaluate import evaluate
 from yindi.index.normalize import normalize
 from yindi.index.presets import Preset, available_presets, load_preset
-from yindi.index.result import IndexResult
+from yindi.index.result import IndexResult, coupling_between
 from yindi.index.uncertainty import leave_one_out, method_sensitivity, rank_intervals
 from yindi.index.weights import (
     combine_weights,
@@ -47,6 +47,7 @@ __all__ = [
     "ahp_weights",
     "available_presets",
     "combine_weights",
+    "coupling_between",
     "coupling_coordination",
     "critic_weights",
     "cv_weights",

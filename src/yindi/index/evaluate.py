@@ -6,7 +6,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -31,7 +31,14 @@ from yindi.index.ahp import ahp_weights
 from yindi.index.normalize import constant_columns, minmax, zscore
 from yindi.index.presets import DEFAULT_PRESET, Preset, load_preset, preset_values
 from yindi.index.result import IndexResult
-from yindi.index.weights import critic_weights, cv_weights, entropy_weights, equal_weights, pca_weights
+from yindi.index.weights import (
+    combine_weights,
+    critic_weights,
+    cv_weights,
+    entropy_weights,
+    equal_weights,
+    pca_weights,
+)
 
 NATIONAL = "100000"
 
@@ -175,6 +182,8 @@ def fit_index(
     weights: Mapping[str, float] | None = None,
     ahp_matrix: Any = None,
     entropy_shift: float = 0.0,
+    combine: str | None = None,
+    alpha: float = 0.5,
     actions: Sequence[str] = (),
 ) -> IndexResult:
     """Fit the index on a prepared region-year × indicator table (used by :func:`evaluate` and sensitivity)."""
@@ -203,6 +212,8 @@ def fit_index(
     norm_parts: list[pd.DataFrame] = []
     for k, (idx, X) in enumerate(blocks):
         w = _weights(X, preset, weighting, **kw)
+        if combine is not None:
+            w = combine_weights(_weights(X, preset, combine, **kw), w, alpha=alpha)
         wcols["panel" if scope == "panel" else years[k]] = w
         overall, dims = _block(X, preset, w, aggregation, normalization)
         frame = pd.DataFrame(dims, index=idx, columns=[dd.id for dd in preset.dimensions])
@@ -221,6 +232,8 @@ def fit_index(
         "normalization": normalization,
         "missing": missing,
         "entropy_shift": entropy_shift,
+        "combine": combine,
+        "alpha": alpha,
         "weights": dict(weights) if weights is not None else None,
         "ahp_matrix": None if ahp_matrix is None else np.asarray(ahp_matrix, dtype=float).tolist(),
     }
@@ -240,6 +253,8 @@ def evaluate(
     weights: Mapping[str, float] | None = None,
     ahp_matrix: Any = None,
     entropy_shift: float = 0.0,
+    combine: Literal["ahp", "preset"] | None = None,
+    alpha: float = 0.5,
 ) -> IndexResult:
     """Compute the NQPF composite index (新质生产力综合指数) of every region and year.
 
@@ -264,6 +279,11 @@ def evaluate(
     ahp_matrix : array (m, m), optional
     entropy_shift : float, default 0
         The optional ``x' + shift`` of the entropy method (0 uses :math:`0\\ln 0 = 0`).
+    combine : {'ahp', 'preset'}, optional
+        Combined (组合) weights: :math:`w = \\alpha w^{s} + (1-\\alpha) w^{o}` of these subjective weights
+        (``ahp_matrix`` or ``weights``/the preset's table) and the objective ``weighting``.
+    alpha : float, default 0.5
+        Share of the subjective weights when ``combine`` is given.
 
     Returns
     -------
@@ -282,6 +302,8 @@ def evaluate(
     check_option("scope", scope, SCOPES, where="evaluate()")
     check_option("normalization", normalization, NORMALIZATIONS, where="evaluate()")
     check_option("missing", missing, MISSING_POLICIES, where="evaluate()")
+    if combine is not None:
+        check_option("combine", combine, ("ahp", "preset"), where="evaluate()")
     allowed = {"topsis": ("minmax", "vector"), "weighted_sum": ("minmax", "zscore"), "grey": ("minmax",)}
     check_option(
         "normalization", normalization, allowed[aggregation], where=f"evaluate(aggregation={aggregation!r})"
@@ -313,5 +335,7 @@ def evaluate(
         weights=weights,
         ahp_matrix=ahp_matrix,
         entropy_shift=entropy_shift,
+        combine=combine,
+        alpha=alpha,
         actions=actions,
     )

@@ -153,3 +153,33 @@ class IndexResult:
 
     def __str__(self) -> str:
         return self.summary()
+
+
+def coupling_between(
+    *results: IndexResult, alpha: Any = None, lang: str = "zh", names: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """Coupling-coordination degree between the overall scores of two or more index results.
+
+    The results are aligned on ``(region_code, year)`` (only pairs present in all are kept); each score must lie
+    in [0, 1] (TOPSIS closeness or min–max weighted sums do). ``alpha`` weights the subsystems in T.
+    """
+    if len(results) < 2:
+        from yindi.errors import ParameterError
+
+        raise ParameterError("coupling_between() needs at least two index results.")
+    cols = list(names) if names else [r.preset.id for r in results]
+    if len(set(cols)) < len(cols):
+        cols = [f"index{k + 1}" for k in range(len(results))]
+    joined = pd.concat(
+        [r.scores["score"].rename(c) for r, c in zip(results, cols, strict=True)], axis=1, join="inner"
+    )
+    res = coupling_coordination(np.clip(joined.to_numpy(), 0.0, 1.0), alpha)
+    grades = COORDINATION_GRADES_EN if lang == "en" else COORDINATION_GRADES_ZH
+    out = joined.assign(
+        coupling=res.coupling,
+        development=res.development,
+        coordination=res.coordination,
+        grade=[grades[g] for g in res.grade],
+    ).reset_index()
+    out.insert(1, "region", [_region_name(c, lang) for c in out["region_code"]])
+    return out

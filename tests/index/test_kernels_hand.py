@@ -180,3 +180,18 @@ def test_dirichlet_draws_are_seeded_and_keep_zero_weights() -> None:
     np.testing.assert_array_equal(a, dirichlet_weights(w, 100, concentration=20, seed=3))
     assert (a[:, 1] == 0).all()
     np.testing.assert_allclose(a.sum(axis=1), 1.0, atol=EXACT)
+
+
+def test_fast_rank_distribution_with_negative_scores_and_ties() -> None:
+    # z-scored inputs give negative weighted sums (the packed-key sort must still order them), and two
+    # identical regions tie exactly (both versions put the lower region number first).
+    rng = np.random.default_rng(3)
+    R = rng.normal(size=(50, 6))
+    R[7] = R[3]
+    W = dirichlet_weights(np.full(6, 1 / 6), 400, concentration=20, seed=2)
+    fast = rank_distribution(R, W, batch=64)
+    plain = rank_distribution_plain(R, W)
+    for name in ("low", "high", "median"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(plain, name))
+    assert fast.counts is not None and (fast.counts[3] > 0).sum() >= 1
+    assert (fast.median[3] < fast.median[7]).all()

@@ -188,9 +188,8 @@ def rank_distribution(
     """Fast rank distribution over weight draws (same result as :func:`rank_distribution_plain`).
 
     Scores of a batch of draws are computed by one matrix product; each score is turned into an unsigned
-    64-bit key whose high bits are the (non-negative) score's IEEE-754 bits, inverted so that ascending order
-    is best first, and whose low ``b = ceil(log2 n)`` bits hold the region number. One ``np.sort`` per row then
-    yields the ranking. The regions at each position are gathered position-major for a chunk of draws
+    64-bit key whose high bits are the (non-negative) score's IEEE-754 bits and whose low ``b = ceil(log2 n)``
+    bits hold the (reversed) region number. One ``np.sort`` per row then yields the ranking, read from the end. The regions at each position are gathered position-major for a chunk of draws
     (≤ ``chunk_bytes``) and one ``bincount`` of ``position * n + region`` per chunk fills the rank histogram;
     in that order consecutive increments fall in the same histogram row, which keeps them in cache. Scores that
     agree to a relative ~2^-(52-b) are treated as ties, broken by region order (the plain version breaks
@@ -198,30 +197,31 @@ def rank_distribution(
     """
     _check(R, W, aggregation, q_low, q_high, top_k)
     n = R.shape[0]
-    At = _prepare(R, aggregation, bounds)
     topsis = aggregation == "topsis"
+    # Weighted sums: shifting every column to a minimum of 0 adds the same constant to all regions of a draw
+    # (ranks unchanged) and makes every score ≥ +0.0, whose IEEE-754 bit patterns order like the values.
+    At = _prepare(R if topsis else R - R.min(axis=0), aggregation, bounds)
     bits = max(int(np.ceil(np.log2(max(n, 2)))), 1)
     low_mask = np.uint64((1 << bits) - 1)
     high_mask = ~low_mask
-    idx = np.arange(n, dtype=np.uint64)
-    pos_offset = (np.arange(n, dtype=np.int64) * n)[:, None]
-    counts = np.zeros(n * n, dtype=np.int64)  # position-major: counts[pos * n + region]
+    # Keys sort ascending (worst first); the low bits hold n-1-region so that, read from the end, equal scores
+    # come out in ascending region order, as in the plain version's stable sort of -S.
+    rev_idx = (n - 1 - np.arange(n)).astype(np.uint64)
+    row_offset = (np.arange(n, dtype=np.int64) * n)[:, None]
+    counts = np.zeros(n * n, dtype=np.int64)  # counts[a * n + r'] with a = n-1-position, r' = n-1-region
     draws = W.shape[0]
     chunk = max(batch, (chunk_bytes // (8 * n)) // batch * batch)
     for c0 in range(0, draws, chunk):
         c1 = min(draws, c0 + chunk)
-        buf = np.empty((n, c1 - c0), dtype=np.int64)
+        buf = np.empty((n, c1 - c0), dtype=np.uint64)
         for start in range(c0, c1, batch):
             stop = min(c1, start + batch)
-            S = _fast_scores(At, W[start:stop], n, topsis)
-            np.maximum(S, 0.0, out=S)  # -0.0 → +0.0 so that the bit pattern orders correctly
-            key = S.view(np.uint64)
-            np.invert(key, out=key)
+            key = _fast_scores(At, W[start:stop], n, topsis).view(np.uint64)
             np.bitwise_and(key, high_mask, out=key)
-            np.bitwise_or(key, idx, out=key)
+            np.bitwise_or(key, rev_idx, out=key)
             key.sort(axis=1)
-            np.bitwise_and(key, low_mask, out=key)
-            buf[:, start - c0 : stop - c0] = key.view(np.int64).T  # region at each position, position-major
-        buf += pos_offset
-        counts += np.bincount(buf.ravel(), minlength=n * n)
-    return _summarise(np.ascontiguousarray(counts.reshape(n, n).T), draws, q_low, q_high, top_k)
+            np.bitwise_and(key.T, low_mask, out=buf[:, start - c0 : stop - c0])  # position-major, one pass
+        flat = buf.view(np.int64)
+        flat += row_offset
+        counts += np.bincount(flat.ravel(), minlength=n * n)
+    return _summarise(np.ascontiguousarray(counts.reshape(n, n)[::-1, ::-1].T), draws, q_low, q_high, top_k)

@@ -73,6 +73,13 @@ def topsis(
     References
     ----------
     Hwang, C. L., Yoon, K. (1981). *Multiple Attribute Decision Making*. Springer.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = np.array([[1.0, 10.0], [2.0, 10.5], [4.0, 30.0]])
+    >>> topsis(X, [0.5, 0.5]).closeness.round(3).tolist()
+    [0.0, 0.221, 1.0]
     """
     check_option("normalization", normalization, NORMALIZATIONS, where="topsis()")
     if normalization == "zscore":

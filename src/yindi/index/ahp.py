@@ -75,6 +75,11 @@ def ahp_weights(matrix: FloatArray | Sequence[Sequence[float]], *, max_cr: float
     Saaty, T. L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill.
     Saaty, T. L. (2008). Decision making with the analytic hierarchy process. *Int. J. Services Sciences*
     1(1): 83–98 (the drinks example used in the tests).
+
+    Examples
+    --------
+    >>> ahp_weights([[1, 3], [1 / 3, 1]]).weights.round(3).tolist()
+    [0.75, 0.25]
     """
     A = np.asarray(matrix, dtype=np.float64)
     if A.ndim != 2 or A.shape[0] != A.shape[1] or A.shape[0] < 1:

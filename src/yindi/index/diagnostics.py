@@ -127,6 +127,12 @@ def coupling_coordination(
     ----------
     廖重斌 (1999). 环境与经济协调发展的定量评判及其分类体系——以珠江三角洲城市群为例. 热带地理 19(2): 171–177.
     王淑佳, 孔伟, 任亮 等 (2021). 国内耦合协调度模型的误区及修正. 自然资源学报 36(3): 793–810.
+
+    Examples
+    --------
+    >>> r = coupling_coordination([[0.4, 0.6]])
+    >>> round(float(r.coordination[0]), 4), COORDINATION_GRADES_ZH[r.grade[0]]
+    (0.6999, '初级协调')
     """
     A = np.asarray(U, dtype=np.float64)
     if A.ndim != 2 or A.shape[1] < 2:

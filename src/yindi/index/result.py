@@ -154,6 +154,13 @@ class IndexResult:
     def __str__(self) -> str:
         return self.summary()
 
+    def _repr_html_(self) -> str:
+        o = self.options
+        head = (
+            f"<p><b>{self.preset.name_zh}</b> — {o['weighting']} + {o['aggregation']}, scope={o['scope']}</p>"
+        )
+        return head + self.ranking().head(10).to_html(index=False, float_format=lambda v: f"{v:.3f}")
+
 
 def coupling_between(
     *results: IndexResult, alpha: Any = None, lang: str = "zh", names: tuple[str, ...] | None = None

@@ -71,7 +71,7 @@ def entropy_weights(
     >>> import numpy as np
     >>> X = np.array([[1.0, 10.0], [2.0, 10.5], [4.0, 30.0]])
     >>> entropy_weights(X).round(3).tolist()
-    [0.395, 0.605]
+    [0.353, 0.647]
     """
     A = as_matrix(X, "entropy_weights()")
     if shift < 0 or not np.isfinite(shift):
@@ -123,6 +123,12 @@ def critic_weights(
     ----------
     Diakoulaki, D., Mavrotas, G., Papayannakis, L. (1995). Determining objective weights in multiple criteria
     problems: the CRITIC method. *Computers & Operations Research* 22(7): 763–770.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> critic_weights(np.array([[1.0, 10.0], [2.0, 10.5], [4.0, 30.0]])).round(3).tolist()
+    [0.472, 0.528]
     """
     A = as_matrix(X, "critic_weights()")
     d = as_directions(directions, A.shape[1], "critic_weights()")

@@ -29,13 +29,14 @@ def test_source_003_figure_is_reproduced_by_2022_intensities(panel) -> None:  # 
 
 
 def test_2023_published_intensities_differ_from_source(panel) -> None:  # type: ignore[no-untyped-def]
-    t = stage_types(panel, 2023)
+    t = stage_types(panel, 2023, lang="en")
     counts = t["type"].value_counts().to_dict()
     assert counts == {"I": 2, "II": 4, "III": 11, "IV": 14}
     by = t.set_index("region")
     assert by.loc["河北", "type"] == "III" and by.loc["河南", "type"] == "III"  # 2.08 %, 2.05 %
     assert by.loc["北京", "rd_intensity"] == pytest.approx(6.73)  # the figure the source quotes
     assert "outside the source's type-IV description" in by.loc["内蒙古", "note"]  # GDP/cap 104,317
+    assert "超出文献对 IV 类的描述" in stage_types(panel, 2023).set_index("region").loc["内蒙古", "note"]
     strict = stage_types(panel, 2023, gdp_rule="strict").set_index("region")
     assert strict.loc["内蒙古", "type"] == "unclassified"
     # recomputing R&D / revised GDP also yields 9 type-III and 16 type-IV regions

@@ -28,6 +28,7 @@ def stage_types(
     gdp_threshold: float = 100_000.0,
     gdp_rule: GdpRule = "flag",
     intensity: Intensity = "published",
+    lang: str = "zh",
 ) -> pd.DataFrame:
     """Classify regions into the four S&T types of source 003 §2.2.
 
@@ -50,6 +51,8 @@ def stage_types(
         'published': NBS ``rd_intensity`` (R&D over GDP as first published); 'recomputed':
         ``rd_expenditure / gdp × 100`` on the GDP series in the panel (in the pack: revised after the 5th
         economic census).
+    lang : {'zh', 'en'}, default 'zh'
+        Language of ``note``.
 
     Returns
     -------
@@ -100,11 +103,15 @@ def stage_types(
                 note = (
                     f"per-capita GDP {g:,.0f} ≥ {gdp_threshold:,.0f}: outside the source's type-IV description; "
                     "typed IV by R&D intensity"
+                    if lang == "en"
+                    else f"人均GDP {g:,.0f} 元 ≥ {gdp_threshold:,.0f} 元，超出文献对 IV 类的描述；按研发强度归入 IV 类"
                 )
             elif gdp_rule == "strict":
                 typ = UNCLASSIFIED
                 note = (
                     f"R&D ≤ {t3:g}% but per-capita GDP {g:,.0f} ≥ {gdp_threshold:,.0f}: no type in the source"
+                    if lang == "en"
+                    else f"研发强度 ≤ {t3:g}% 但人均GDP {g:,.0f} 元 ≥ {gdp_threshold:,.0f} 元：文献中无对应类型"
                 )
         rows.append((code, str(names.get(code, code)), int(year), r, g, typ, rule, note))
     out = pd.DataFrame(

@@ -25,6 +25,73 @@ def _latest_complete_year(ctx: ReportContext) -> int | None:
     return max(years) if years else None
 
 
+def _fmt(c: Mapping[Any, int]) -> str:
+    return "/".join(str(c.get(t, 0)) for t in ("I", "II", "III", "IV"))
+
+
+def _source_comparison(ctx: ReportContext) -> list[str]:
+    """Which of 2022/2023 reproduces the source's counts on these data, and which regions differ (data-driven)."""
+    from yindi.errors import YindiError
+    from yindi.typology import SOURCE_003_COUNTS, stage_types
+
+    found: dict[int, pd.DataFrame] = {}
+    for y in (2022, 2023):
+        try:
+            found[y] = stage_types(ctx.analysis, y, lang=ctx.lang)
+        except YindiError:
+            continue
+    if not found:
+        return []
+    counts = {y: t["type"].value_counts().to_dict() for y, t in found.items()}
+    listed = "；".join(f"{y} 年 {_fmt(c)}" for y, c in counts.items())
+    listed_en = "; ".join(f"{y}: {_fmt(c)}" for y, c in counts.items())
+    same = [y for y, c in counts.items() if all(c.get(t, 0) == k for t, k in SOURCE_003_COUNTS.items())]
+    out = [
+        ctx.tr(
+            f"用本数据复算（I/II/III/IV 类地区数）：{listed}。"
+            + (
+                f"与文献数字一致的年份：{'、'.join(map(str, same))}。"
+                if same
+                else "没有一年与文献数字完全一致。"
+            ),
+            f"Recomputed on these data (regions of type I/II/III/IV): {listed_en}. "
+            + (
+                f"Years matching the source's counts: {', '.join(map(str, same))}."
+                if same
+                else "No year matches the source's counts exactly."
+            ),
+        )
+    ]
+    if 2023 in found and same and same[0] != 2023:
+        a = found[same[0]].set_index("region_code")["type"]
+        b = found[2023].set_index("region_code")["type"]
+        moved = [
+            f"{ctx.region_name(c)}（{a[c]}→{b[c]}）"
+            if ctx.lang == "zh"
+            else f"{ctx.region_name(c)} ({a[c]}→{b[c]})"
+            for c in a.index
+            if c in b.index and a[c] != b[c]
+        ]
+        if moved:
+            out.append(
+                ctx.tr(
+                    f"{same[0]} 年到 2023 年类型变化的地区：{'、'.join(moved)}。文献的分组与 {same[0]} 年的研发强度一致。",
+                    f"Regions whose type differs between {same[0]} and 2023: {', '.join(moved)}. The source's grouping "
+                    f"matches the {same[0]} intensities.",
+                )
+            )
+    flagged = found.get(2023)
+    if flagged is not None:
+        for row in flagged[flagged["note"] != ""].itertuples():
+            out.append(
+                ctx.tr(
+                    f"2023 年{ctx.region_name(str(row.region_code))}：{row.note}。",
+                    f"2023, {ctx.region_name(str(row.region_code))}: {row.note}.",
+                )
+            )
+    return out
+
+
 def build(ctx: ReportContext) -> Section | None:
     from yindi.errors import YindiError
     from yindi.typology import cluster_regions, compare_with_source, stage_types
@@ -33,7 +100,7 @@ def build(ctx: ReportContext) -> Section | None:
     year = ctx.option("typology", "year", None) or _latest_complete_year(ctx)
     if year is None:
         return None
-    types = stage_types(ctx.analysis, int(year))
+    types = stage_types(ctx.analysis, int(year), lang=ctx.lang)
     cmp = compare_with_source(types)
     cat = maps.category_map(
         dict(zip(types["region_code"], types["type"], strict=True)),
@@ -69,22 +136,7 @@ def build(ctx: ReportContext) -> Section | None:
             "Zhejiang, Tianjin), III 9, IV 16.",
         )
     ]
-    if 2022 in ctx.analysis.years("rd_intensity") and 2023 in ctx.analysis.years("rd_intensity"):
-        c22 = stage_types(ctx.analysis, 2022)["type"].value_counts().to_dict()
-        c23 = stage_types(ctx.analysis, 2023)["type"].value_counts().to_dict()
-
-        def fmt(c: Mapping[Any, int]) -> str:
-            return "/".join(str(c.get(t, 0)) for t in ("I", "II", "III", "IV"))
-
-        comparison.append(
-            tr(
-                f"用已公布的研发强度复算：2023 年为 {fmt(c23)}（河北 2.08%、河南 2.05% 进入 III 类，内蒙古人均GDP "
-                f"超过10万元），2022 年为 {fmt(c22)}，与文献完全一致——文献的分组对应 2022 年的研发强度。",
-                f"Recomputed from published R&D intensities: 2023 gives {fmt(c23)} (Hebei 2.08% and Henan 2.05% "
-                f"become type III; Inner Mongolia's GDP per capita exceeds 100,000 yuan); 2022 gives {fmt(c22)}, "
-                "exactly the source's figure, so the source's grouping matches the 2022 intensities.",
-            )
-        )
+    comparison.extend(_source_comparison(ctx))
     try:
         clusters = cluster_regions(ctx.analysis, int(year), seed=ctx.seed)
     except YindiError:  # the index indicators are incomplete in that year: no clusters, the types still stand

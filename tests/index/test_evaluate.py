@@ -11,7 +11,7 @@ from pymcdm.methods import TOPSIS
 from pymcdm.normalizations import minmax_normalization
 
 from yindi.data.panel import make_panel
-from yindi.errors import DataFormatError, MissingDataError, ParameterError
+from yindi.errors import DataFormatError, MethodWarning, MissingDataError, ParameterError
 from yindi.index import (
     available_presets,
     coupling_between,
@@ -104,7 +104,8 @@ def test_missing_policies(panel) -> None:  # type: ignore[no-untyped-def]
         evaluate(panel, years=range(2016, 2024))
     with pytest.raises(MissingDataError, match="never extrapolated"):
         evaluate(panel, years=range(2016, 2024), missing="interpolate")
-    res = evaluate(panel, years=range(2016, 2024), missing="drop_indicator")
+    with pytest.warns(MethodWarning, match="dropped indicator"):
+        res = evaluate(panel, years=range(2016, 2024), missing="drop_indicator")
     dropped = {a.split()[2] for a in res.actions if a.startswith("dropped indicator")}
     assert {
         "firms_rd_to_industry_va",
@@ -121,7 +122,8 @@ def test_interpolation_fills_inside_gaps_and_reports(panel) -> None:  # type: ig
     holed = make_panel(f, panel.indicators)
     with pytest.raises(MissingDataError, match="340000 2020 rd_intensity"):
         evaluate(holed)
-    res = evaluate(holed, missing="interpolate")
+    with pytest.warns(MethodWarning, match="interpolated"):
+        res = evaluate(holed, missing="interpolate")
     a19 = panel.value("安徽", 2019, "rd_intensity")
     a21 = panel.value("安徽", 2021, "rd_intensity")
     assert res.raw.loc[("340000", 2020), "rd_intensity"] == pytest.approx((a19 + a21) / 2)
@@ -210,3 +212,18 @@ def test_combined_weights_and_coupling_between_indices(panel, result) -> None:  
     np.testing.assert_allclose(
         cc["coupling"], 2 * np.sqrt(u1 * u2) / (u1 + u2), atol=ATOL
     )  # METHODS §3.6, k = 2
+
+
+def test_preset_weights_table(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "w.toml"
+    path.write_text(
+        'id = "w"\nyears = [2020, 2022]\n[[dimensions]]\nid = "a"\n'
+        '[[indicators]]\nid = "rd"\ndimension = "a"\nsource = "rd_intensity"\n'
+        '[[indicators]]\nid = "inc"\ndimension = "a"\nsource = "disposable_income_per_capita"\n'
+        "[weights]\nrd = 3\ninc = 1\n",
+        encoding="utf-8",
+    )
+    res = evaluate(panel, path, weighting="preset", aggregation="weighted_sum")
+    np.testing.assert_allclose(res.weight_vector(), [0.75, 0.25])
+    R = res.normalized.to_numpy()
+    np.testing.assert_allclose(res.scores["score"].to_numpy(), R @ [0.75, 0.25], atol=ATOL)

@@ -188,6 +188,8 @@ def fit_index(
 ) -> IndexResult:
     """Fit the index on a prepared region-year × indicator table (used by :func:`evaluate` and sensitivity)."""
     raw, preset, more = _apply_missing(raw, preset, missing)
+    for act in more:
+        warnings.warn(act, MethodWarning, stacklevel=3)
     acts = [*actions, *more]
     const = [
         c for c, flag in zip(raw.columns, constant_columns(raw.to_numpy(dtype=float)), strict=True) if flag

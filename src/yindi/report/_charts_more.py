@@ -286,8 +286,9 @@ def scatter_chart(
     top = 30.0 if title else 12.0
     height = top + 380 + 48
     left, right, bottom = 66.0, _W - 20, height - 48
-    x_lo, x_hi, xt = ax.domain(xs)
-    y_lo, y_hi, yt = ax.domain(ys)
+    both = [(a, b) for a, b in zip(xs, ys, strict=True) if math.isfinite(a) and math.isfinite(b)]
+    x_lo, x_hi, xt = ax.domain([a for a, _ in both])
+    y_lo, y_hi, yt = ax.domain([b for _, b in both])
     sx, sy = ax.Scale(x_lo, x_hi, left, right), ax.Scale(y_lo, y_hi, bottom, top)
     out = _frame(_W, height, title, "scatter")
     out.append(ax.y_value_axis(sy, yt, left, right, label=ylabel))

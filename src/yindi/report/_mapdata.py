@@ -31,7 +31,7 @@ INSET_WINDOW = (0.046, 0.040, 0.296, 0.446)  # x0, y0, x1, y1
 INSET_SCALE = 410.0
 INSET_RIGHT, INSET_BOTTOM = WIDTH - 6.0, HEIGHT - 6.0
 # Simplification tolerance (pixels) and the smallest island kept on the main map (square pixels), per level.
-TOLERANCE: dict[str, float] = {"province": 0.55, "city": 0.35, "county": 0.3}
+TOLERANCE: dict[str, float] = {"province": 0.55, "city": 0.4, "county": 0.45}
 MIN_PART_AREA: dict[str, float] = {"province": 0.8, "city": 0.5, "county": 0.3}
 INSET_TOLERANCE = 0.3
 
@@ -123,6 +123,13 @@ def _simplify(geoms: list[Any], tolerance: float) -> list[Any]:
     import shapely
 
     arr = np.array(geoms, dtype=object)
+    # A light Douglas-Peucker pass (a sixth of the tolerance, ≤ 0.1 px) first: it removes most of the
+    # millions of source vertices at county level in a fraction of a second, moving borders by far less
+    # than a pixel, so the coverage simplification that follows runs ~10x faster.
+    arr = shapely.simplify(arr, min(tolerance / 6, 0.1), preserve_topology=False)
+    bad = ~shapely.is_valid(arr)
+    if bad.any():
+        arr[bad] = shapely.make_valid(arr[bad])
     try:
         return list(shapely.coverage_simplify(arr, tolerance))
     except Exception:  # pragma: no cover - depends on the GEOS build

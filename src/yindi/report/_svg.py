@@ -184,7 +184,10 @@ def _no_minus_zero(s: str) -> str:
 
 
 def nice_step(span: float, target: int = 5) -> float:
-    """A 1-2-5 × 10^k step giving about ``target`` intervals over ``span`` (Heckbert 1990, "Nice numbers")."""
+    """The smallest 1, 2, 2.5 or 5 × 10^k step giving at most ``target`` intervals over ``span``.
+
+    The "nice numbers" of Heckbert (1990, Graphics Gems) with 2.5 added for finer control.
+    """
     if not math.isfinite(span) or span <= 0:
         return 1.0
     raw = span / max(target, 1)
@@ -249,13 +252,22 @@ def diverging_colors(palette: str, n_neg: int, n_pos: int) -> list[str]:
     half = len(full) // 2  # 5 colours each side of the neutral centre
     if n_neg > half or n_pos > half:
         raise ParameterError(f"A diverging palette has at most {half} classes on each side of zero.")
-    neg = [full[half - 1 - round(i * (half - 1) / max(n_neg - 1, 1))] for i in range(n_neg)][::-1]
-    pos = [full[half + 1 + round(i * (half - 1) / max(n_pos - 1, 1))] for i in range(n_pos)]
-    if n_neg == 1:
-        neg = [full[half - 2]]
-    if n_pos == 1:
-        pos = [full[half + 2]]
+    neg = [full[half - off] for off in _offsets(n_neg)][::-1]
+    pos = [full[half + off] for off in _offsets(n_pos)]
     return neg + pos
+
+
+def _offsets(n: int) -> list[int]:
+    """Distances from the neutral centre of an 11-class scheme for ``n`` classes on one side.
+
+    Mirrors ColorBrewer's own smaller schemes: 1 class → 3; 2 → 2, 4; 3 → 1, 2, 4; 4 → 1..4; 5 → 1..5.
+    """
+    if n <= 0:
+        return []
+    if n == 1:
+        return [3]
+    start, stop = (1.0 if n >= 3 else 2.0), (5.0 if n >= 5 else 4.0)
+    return [math.floor(start + i * (stop - start) / (n - 1) + 0.5 - 1e-9) for i in range(n)]
 
 
 def text(

@@ -128,7 +128,7 @@ def choropleth(
         shown = labels[c] if labels is not None and c in labels else _tip_value(v, unit, lang)
         tips[c] = shown
     legend_rows = list(zip(colors, edge_labels(edges), strict=True)) if finite.size else []
-    if np.any(idx < 0) or not finite.size:
+    if np.any(idx < 0) or not finite.size or level != "province":
         legend_rows.append((NO_DATA, _no_data(lang)))
     return _render(level, fills, tips, legend_rows, title=title, unit=unit, lang=lang)
 
@@ -173,7 +173,7 @@ def category_map(
     fills = {c: palette[cats[c]] if c in cats else NO_DATA for c in paths.codes}
     tips = {c: cats.get(c, _no_data(lang)) for c in paths.codes}
     legend_rows = [(palette[label], label) for label in legend_order]
-    if len(cats) < len(paths.codes):
+    if len(cats) < len(paths.codes) or level != "province":
         legend_rows.append((NO_DATA, _no_data(lang)))
     return _render(level, fills, tips, legend_rows, title=title, unit="", lang=lang)
 
@@ -268,6 +268,13 @@ def _render(
     if title:
         out.append(text(width / 2, 21, title, size=16, anchor="middle", weight="bold"))
     out.append(f'<g transform="translate(0,{num(band)})">')
+    if level != "province":  # provinces underneath in grey, so units absent at this level read as no data
+        prov = md.level_paths("province")
+        base = "".join(prov.main[c] for c in prov.codes)
+        # one definition used twice (base fill and border strokes); the id is the same in every map, and
+        # so is its content, so several maps on one page do not conflict
+        out.append(f'<defs><path id="yindi-province-outlines" d="{base}"/></defs>')
+        out.append(f'<use class="base" href="#yindi-province-outlines" fill="{NO_DATA}" stroke="none"/>')
     # main map: one path per region with its tooltip
     out.append(f'<g class="regions" stroke="#ffffff" stroke-width="{stroke}" stroke-linejoin="round">')
     for code in paths.codes:
@@ -277,10 +284,9 @@ def _render(
         )
     out.append("</g>")
     if level != "province":
-        prov = md.level_paths("province")
-        d = "".join(prov.main[c] for c in prov.codes)
         out.append(
-            f'<path class="province-borders" d="{d}" fill="none" stroke="#ffffff" stroke-width="0.9"/>'
+            '<use class="province-borders" href="#yindi-province-outlines" fill="none" stroke="#ffffff" '
+            'stroke-width="0.9"/>'
         )
     main_sea, inset_sea = md.maritime_paths()
     if main_sea:

@@ -86,7 +86,7 @@ def test_bar_chart_single_series_with_errors_and_highlight() -> None:
     assert len(list(_group(root, "whiskers").iter(f"{NS}path"))) == 5
     assert _texts(root, "cat") == PROVS  # escaped "A<&>B" round-trips
     # data and whiskers span -2.5 .. 8.9: step 2.5, one decimal on every label
-    assert _axis_ticks(root, "x")[:-1] == ["-2.5", "0.0", "2.5", "5.0", "7.5", "10.0"]
+    assert _axis_ticks(root, "x")[:-1] == ["\u22122.5", "0.0", "2.5", "5.0", "7.5", "10.0"]  # U+2212 minus
     assert "R&D <强度>" in _texts(root)
     # negative bar extends left of zero: its x is left of the other bars' x
     xs = [float(b.get("x", "0")) for b in bars]

@@ -134,6 +134,11 @@ def test_bad_options_raise_clear_errors() -> None:
 
 
 def test_edge_labels_have_enough_decimals() -> None:
+    assert edge_labels(np.array([-2.44, -1.1, 0.0, 1.6])) == [
+        "\u22122.4 – \u22121.1",
+        "\u22121.1 – 0",
+        "0 – 1.6",
+    ]
     assert edge_labels(np.array([0.12, 0.5, 1.0])) == ["0.12 – 0.50", "0.50 – 1.00"]
     assert edge_labels(np.array([10000.0, 47353.7, 200278.0])) == ["10,000 – 47,354", "47,354 – 200,278"]
 
@@ -260,3 +265,20 @@ def test_city_level_map() -> None:
     root = ET.fromstring(svg)
     assert any(g.get("class") == "inset" for g in root.iter(f"{NS}g"))
     assert any(u.get("class") == "province-borders" for u in root.iter(f"{NS}use"))
+
+
+@pytest.mark.realdata
+def test_real_gdp_per_capita_map(panel) -> None:  # type: ignore[no-untyped-def]
+    frame = panel.mainland().frame
+    year = 2023
+    sel = frame[(frame["indicator"] == "gdp_per_capita") & (frame["year"] == year)]
+    values = dict(zip(sel["region_code"], sel["value"], strict=True))
+    unit = str(sel["unit"].iloc[0])
+    svg = choropleth(values, title=f"人均GDP {year}", unit=unit)
+    paths = _regions(svg)
+    assert set(values) <= set(paths)
+    bj = values["110000"]
+    assert _tooltip(paths["110000"]) == f"北京: {bj:,.0f} {unit}"
+    # the richest province falls in the darkest class
+    richest = max(values, key=lambda c: values[c])
+    assert paths[richest].get("fill") == sequential_colors("Blues", 5)[-1]

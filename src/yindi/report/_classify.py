@@ -118,4 +118,6 @@ def edge_labels(edges: FloatArray) -> list[str]:
 
 def _fmt(v: float, decimals: int) -> str:
     s = f"{v:,.{decimals}f}"
-    return "0" if s.lstrip("-").strip("0.,") == "" else s
+    if s.lstrip("-").strip("0.,") == "":
+        return "0"
+    return "\u2212" + s[1:] if s.startswith("-") else s  # typographic minus sign

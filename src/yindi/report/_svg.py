@@ -180,7 +180,10 @@ def fmt_value(v: float, *, step: float | None = None, digits: int = 3) -> str:
 
 
 def _no_minus_zero(s: str) -> str:
-    return s[1:] if s.startswith("-") and not s.strip("-0.,") else s
+    """Drop the sign of a value that rounds to zero; write the typographic minus sign (U+2212) otherwise."""
+    if s.startswith("-"):
+        return s[1:] if not s.strip("-0.,") else "\u2212" + s[1:]
+    return s
 
 
 def nice_step(span: float, target: int = 5) -> float:

@@ -227,6 +227,7 @@ def _tip_value(v: float, unit: str, lang: Lang) -> str:
         s = f"{v:,.{decimals}f}"
         if "." in s:
             s = s.rstrip("0").rstrip(".")
+        s = s.replace("-", "\u2212")
     return f"{s} {unit}".rstrip()
 
 

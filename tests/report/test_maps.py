@@ -282,3 +282,23 @@ def test_real_gdp_per_capita_map(panel) -> None:  # type: ignore[no-untyped-def]
     # the richest province falls in the darkest class
     richest = max(values, key=lambda c: values[c])
     assert paths[richest].get("fill") == sequential_colors("Blues", 5)[-1]
+
+
+def test_all_missing_and_bad_values() -> None:
+    import pandas as pd
+
+    svg = choropleth({"110000": pd.NA, "120000": None, "130000": math.nan})
+    paths = _regions(svg)
+    assert {p.get("fill") for p in paths.values()} == {NO_DATA}
+    legend = next(g for g in ET.fromstring(svg).iter(f"{NS}g") if g.get("class") == "legend")
+    assert [t.text for t in legend.iter(f"{NS}text")] == ["无数据"]
+    with pytest.raises(ParameterError, match="region 110000 must be a number"):
+        choropleth({"110000": "abc"})
+    assert len(_regions(category_map({}))) == 34
+
+
+def test_show_names_writes_province_names() -> None:
+    root = ET.fromstring(choropleth(_values(), show_names=True, lang="en"))
+    names = next(g for g in root.iter(f"{NS}g") if g.get("class") == "names")
+    shown = [t.text for t in names.iter(f"{NS}text")]
+    assert len(shown) == 32 and "Beijing" in shown and "Taiwan" in shown  # all but Hong Kong and Macao

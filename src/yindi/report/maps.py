@@ -42,6 +42,17 @@ from yindi.report._svg import (
 )
 
 _TITLE_BAND = 30.0
+# pixel offsets for province names that would collide (北京/天津, 上海 on the coast)
+_NAME_NUDGE: dict[str, tuple[float, float]] = {
+    "110000": (-8.0, -5.0),
+    "120000": (11.0, 5.0),
+    "310000": (14.0, 2.0),
+}
+# scoped to Yindi maps, so it is harmless when several maps share one HTML page
+_HOVER_STYLE = (
+    "<style>.yindi-map .regions path:hover{stroke:#222222;stroke-width:1.2px;}"
+    ".yindi-map .regions path{cursor:default;}</style>"
+)
 _NATIONAL = "100000"
 
 
@@ -58,6 +69,7 @@ def choropleth(
     diverging: bool = False,
     labels: Mapping[str, str] | None = None,
     breaks: Sequence[float] | None = None,
+    show_names: bool = False,
 ) -> str:
     """Choropleth map of China as one ``<svg>`` string.
 
@@ -88,6 +100,8 @@ def choropleth(
         Text shown in a region's tooltip instead of its formatted value (e.g. ``"2.68 % (rank 3)"``).
     breaks : sequence of float, optional
         Interior cut points for user-defined classes (k − 1 numbers make k classes).
+    show_names : bool
+        Write each region's short name on the map (sensible at province level only).
 
     Returns
     -------
@@ -130,7 +144,7 @@ def choropleth(
     legend_rows = list(zip(colors, edge_labels(edges), strict=True)) if finite.size else []
     if np.any(idx < 0) or not finite.size or level != "province":
         legend_rows.append((NO_DATA, _no_data(lang)))
-    return _render(level, fills, tips, legend_rows, title=title, unit=unit, lang=lang)
+    return _render(level, fills, tips, legend_rows, title=title, unit=unit, lang=lang, show_names=show_names)
 
 
 def category_map(
@@ -141,6 +155,7 @@ def category_map(
     level: Level = "province",
     colors: Mapping[str, str] | None = None,
     order: Sequence[str] | None = None,
+    show_names: bool = False,
 ) -> str:
     """Map of categories (clusters, LISA types, typology classes) as one ``<svg>`` string.
 
@@ -152,6 +167,8 @@ def category_map(
         Colours per category; the others take the qualitative palette (Tableau 10) in legend order.
     order : sequence of str, optional
         Legend order; categories not listed follow in sorted order. Default: sorted labels.
+    show_names : bool
+        Write each region's short name on the map (sensible at province level only).
     """
     check_option("lang", lang, ("zh", "en"), where="category_map()")
     check_option("level", level, LEVELS, where="category_map()")
@@ -175,7 +192,7 @@ def category_map(
     legend_rows = [(palette[label], label) for label in legend_order]
     if len(cats) < len(paths.codes) or level != "province":
         legend_rows.append((NO_DATA, _no_data(lang)))
-    return _render(level, fills, tips, legend_rows, title=title, unit="", lang=lang)
+    return _render(level, fills, tips, legend_rows, title=title, unit="", lang=lang, show_names=show_names)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -196,7 +213,8 @@ def _read_values(
             continue
         if numeric:
             try:
-                out[code] = math.nan if v is None else float(v)
+                missing = v is None or type(v).__name__ in ("NAType", "NaTType")  # pandas NA / NaT
+                out[code] = math.nan if missing else float(v)
             except (TypeError, ValueError):
                 raise ParameterError(
                     f"{where}: the value of region {code} must be a number. Got {v!r} instead."
@@ -255,6 +273,7 @@ def _render(
     title: str,
     unit: str,
     lang: Lang,
+    show_names: bool = False,
 ) -> str:
     paths = md.level_paths(level)
     band = _TITLE_BAND if title else 0.0
@@ -266,6 +285,7 @@ def _render(
         )
     ]
     out.append(f'<rect width="{num(width)}" height="{num(height)}" fill="#ffffff"/>')
+    out.append(_HOVER_STYLE)
     if title:
         out.append(text(width / 2, 21, title, size=16, anchor="middle", weight="bold"))
     out.append(f'<g transform="translate(0,{num(band)})">')
@@ -292,9 +312,32 @@ def _render(
     main_sea, inset_sea = md.maritime_paths()
     if main_sea:
         out.append(f'<path class="maritime" d="{main_sea}" fill="none" stroke="#5a6b7b" stroke-width="1.1"/>')
+    if show_names:
+        out.append(_names(level, fills, lang))
     out.append(_inset(level, fills, inset_sea, lang))
     out.append(_legend(legend_rows, unit=unit, lang=lang))
     out.append("</g></svg>")
+    return "".join(out)
+
+
+def _names(level: Level, fills: Mapping[str, str], lang: Lang) -> str:
+    from yindi.regions import registry
+
+    paths = md.level_paths(level)
+    size = 9.5 if lang == "zh" else 8.0
+    # dark text with a white halo reads on every fill and on the sea
+    out = [
+        '<g class="names" pointer-events="none" stroke="#ffffff" stroke-width="2.2" '
+        'stroke-linejoin="round" paint-order="stroke">'
+    ]
+    for code in paths.codes:
+        if code in ("810000", "820000"):  # 香港, 澳门: too small to carry a label at this scale
+            continue
+        x, y = paths.label_xy[code]
+        dx, dy = _NAME_NUDGE.get(code, (0.0, 0.0)) if level == "province" else (0.0, 0.0)
+        x, y = x + dx, y + dy
+        out.append(text(x, y + size / 3, registry().get(code).name(lang), size=size, anchor="middle"))
+    out.append("</g>")
     return "".join(out)
 
 

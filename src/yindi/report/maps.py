@@ -364,23 +364,28 @@ def _inset(level: Level, fills: Mapping[str, str], sea: str, lang: Lang) -> str:
 
 
 def _legend(rows: Sequence[tuple[str, str]], *, unit: str, lang: Lang) -> str:
+    """Legend at the lower left; more than 7 rows wrap into two columns so it stays clear of 西藏."""
     if not rows:
         return ""
+    from yindi.report._axes import text_width
+
     line = 17.0
     x0 = 14.0
-    y0 = md.HEIGHT - 16.0 - line * len(rows) - (line if unit else 0.0)
+    per_col = len(rows) if len(rows) <= 7 else math.ceil(len(rows) / 2)
+    col_w = 24.0 + max(text_width(label, 11) for _, label in rows) + 16.0
+    y0 = md.HEIGHT - 16.0 - line * per_col - (line if unit else 0.0)
     out = ['<g class="legend">']
-    y = y0
     if unit:
         out.append(
-            text(x0, y + 10, f"单位：{unit}" if lang == "zh" else f"Unit: {unit}", size=11, fill=MUTED)
+            text(x0, y0 + 10, f"单位：{unit}" if lang == "zh" else f"Unit: {unit}", size=11, fill=MUTED)
         )
-        y += line
-    for color, label in rows:
+        y0 += line
+    for k, (color, label) in enumerate(rows):
+        x = x0 + col_w * (k // per_col)
+        y = y0 + line * (k % per_col)
         out.append(
-            f'<rect x="{num(x0)}" y="{num(y)}" width="18" height="11" fill="{color}" stroke="#9a9a9a" stroke-width="0.4"/>'
+            f'<rect x="{num(x)}" y="{num(y)}" width="18" height="11" fill="{color}" stroke="#9a9a9a" stroke-width="0.4"/>'
         )
-        out.append(text(x0 + 24, y + 9.5, label, size=11))
-        y += line
+        out.append(text(x + 24, y + 9.5, label, size=11))
     out.append("</g>")
     return "".join(out)

@@ -180,3 +180,15 @@ def test_charts_are_deterministic() -> None:
     args = (PROVS, [1.0, 2.0, 3.0, 4.0, 5.0])
     assert bar_chart(*args, title="t") == bar_chart(*args, title="t")
     assert scatter_chart([1, 2], [3, 4]) == scatter_chart([1, 2], [3, 4])
+
+
+def test_pandas_and_numpy_inputs() -> None:
+    import pandas as pd
+
+    s = pd.Series([1.0, 2.0, 3.0], index=["a", "b", "c"])
+    root = _parse(bar_chart(list(s.index), s))
+    assert len([r for r in root.iter(f"{NS}rect") if r.get("class") == "bar"]) == 3
+    frame = pd.DataFrame({"东部": [1.0, 2.0], "西部": [2.0, 3.0]})
+    root = _parse(line_chart(np.array([2022, 2023]), frame))
+    assert len([g for g in root.iter(f"{NS}g") if g.get("class") == "series"]) == 2
+    assert _texts(root, "xtick") == ["2022", "2023"]  # NumPy integers are numeric years

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,9 +125,11 @@ def series_colors(n: int) -> list[str]:
 
 def as_series(values: object, where: str) -> dict[str, list[float]]:
     """One unnamed sequence or a mapping name → sequence, as name → list of floats (None → NaN)."""
-    if hasattr(values, "items") and not isinstance(values, str | bytes):
+    if isinstance(values, Mapping):
         items = list(values.items())
-    else:
+    elif hasattr(values, "columns") and hasattr(values, "items"):  # a pandas DataFrame: one series per column
+        items = [(name, list(col)) for name, col in values.items()]
+    else:  # one sequence (list, tuple, NumPy array, pandas Series)
         items = [("", values)]
     out: dict[str, list[float]] = {}
     for name, seq in items:

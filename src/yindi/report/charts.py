@@ -21,6 +21,7 @@ All text is escaped; missing values (None/NaN) are left out of the drawing; the 
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -258,7 +259,7 @@ def line_chart(
     data = ax.as_series(series, "line_chart()")
     for name, seq in data.items():
         check_lengths(f"line_chart() series {name!r}", x=xs, values=seq)
-    numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in xs) and len(xs) > 0
+    numeric = all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in xs) and len(xs) > 0
     names = list(data)
     colors = ax.series_colors(len(names))
     top = 30.0 if title else 10.0

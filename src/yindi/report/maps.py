@@ -287,7 +287,7 @@ def _render(
     out.append(f'<rect width="{num(width)}" height="{num(height)}" fill="#ffffff"/>')
     out.append(_HOVER_STYLE)
     if title:
-        out.append(text(width / 2, 21, title, size=16, anchor="middle", weight="bold"))
+        out.append(text(width / 2, 22, title, size=18, anchor="middle", weight="bold"))
     out.append(f'<g transform="translate(0,{num(band)})">')
     if level != "province":  # provinces underneath in grey, so units absent at this level read as no data
         prov = md.level_paths("province")
@@ -357,7 +357,7 @@ def _inset(level: Level, fills: Mapping[str, str], sea: str, lang: Lang) -> str:
     out.append("</g>")
     out.append(f'<path class="maritime" d="{sea}" fill="none" stroke="#5a6b7b" stroke-width="0.9"/>')
     label = "南海诸岛" if lang == "zh" else "South China Sea Islands"
-    size = 10 if lang == "zh" else 7.5
+    size = 12 if lang == "zh" else 8.5
     out.append(text(x + w - 4, y + h - 5, label, size=size, anchor="end", fill=MUTED))
     out.append("</g>")
     return "".join(out)
@@ -369,23 +369,23 @@ def _legend(rows: Sequence[tuple[str, str]], *, unit: str, lang: Lang) -> str:
         return ""
     from yindi.report._axes import text_width
 
-    line = 17.0
+    line = 20.0
     x0 = 14.0
     per_col = len(rows) if len(rows) <= 7 else math.ceil(len(rows) / 2)
-    col_w = 24.0 + max(text_width(label, 11) for _, label in rows) + 16.0
+    col_w = 28.0 + max(text_width(label, 13) for _, label in rows) + 18.0
     y0 = md.HEIGHT - 16.0 - line * per_col - (line if unit else 0.0)
     out = ['<g class="legend">']
     if unit:
         out.append(
-            text(x0, y0 + 10, f"单位：{unit}" if lang == "zh" else f"Unit: {unit}", size=11, fill=MUTED)
+            text(x0, y0 + 12, f"单位：{unit}" if lang == "zh" else f"Unit: {unit}", size=13, fill=MUTED)
         )
         y0 += line
     for k, (color, label) in enumerate(rows):
         x = x0 + col_w * (k // per_col)
         y = y0 + line * (k % per_col)
         out.append(
-            f'<rect x="{num(x)}" y="{num(y)}" width="18" height="11" fill="{color}" stroke="#9a9a9a" stroke-width="0.4"/>'
+            f'<rect x="{num(x)}" y="{num(y)}" width="21" height="13" fill="{color}" stroke="#9a9a9a" stroke-width="0.4"/>'
         )
-        out.append(text(x + 24, y + 9.5, label, size=11))
+        out.append(text(x + 27, y + 11.5, label, size=13))
     out.append("</g>")
     return "".join(out)

@@ -192,3 +192,12 @@ def test_pandas_and_numpy_inputs() -> None:
     root = _parse(line_chart(np.array([2022, 2023]), frame))
     assert len([g for g in root.iter(f"{NS}g") if g.get("class") == "series"]) == 2
     assert _texts(root, "xtick") == ["2022", "2023"]  # NumPy integers are numeric years
+
+
+def test_long_labels_are_shortened_to_fit() -> None:
+    long = "规上工业企业新产品开发经费支出（按行业分组，含港澳台投资企业）"
+    root = _parse(bar_chart([long, "短"], [1.0, 2.0]))
+    shown = _texts(root, "cat")
+    assert shown[0].endswith("…") and len(shown[0]) < len(long) and shown[1] == "短"
+    tips = [t.text or "" for t in root.iter(f"{NS}title")]
+    assert any(long in tip for tip in tips)  # the full label stays in the tooltip

@@ -159,3 +159,15 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 def luminance(hex_color: str) -> float:
     r, g, b = _rgb(hex_color)
     return (0.299 * r + 0.587 * g + 0.114 * b) / 255
+
+
+def fit(s: str, size: float, max_width: float) -> str:
+    """``s`` shortened with an ellipsis so that it fits in ``max_width`` pixels (unchanged if it fits)."""
+    if text_width(s, size) <= max_width:
+        return s
+    out = ""
+    for ch in s:
+        if text_width(out + ch + "…", size) > max_width:
+            break
+        out += ch
+    return out + "…"

@@ -110,7 +110,18 @@ def heatmap(
     out.append('<g class="cells">')
     for i, lab in enumerate(rows):
         y = top + cell_h * i
-        out.append(text(left - 6, y + cell_h / 2 + 4, lab, size=11, anchor="end", extra=' class="row"'))
+        row_size = 11 if cell_h > 16 else 9.5
+        shown = ax.fit(lab, row_size, left - 10)
+        out.append(
+            text(
+                left - 6,
+                y + cell_h / 2 + row_size / 3,
+                shown,
+                size=row_size,
+                anchor="end",
+                extra=' class="row"',
+            )
+        )
         for j in range(len(cols)):
             v = float(m[i, j])
             if not math.isfinite(v):
@@ -253,7 +264,9 @@ def interval_chart(
     step = abs(ticks[1] - ticks[0]) / 100 if len(ticks) > 1 else None
     for i, lab in enumerate(labs):
         y = top + band * (i + 0.5)
-        out.append(text(left - 6, y + 4, lab, size=11.5, anchor="end", extra=' class="cat"'))
+        out.append(
+            text(left - 6, y + 4, ax.fit(lab, 11.5, left - 10), size=11.5, anchor="end", extra=' class="cat"')
+        )
         if math.isfinite(lo_v[i]) and math.isfinite(hi_v[i]):
             out.append(
                 f'<line class="whisker" x1="{num(sc(lo_v[i]))}" x2="{num(sc(hi_v[i]))}" y1="{num(y)}" y2="{num(y)}" stroke="#4a6fa5" stroke-width="2"/>'

@@ -80,7 +80,16 @@ def _category_labels(labels: Sequence[str], lay: dict[str, float], horizontal: b
     for i, lab in enumerate(labels):
         if horizontal:
             y = lay["top"] + lay["band"] * (i + 0.5) + 4
-            out.append(text(lay["left"] - 6, y, lab, size=11.5, anchor="end", extra=' class="cat"'))
+            out.append(
+                text(
+                    lay["left"] - 6,
+                    y,
+                    ax.fit(lab, 11.5, lay["left"] - 10),
+                    size=11.5,
+                    anchor="end",
+                    extra=' class="cat"',
+                )
+            )
         else:
             x = lay["left"] + lay["band"] * (i + 0.5)
             y = lay["bottom"] + 14

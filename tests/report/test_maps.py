@@ -302,3 +302,15 @@ def test_show_names_writes_province_names() -> None:
     names = next(g for g in root.iter(f"{NS}g") if g.get("class") == "names")
     shown = [t.text for t in names.iter(f"{NS}text")]
     assert len(shown) == 32 and "Beijing" in shown and "Taiwan" in shown  # all but Hong Kong and Macao
+
+
+@pytest.mark.slow
+def test_county_level_map() -> None:
+    counties = registry().at_level("county")
+    vals = {r.adcode: float(i % 97) for i, r in enumerate(counties)}
+    svg = choropleth(vals, level="county")
+    paths = _regions(svg)
+    assert set(vals) <= set(paths) and len(paths) == len(registry().at_level("county", mainland=False))
+    assert len(svg.encode()) < 2_500_000
+    tip = _tooltip(paths["110105"])  # 朝阳区 in 北京: the province is named to tell it from 长春's 朝阳区
+    assert tip.startswith("朝阳区（北京）")

@@ -254,7 +254,7 @@ def _region_name(code: str, lang: Lang, level: str) -> str:
 
     reg = registry()
     r = reg.get(code)
-    name = r.name(lang)
+    name = r.name(lang, full=level == "county")  # county short names are ambiguous (朝阳 vs 朝阳区)
     if level != "province" and r.province != code:
         name = (
             f"{name}（{reg.get(r.province).name(lang)}）"

@@ -127,8 +127,12 @@ def test_bad_options_raise_clear_errors() -> None:
         class_edges(np.arange(3.0), 3, "jenks")
     with pytest.raises(ParameterError, match="breaks"):
         class_edges(np.arange(3.0), 3, "user")
-    with pytest.raises(ParameterError, match="palette"):
+    with pytest.raises(ParameterError, match="'palette' parameter of choropleth"):
         choropleth(_values(), palette="Rainbow")
+    with pytest.raises(ParameterError, match="between 1 and 9"):
+        choropleth(_values(), classes=12)
+    with pytest.raises(ParameterError, match="diverging"):
+        choropleth(_values(), palette="RdBu")
     with pytest.raises(ParameterError, match="not province-level"):
         choropleth({"110100": 1.0})
 

@@ -110,6 +110,13 @@ def choropleth(
     """
     check_option("lang", lang, ("zh", "en"), where="choropleth()")
     check_option("level", level, LEVELS, where="choropleth()")
+    check_option("palette", palette, (*SEQUENTIAL, *DIVERGING), where="choropleth()")
+    max_classes = 10 if diverging else 9
+    if not 1 <= classes <= max_classes:
+        raise ParameterError(
+            f"The 'classes' parameter of choropleth() must be between 1 and {max_classes}"
+            f"{' (5 each side of zero)' if diverging else ''}. Got {classes!r} instead."
+        )
     paths = md.level_paths(level)
     vals = _read_values(values, paths.codes, level, where="choropleth()")
     arr = np.array([vals.get(c, math.nan) for c in paths.codes], dtype=np.float64)

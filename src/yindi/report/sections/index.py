@@ -39,7 +39,8 @@ def build(ctx: ReportContext) -> Section | None:
     shown = ranking.copy()
     shown["interval"] = [f"{iv.loc[c, 'rank_low']}–{iv.loc[c, 'rank_high']}" for c in shown["region_code"]]
     shown[f"top{top_k}"] = [float(iv.loc[c, f"top{top_k}_share"]) for c in shown["region_code"]]
-    shown = shown.drop(columns="region_code").rename(
+    shown = shown.drop(columns="region_code")
+    shown = shown[["rank", "region", *[c for c in shown.columns if c not in ("rank", "region")]]].rename(
         columns={
             "rank": tr("排名", "Rank"),
             "region": tr("地区", "Region"),
@@ -75,6 +76,16 @@ def build(ctx: ReportContext) -> Section | None:
         xlabel=tr("排名", "Rank"),
     )
     weights = res.weight_table(ctx.lang).rename(columns={"panel": "weight"})
+    weights["name"] = [preset.label(i, ctx.panel, ctx.lang) for i in weights["indicator"]]
+    weights_shown = weights.rename(
+        columns={
+            "dimension": tr("维度", "Dimension"),
+            "indicator": tr("指标代码", "Indicator id"),
+            "name": tr("指标", "Indicator"),
+            "direction": tr("方向", "Direction"),
+            "weight": tr("权重", "Weight"),
+        }
+    )
     intro = tr(
         f"指标体系“{preset.name('zh')}”共 {len(preset.indicators)} 个指标（{'、'.join(dim_names)}），"
         f"{res.years[0]}–{res.years[-1]} 年 {len(res.regions)} 个地区；全局极差标准化、全局熵值法赋权、TOPSIS 集成，"
@@ -92,7 +103,11 @@ def build(ctx: ReportContext) -> Section | None:
             table(shown, digits=3),
             grid([figure(score_map), figure(ranks)]),
             grid([figure(bars), figure(radar)]),
-            table(weights, digits=4, caption=tr("指标权重", "Indicator weights")),
+            table(
+                weights_shown,
+                digits=4,
+                caption=tr(f"指标权重（{weighting}）", f"Indicator weights ({weighting})"),
+            ),
             note(
                 tr(
                     "派生指标（人均、占GDP比重）的定义见 docs/methods/index.md。",

@@ -11,7 +11,7 @@ from yindi.report import maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, note, paragraph, table
 
-COLORS = {"I": "#54278f", "II": "#807dba", "III": "#bcbddc", "IV": "#f2f0f7", "unclassified": "#cccccc"}
+COLORS = {"I": "#54278f", "II": "#8c6bb1", "III": "#bcbddc", "IV": "#fdd9b5", "unclassified": "#969696"}
 
 
 def _latest_complete_year(ctx: ReportContext) -> int | None:

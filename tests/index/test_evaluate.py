@@ -196,6 +196,8 @@ def test_leave_one_out_and_method_sensitivity(result) -> None:  # type: ignore[n
     ms = method_sensitivity(result, year=2023)
     assert "critic/vector" in ms.columns
     assert (ms["rank_min"] <= ms["rank"]).all() and (ms["rank"] <= ms["rank_max"]).all()
+    combos = [c for c in ms.columns if "/" in c]
+    assert len(combos) == 10 and ms["top5_share"].sum() == pytest.approx(5.0)
 
 
 def test_combined_weights_and_coupling_between_indices(panel, result) -> None:  # type: ignore[no-untyped-def]

@@ -140,9 +140,10 @@ def leave_one_out(result: IndexResult, *, year: int | None = None) -> pd.DataFra
     return out
 
 
-def method_sensitivity(result: IndexResult, *, year: int | None = None) -> pd.DataFrame:
+def method_sensitivity(result: IndexResult, *, year: int | None = None, top_k: int = 5) -> pd.DataFrame:
     """Ranks of ``year`` under each objective weighting (entropy, CRITIC, CV, PCA, equal) and, for TOPSIS,
-    both normalisations; columns ``weighting/normalization`` plus ``rank``, ``rank_min``, ``rank_max``."""
+    both normalisations; columns ``weighting/normalization`` plus ``rank``, ``rank_min``, ``rank_max`` and
+    ``top{k}_share`` (share of the method combinations that put the region in the top ``top_k``)."""
     y = result.years[-1] if year is None else int(year)
     norms = (
         ("minmax", "vector")
@@ -158,4 +159,5 @@ def method_sensitivity(result: IndexResult, *, year: int | None = None) -> pd.Da
     ranks = out.drop(columns="rank")
     out["rank_min"] = ranks.min(axis=1)
     out["rank_max"] = ranks.max(axis=1)
+    out[f"top{top_k}_share"] = (ranks <= top_k).mean(axis=1)
     return out

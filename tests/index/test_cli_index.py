@@ -18,6 +18,7 @@ def test_index_run_writes_workbook(provinces_dir: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     sheets = pd.read_excel(out, sheet_name=None)
     assert {"scores", "weights", "rank_intervals", "obstacles", "coupling", "preset"} <= set(sheets)
+    assert {"leave_one_out", "method_sensitivity"} <= set(sheets)
     assert len(sheets["scores"]) == 31 * 6
 
 

@@ -71,8 +71,8 @@ def index_run(
     seed: int = typer.Option(0, help="随机种子 / Random seed."),
     out: Path = typer.Option(_OUT_INDEX, "--out", "-o", help=OUT_HELP),
 ) -> None:
-    """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, obstacles."""
-    from yindi.index import evaluate, rank_intervals
+    """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
+    from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
 
     panel = load_data(data)
     with console.status("evaluating…"):
@@ -90,6 +90,8 @@ def index_run(
         tables: dict[str, pd.DataFrame] = {"scores": scores, "weights": res.weight_table()}
         if draws > 0 and aggregation != "grey":
             tables["rank_intervals"] = rank_intervals(res, draws=draws, seed=seed)
+        tables["leave_one_out"] = leave_one_out(res).reset_index()
+        tables["method_sensitivity"] = method_sensitivity(res).reset_index()
         tables["obstacles"] = res.obstacles()
         tables["coupling"] = res.coupling()
         tables["preset"] = res.preset.table()

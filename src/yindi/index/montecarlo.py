@@ -183,7 +183,7 @@ def rank_distribution(
     top_k: int = 5,
     batch: int = 2048,
     bounds: tuple[FloatArray, FloatArray] | None = None,
-    chunk_bytes: int = 64 * 2**20,
+    chunk_bytes: int = 128 * 2**20,
 ) -> RankDistribution:
     """Fast rank distribution over weight draws (same result as :func:`rank_distribution_plain`).
 

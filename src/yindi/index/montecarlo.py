@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from yindi._typing import FloatArray, IntArray
 from yindi.errors import ParameterError, check_option
 
 McAggregation = Literal["weighted_sum", "topsis"]
+_TILE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,17 @@ def _fast_scores(At: FloatArray, W: FloatArray, n: int, topsis: bool) -> FloatAr
     return np.asarray(dp)
 
 
+def _masked_transpose(key: npt.NDArray[np.uint64], mask: np.uint64, out: npt.NDArray[np.uint64]) -> None:
+    """``out[:] = key.T & mask`` in 256 × 256 tiles (a plain strided transpose misses the cache on every write;
+    tiles are ~2.5× faster)."""
+    d, n = key.shape
+    for d0 in range(0, d, _TILE):
+        for p0 in range(0, n, _TILE):
+            np.bitwise_and(
+                key[d0 : d0 + _TILE, p0 : p0 + _TILE].T, mask, out=out[p0 : p0 + _TILE, d0 : d0 + _TILE]
+            )
+
+
 def _summarise(counts: IntArray, draws: int, q_low: float, q_high: float, top_k: int) -> RankDistribution:
     cum = np.cumsum(counts, axis=1)
 
@@ -220,7 +233,7 @@ def rank_distribution(
             np.bitwise_and(key, high_mask, out=key)
             np.bitwise_or(key, rev_idx, out=key)
             key.sort(axis=1)
-            np.bitwise_and(key.T, low_mask, out=buf[:, start - c0 : stop - c0])  # position-major, one pass
+            _masked_transpose(key, low_mask, buf[:, start - c0 : stop - c0])  # position-major
         flat = buf.view(np.int64)
         flat += row_offset
         counts += np.bincount(flat.ravel(), minlength=n * n)

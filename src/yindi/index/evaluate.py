@@ -163,10 +163,7 @@ def _block(
         if wk.sum() <= 0:
             dims[:, k] = 0.0
             continue
-        if cols.sum() == 1 and aggregation != "weighted_sum":
-            dims[:, k] = minmax(X[:, cols], d[cols])[:, 0]
-        else:
-            dims[:, k] = _aggregate(X[:, cols], wk, d[cols], aggregation, normalization)
+        dims[:, k] = _aggregate(X[:, cols], wk, d[cols], aggregation, normalization)
     return overall, dims
 
 

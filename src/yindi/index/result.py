@@ -120,6 +120,12 @@ class IndexResult:
 
     def coupling(self, year: int | None = None, lang: str = "zh") -> pd.DataFrame:
         """Coupling-coordination degree between the dimension scores (equal α), one row per region-year."""
+        if self.options["normalization"] == "zscore":
+            from yindi.errors import ParameterError
+
+            raise ParameterError(
+                "coupling() needs dimension scores in [0, 1]; z-score sums are not. Use normalization='minmax'."
+            )
         sub = self.scores if year is None else self.scores.xs(int(year), level="year", drop_level=False)
         dims = [d.id for d in self.preset.dimensions]
         res = coupling_coordination(np.clip(sub[dims].to_numpy(), 0.0, 1.0))

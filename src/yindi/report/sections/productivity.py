@@ -21,11 +21,7 @@ FIRST_YEAR = 2018
 
 
 def _figure(make: Callable[[], str], caption: str) -> str:
-    """A figure, or a note while the maps/charts module is not available on this branch."""
-    try:
-        return html.figure(make(), caption)
-    except (NotImplementedError, AttributeError):  # maps/charts land on main separately
-        return html.note(caption + " — figure unavailable (maps/charts not installed)")
+    return html.figure(make(), caption)
 
 
 def _latest(frame: pd.DataFrame, year: int) -> int:
@@ -44,6 +40,10 @@ def build(ctx: ReportContext) -> Section | None:
     last = min(int(ctx.option("productivity", "last_year", ctx.year)), 2023)
     first = int(ctx.option("productivity", "first_year", FIRST_YEAR))
     years = list(range(first, last + 1))
+    mq_frontier = ctx.option("productivity", "malmquist_frontier", "contemporaneous")
+    mq_rts = ctx.option("productivity", "malmquist_rts", "vrs")
+    green_frontier = ctx.option("productivity", "green_frontier", "global")
+    green_rts = ctx.option("productivity", "green_rts", "vrs")
     wide = panel.wide(INPUTS + OUTPUTS + [b for b in BAD if b in panel.indicators], years=years).reset_index()
     wide = wide.rename(columns={"region_code": "region", "year": "period"})
     core = wide.dropna(subset=INPUTS + OUTPUTS)
@@ -106,7 +106,7 @@ def build(ctx: ReportContext) -> Section | None:
     if core["period"].nunique() >= 2:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            mq = malmquist(core, inputs=INPUTS, outputs=OUTPUTS, rts="vrs", frontier="contemporaneous")
+            mq = malmquist(core, inputs=INPUTS, outputs=OUTPUTS, rts=mq_rts, frontier=mq_frontier)
         notes.extend(sorted({str(w.message) for w in caught}))
         per = mq.by_period()
         tables["prod_malmquist"] = mq.to_frame()
@@ -117,7 +117,10 @@ def build(ctx: ReportContext) -> Section | None:
             tr("技术效率变化 EC", "efficiency change EC"): per["ec"].tolist(),
             tr("技术进步 TC", "technical change TC"): per["tc"].tolist(),
         }
-        cum = {str(k): float(v) for k, v in mq.frame.groupby("region")["cum_index"].last().items()}
+        cum = {
+            str(k): 100.0 * (float(v) - 1.0)
+            for k, v in mq.frame.groupby("region")["cum_index"].last().items()
+        }
         blocks.append(
             html.grid(
                 [
@@ -138,13 +141,17 @@ def build(ctx: ReportContext) -> Section | None:
                         lambda: maps.choropleth(
                             cum,
                             title=tr(
-                                f"{first}—{last}年累积Malmquist指数",
-                                f"Cumulative Malmquist index {first}–{last}",
+                                f"{first}—{last}年全要素生产率累积变化",
+                                f"Cumulative productivity change {first}–{last}",
                             ),
+                            unit="%",
                             lang=ctx.lang,
                             diverging=True,
                         ),
-                        tr("累积指数 = 各年指数连乘", "cumulative = product of the yearly indices"),
+                        tr(
+                            "（累积Malmquist指数 − 1）× 100，累积指数为各年指数连乘",
+                            "(cumulative Malmquist index − 1) × 100; cumulative = product of the yearly indices",
+                        ),
                     ),
                 ]
             )
@@ -179,7 +186,7 @@ def build(ctx: ReportContext) -> Section | None:
                     gs[INPUTS].to_numpy(float),
                     gs[OUTPUTS].to_numpy(float),
                     model="sbm",
-                    rts="vrs",
+                    rts=green_rts,
                     undesirable=gs[BAD].to_numpy(float),
                     units=gs["region"].tolist(),
                 )
@@ -209,7 +216,12 @@ def build(ctx: ReportContext) -> Section | None:
                 with warnings.catch_warnings(record=True):
                     warnings.simplefilter("always")
                     ml = malmquist(
-                        green, inputs=INPUTS, outputs=OUTPUTS, undesirable=BAD, rts="vrs", frontier="global"
+                        green,
+                        inputs=INPUTS,
+                        outputs=OUTPUTS,
+                        undesirable=BAD,
+                        rts=green_rts,
+                        frontier=green_frontier,
                     )
                 gper = ml.by_period()
                 tables["prod_green_ml"] = ml.to_frame()

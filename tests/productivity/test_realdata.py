@@ -31,6 +31,14 @@ def test_innovation_efficiency_matches_plain_lp(innovation):  # type: ignore[no-
         np.testing.assert_allclose(dea(x, y, rts=rts).efficiency, radial_reference(x, y, rts=rts), atol=1e-8)
 
 
+def test_dea_frame_on_panel(panel):  # type: ignore[no-untyped-def]
+    from yindi.productivity import dea_frame
+
+    res = dea_frame(panel, inputs=INPUTS, outputs=OUTPUTS, year=2023, rts="vrs")
+    assert len(res.units) == 31 and "100000" not in res.units
+    assert res.peers("110000")  # Beijing has at least one peer (itself if efficient)
+
+
 def test_malmquist_on_real_panel(innovation):  # type: ignore[no-untyped-def]
     res = malmquist(innovation, inputs=INPUTS, outputs=OUTPUTS, rts="vrs")
     f = res.to_frame()

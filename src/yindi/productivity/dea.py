@@ -337,32 +337,62 @@ def dea(
 
 
 def dea_frame(
-    data: pd.DataFrame,
+    data: object,
     *,
     inputs: Sequence[str],
     outputs: Sequence[str],
     undesirable: Sequence[str] = (),
     unit: str | None = None,
+    year: int | None = None,
     **options: object,
 ) -> DEAResult:
-    """:func:`dea` on a table with one row per unit and named columns.
+    """:func:`dea` on labelled data: a table with one row per unit, or a Panel and a year.
 
-    ``unit`` names the column that labels the units (default: the index). Other keyword arguments are passed
-    to :func:`dea` (``rts``, ``orientation``, ``model``, ``super_efficiency``, ``slacks``).
+    Parameters
+    ----------
+    data : DataFrame or Panel
+        A DataFrame with one row per unit and one column per variable, or a :class:`~yindi.data.Panel`
+        (then ``year`` is required; variables are indicator ids; the national total ``100000`` is left out).
+    inputs, outputs, undesirable : column names / indicator ids.
+    unit : str, optional
+        Column that labels the units (DataFrame only; default the index).
+    year : int, optional
+        Year of the cross-section when ``data`` is a Panel.
+    **options
+        Passed to :func:`dea` (``rts``, ``orientation``, ``model``, ``super_efficiency``, ``slacks``).
+
+    Returns
+    -------
+    DEAResult
+        Units are labelled by ``unit`` (or the adcode for a Panel); variables by their names.
     """
+    from yindi.data.panel import Panel
+
+    if isinstance(data, Panel):
+        if year is None:
+            raise ParameterError(
+                "dea_frame(): give year= when data is a Panel (DEA compares one cross-section)."
+            )
+        table = data.cross_section(year, [*inputs, *outputs, *undesirable]).reset_index()
+        table = table[table["region_code"] != "100000"]
+        unit = "region_code"
+    elif isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        raise ParameterError(f"dea_frame(): data must be a DataFrame or a Panel; got {type(data).__name__}.")
     missing = [
-        c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in data.columns
+        c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in table.columns
     ]
     if missing:
         raise ParameterError(
             f"dea_frame(): column(s) {', '.join(map(repr, missing))} not found; the table has "
-            f"{', '.join(map(str, data.columns))}."
+            f"{', '.join(map(str, table.columns))}."
         )
-    labels = data[unit].astype(str).tolist() if unit else [str(i) for i in data.index]
+    labels = table[unit].astype(str).tolist() if unit else [str(i) for i in table.index]
     return dea(
-        data[list(inputs)].to_numpy(dtype=float),
-        data[list(outputs)].to_numpy(dtype=float),
-        undesirable=data[list(undesirable)].to_numpy(dtype=float) if undesirable else None,
+        table[list(inputs)].to_numpy(dtype=float),
+        table[list(outputs)].to_numpy(dtype=float),
+        undesirable=table[list(undesirable)].to_numpy(dtype=float) if undesirable else None,
         units=labels,
         inputs=list(inputs),
         outputs=list(outputs),

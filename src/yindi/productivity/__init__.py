@@ -6,9 +6,10 @@ Malmquist / Malmquist–Luenberger indices.
 
 from __future__ import annotations
 
-from yindi.productivity.dea import DEAResult, dea, dea_frame
+from yindi.productivity.dea import dea, dea_frame
 from yindi.productivity.growth import GrowthAccounting, growth_accounting, perpetual_inventory
 from yindi.productivity.malmquist import MalmquistResult, malmquist
+from yindi.productivity.results import DEAResult
 
 __all__ = [
     "DEAResult",

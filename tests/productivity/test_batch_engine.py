@@ -6,8 +6,8 @@ Tolerance 1e-8 as in ``test_dea_reference.py``.
 from __future__ import annotations
 
 import numpy as np
-
 from tests.productivity._data import frontier_data
+
 from yindi.productivity._batch import solve_batch
 from yindi.productivity._radial import build_radial_lp
 from yindi.productivity._reference import radial_reference

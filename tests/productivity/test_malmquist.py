@@ -186,3 +186,14 @@ def test_bad_options_and_columns():
     dup = pd.concat([df, df.iloc[[0]]])
     with pytest.raises(DataValidationError, match="more than once"):
         malmquist(dup, inputs=["x1"], outputs=["y1"], period="year")
+
+
+def test_cumulative_index_breaks_after_a_gap():
+    df = _panel(20, 4, seed=9)
+    df.loc[(df.region == "r05") & (df.year == 2011), "y1"] = np.nan
+    f = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", missing="drop").to_frame()
+    r05 = f[f.region == "r05"]
+    assert list(r05["period"]) == [2013]
+    assert r05["cum_index"].isna().all() and r05["index"].notna().all()
+    r00 = f[f.region == "r00"].sort_values("period")
+    np.testing.assert_allclose(r00["cum_index"], np.cumprod(r00["index"]), rtol=1e-12)

@@ -234,7 +234,7 @@ def malmquist(
         pdata.append(PeriodData(sub[inputs].to_numpy(float), sub[outputs].to_numpy(float), b))
         v.check_shape_rules(pdata[-1].x, pdata[-1].y, cols, f"{_WHERE} (period {p})", b if ml else None)
     arr = compute(pdata, frontier=frontier, rts=rts, orientation=orientation, ml=ml, progress=progress)
-    rows_out: list[dict[str, object]] = []
+    parts: list[pd.DataFrame] = []
     n_inf = 0
     for t in range(len(periods) - 1):
         pos0 = {c: i for i, c in enumerate(codes[t])}
@@ -263,56 +263,64 @@ def malmquist(
             sec = ec / pec
         else:
             pec = sec = np.full(len(common), np.nan)
-        for k, c in enumerate(common):
-            rows_out.append(
+        parts.append(
+            pd.DataFrame(
                 {
-                    "region": c,
+                    "region": common,
                     "period": periods[t + 1],
                     "base": periods[t],
-                    "index": index[k],
-                    "ec": ec[k],
-                    "tc": tc[k],
-                    "pec": pec[k],
-                    "sec": sec[k],
+                    "index": index,
+                    "ec": ec,
+                    "tc": tc,
+                    "pec": pec,
+                    "sec": sec,
                 }
             )
-    frame = pd.DataFrame(rows_out, columns=list(COLUMNS[:8]))
+        )
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(COLUMNS[:8]))
     frame = frame.sort_values(["region", "period"]).reset_index(drop=True)
     for name in ("index", "ec", "tc"):
         frame["cum_" + name] = _running_product(frame, name, periods)
-    eff_rows = []
-    for t, p in enumerate(periods):
-        ev = arr.own_v[t]
-        for k, c in enumerate(codes[t]):
-            eff_rows.append(
+    eff = pd.concat(
+        [
+            pd.DataFrame(
                 {
-                    "region": c,
+                    "region": codes[t],
                     "period": p,
-                    "efficiency": arr.own[t][k],
-                    "efficiency_vrs": np.nan if ev is None else ev[k],
+                    "efficiency": arr.own[t],
+                    "efficiency_vrs": np.nan if arr.own_v[t] is None else arr.own_v[t],
                 }
             )
+            for t, p in enumerate(periods)
+        ],
+        ignore_index=True,
+    )
     options: dict[str, object] = {
         "index": "ml" if ml else "malmquist",
         "rts": rts,
         "frontier": frontier,
         "orientation": "directional" if ml else orientation,
     }
-    return MalmquistResult(frame, pd.DataFrame(eff_rows), dropped, n_inf, options)
+    return MalmquistResult(frame, eff, dropped, n_inf, options)
 
 
 def _running_product(frame: pd.DataFrame, col: str, periods: list[object]) -> pd.Series:
-    """Cumulative product from the first period; NaN once a pair is missing."""
+    """Cumulative product from the first period (frame sorted by region, period); NaN after a gap."""
     order = {p: i for i, p in enumerate(periods)}
-    values: dict[object, float] = {}
-    for _, grp in frame.groupby("region"):
-        acc = 1.0
-        expected = 1
-        for idx, row in grp.iterrows():
-            if order[row["period"]] != expected:
-                acc = np.nan
-            acc = acc * float(row[col])
-            values[idx] = acc
-            expected = order[row["period"]] + 1
-    out = pd.Series([values[i] for i in frame.index], index=frame.index, dtype=float)
-    return out
+    pos = frame["period"].map(order).to_numpy(dtype=np.int64)
+    region = frame["region"].to_numpy()
+    vals = frame[col].to_numpy(dtype=float)
+    n = len(frame)
+    new_region = np.ones(n, dtype=bool)
+    new_region[1:] = region[1:] != region[:-1]
+    prev_pos = np.r_[-1, pos[:-1]]
+    ok = np.where(new_region, pos == 1, pos == prev_pos + 1)
+    out = np.empty(n)
+    starts = np.flatnonzero(new_region)
+    ends = np.r_[starts[1:], n]
+    for a, b in zip(starts, ends, strict=True):
+        seg = np.cumprod(vals[a:b])
+        broken = np.cumsum(~ok[a:b]) > 0
+        seg[broken] = np.nan
+        out[a:b] = seg
+    return pd.Series(out, index=frame.index, dtype=float)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from yindi.errors import DataValidationError, ParameterError
-from yindi.productivity import growth_accounting, perpetual_inventory
+from yindi.productivity import capital_stock, growth_accounting, perpetual_inventory
 from yindi.productivity.growth import DEFAULT_DEPRECIATION
 
 
@@ -83,3 +83,28 @@ def test_growth_bad_input():
         perpetual_inventory([1.0, np.nan], growth=0.1)
     with pytest.raises(ParameterError, match="depreciation"):
         perpetual_inventory([1.0, 2.0], depreciation=1.2)
+
+
+def test_capital_stock_panel_matches_single_region_and_feeds_growth_accounting():
+    df = pd.DataFrame(
+        {
+            "region": ["a"] * 3 + ["b"] * 3,
+            "period": [1, 2, 3] * 2,
+            "inv": [10, 11, 12.1, 5, 5, 5],
+            "p": [1.0, 1.0, 1.1, 1.0, 1.0, 1.0],
+        }
+    )
+    k = capital_stock(df, investment="inv", deflator="p", growth=0.1, depreciation=0.1)
+    np.testing.assert_allclose(
+        k.loc[k.region == "a", "capital"],
+        perpetual_inventory([10, 11, 12.1], [1, 1, 1.1], growth=0.1, depreciation=0.1),
+        rtol=1e-12,
+    )
+    gaps = df.drop(index=1)
+    with pytest.raises(DataValidationError, match="non-consecutive"):
+        capital_stock(gaps, investment="inv", growth=0.1)
+    panel = k.assign(y=[100.0, 105, 111, 50, 51, 52], l=[10.0, 10, 10, 5, 5, 5])
+    res = growth_accounting(panel, output="y", capital="capital", labour="l").to_frame()
+    np.testing.assert_allclose(
+        res.g_output, res.contrib_capital + res.contrib_labour + res.tfp_growth, rtol=1e-12
+    )

@@ -7,7 +7,12 @@ Malmquist / Malmquist–Luenberger indices.
 from __future__ import annotations
 
 from yindi.productivity.dea import dea, dea_frame
-from yindi.productivity.growth import GrowthAccounting, growth_accounting, perpetual_inventory
+from yindi.productivity.growth import (
+    GrowthAccounting,
+    capital_stock,
+    growth_accounting,
+    perpetual_inventory,
+)
 from yindi.productivity.malmquist import MalmquistResult, malmquist
 from yindi.productivity.results import DEAResult
 
@@ -15,6 +20,7 @@ __all__ = [
     "DEAResult",
     "GrowthAccounting",
     "MalmquistResult",
+    "capital_stock",
     "dea",
     "dea_frame",
     "growth_accounting",

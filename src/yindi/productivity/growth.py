@@ -96,6 +96,51 @@ def perpetual_inventory(
     return k
 
 
+def capital_stock(
+    data: pd.DataFrame,
+    *,
+    investment: str,
+    deflator: str | None = None,
+    region: str = "region",
+    period: str = "period",
+    depreciation: float = DEFAULT_DEPRECIATION,
+    growth: float | None = None,
+) -> pd.DataFrame:
+    """:func:`perpetual_inventory` for every region of a panel.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per region and period with nominal investment (and optionally its price index).
+    investment, deflator, region, period : column names.
+    depreciation, growth : as in :func:`perpetual_inventory` (``growth`` None: estimated per region).
+
+    Returns
+    -------
+    DataFrame
+        ``region, period, capital`` (base-year prices), periods sorted within each region. A region's periods
+        must be consecutive integers (a gap would silently bridge years of depreciation, so it raises).
+    """
+    where = "capital_stock()"
+    cols = [region, period, investment] + ([deflator] if deflator else [])
+    miss = [c for c in cols if c not in data.columns]
+    if miss:
+        raise ParameterError(f"{where}: column(s) {', '.join(map(repr, miss))} not found.")
+    parts = []
+    for reg, grp in data[cols].sort_values([region, period]).groupby(region, sort=True):
+        years = grp[period].to_numpy()
+        if len(years) > 1 and np.any(np.diff(years.astype(float)) != 1):
+            raise DataValidationError(f"{where}: region {reg!r} has non-consecutive periods {list(years)}.")
+        k = perpetual_inventory(
+            grp[investment].to_numpy(float),
+            None if deflator is None else grp[deflator].to_numpy(float),
+            depreciation=depreciation,
+            growth=growth,
+        )
+        parts.append(pd.DataFrame({"region": reg, "period": years, "capital": k}))
+    return pd.concat(parts, ignore_index=True)
+
+
 @dataclass(frozen=True)
 class GrowthAccounting:
     """Growth accounting per region and period (log growth rates).

@@ -76,6 +76,19 @@ def build(ctx: ReportContext) -> Section | None:
     ).sort_values(tr("综合效率(CRS)", "TE (CRS)"), ascending=False)
     tables["prod_innov_eff"] = eff
     n_eff = int((crs.efficiency >= 1 - 1e-9).sum())
+    vrs_only = [
+        c for c, a, b in zip(cs["region"], crs.efficiency, vrs.efficiency, strict=True) if b >= 1 - 1e-9 > a
+    ]
+    if vrs_only:
+        names = tr("、", ", ").join(ctx.region_name(c) for c in vrs_only)
+        notes.append(
+            tr(
+                f"VRS 下有效但 CRS 下无效的省份（{names}）多为规模极端者：VRS 前沿在规模两端没有可比同伴，"
+                "纯技术效率=1 应结合规模效率解读。",
+                f"Provinces efficient under VRS but not CRS ({names}) sit at the extremes of scale, where the VRS "
+                "frontier has no comparable peers; read PTE = 1 together with scale efficiency.",
+            )
+        )
     blocks.append(
         html.paragraph(
             tr(

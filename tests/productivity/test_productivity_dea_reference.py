@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from tests.productivity._data import frontier_data
+from productivity_testdata import frontier_data
 
 from yindi.errors import MethodWarning
 from yindi.productivity import dea

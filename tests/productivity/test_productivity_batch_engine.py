@@ -1,12 +1,12 @@
 """The batched simplex engine: fallback paths give the same answers as the plain LP.
 
-Tolerance 1e-8 as in ``test_dea_reference.py``.
+Tolerance 1e-8 as in ``test_productivity_dea_reference.py``.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from tests.productivity._data import frontier_data
+from productivity_testdata import frontier_data
 
 from yindi.productivity._batch import solve_batch
 from yindi.productivity._radial import build_radial_lp

@@ -1,7 +1,7 @@
 """The productivity models on the real provincial panel (innovation efficiency, 2018–2023).
 
 Reference: the plain per-unit linprog LP (``yindi.productivity._reference``); tolerance 1e-8 as in
-``test_dea_reference.py``.
+``test_productivity_dea_reference.py``.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ References
 * the plain per-unit ``linprog`` LPs (``yindi.productivity._reference``) for cross-period distances with several
   inputs/outputs, assembled with the Färe et al. (1994) formulas.
 
-Tolerance ``TOL = 1e-8`` (see ``test_dea_reference.py``); identities M = EC×TC and EC = PEC×SEC hold to
+Tolerance ``TOL = 1e-8`` (see ``test_productivity_dea_reference.py``); identities M = EC×TC and EC = PEC×SEC hold to
 ``1e-12`` because they are computed from the same floats.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from tests.productivity._data import frontier_data
+from productivity_testdata import frontier_data
 
 from yindi.errors import DataValidationError, ParameterError
 from yindi.productivity import malmquist

@@ -11,6 +11,8 @@ from __future__ import annotations
 from yindi.structure.complexity import ComplexityResult, complexity
 from yindi.structure.concordance import TIER_NAMES, TIERS, ceads_concordance, manufacturing_tiers, tier_shares
 from yindi.structure.electricity import ELECTRICITY_PROXY_NOTE, read_sector_electricity
+from yindi.structure.opportunity import national_growth, opportunities
+from yindi.structure.specialisation import SpecialisationResult, specialisation
 from yindi.structure.table import ActivityTable, read_activity_table
 
 __all__ = [
@@ -19,10 +21,14 @@ __all__ = [
     "TIER_NAMES",
     "ActivityTable",
     "ComplexityResult",
+    "SpecialisationResult",
     "ceads_concordance",
     "complexity",
     "manufacturing_tiers",
+    "national_growth",
+    "opportunities",
     "read_activity_table",
     "read_sector_electricity",
+    "specialisation",
     "tier_shares",
 ]

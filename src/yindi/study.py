@@ -80,7 +80,9 @@ class Study:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(doc) - known)
         if unknown:
-            raise ParameterError(f"{src}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}.")
+            raise ParameterError(
+                f"{src}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}."
+            )
         if "data" not in doc:
             raise ParameterError(f"{src}: the key 'data' (path of the data) is required.")
         doc["sections"] = tuple(doc.get("sections", ()))

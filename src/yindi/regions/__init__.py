@@ -8,3 +8,14 @@ from __future__ import annotations
 from yindi.regions.registry import NON_MAINLAND, TIBET, Region, Registry, registry, resolve
 
 __all__ = ["NON_MAINLAND", "TIBET", "Region", "Registry", "registry", "resolve"]
+
+from yindi.regions.groupings import (
+    GROUPINGS,
+    STRATEGIC,
+    Grouping,
+    StrategicRegion,
+    grouping,
+    strategic_region,
+)
+
+__all__ += ["GROUPINGS", "STRATEGIC", "Grouping", "StrategicRegion", "grouping", "strategic_region"]

@@ -55,7 +55,9 @@ def synthetic(seed: int, n_regions: int, n_activities: int, years: tuple[int, ..
     cap = rng.uniform(0, 1, n_regions)
     cplx = rng.uniform(0, 1, n_activities)
     for y in years:
-        x = np.exp(3 * np.minimum(0, cap[:, None] - cplx[None, :]) + rng.normal(0, 1, (n_regions, n_activities)))
+        x = np.exp(
+            3 * np.minimum(0, cap[:, None] - cplx[None, :]) + rng.normal(0, 1, (n_regions, n_activities))
+        )
         x *= rng.random((n_regions, n_activities)) < 0.85
         x[:, 0] += 1e-3  # no all-zero region
         x[0, :] += 1e-3  # no all-zero activity
@@ -73,12 +75,18 @@ def _compare(ours, ref: pd.DataFrame, atol: float) -> None:  # type: ignore[no-u
         a = cells["density"] if ours_col == "density_" else cells[ours_col]
         b = cells["density_ref"] if ref_col == "density" else cells[ref_col]
         np.testing.assert_allclose(a.to_numpy(float), b.to_numpy(float), atol=atol, err_msg=ours_col)
-    reg = ours.regions.merge(ref.groupby(["year", "region"], as_index=False)[["eci", "coi", "diversity"]].first(),
-                             on=["year", "region"], suffixes=("", "_ref"))
+    reg = ours.regions.merge(
+        ref.groupby(["year", "region"], as_index=False)[["eci", "coi", "diversity"]].first(),
+        on=["year", "region"],
+        suffixes=("", "_ref"),
+    )
     for c in ("eci", "coi", "diversity"):
         np.testing.assert_allclose(reg[c], reg[f"{c}_ref"], atol=atol, err_msg=c)
-    act = ours.activities.merge(ref.groupby(["year", "activity"], as_index=False)[["pci", "ubiquity"]].first(),
-                                on=["year", "activity"], suffixes=("", "_ref"))
+    act = ours.activities.merge(
+        ref.groupby(["year", "activity"], as_index=False)[["pci", "ubiquity"]].first(),
+        on=["year", "activity"],
+        suffixes=("", "_ref"),
+    )
     for c in ("pci", "ubiquity"):
         np.testing.assert_allclose(act[c], act[f"{c}_ref"], atol=atol, err_msg=c)
 
@@ -94,7 +102,9 @@ class _Renamed:
     ("seed", "n_regions", "n_activities", "threshold"),
     [(1, 40, 15, 1.0), (2, 120, 60, 1.0), (3, 80, 30, 0.8), (4, 300, 240, 1.0)],
 )
-def test_synthetic_matches_ecomplexity(seed: int, n_regions: int, n_activities: int, threshold: float) -> None:
+def test_synthetic_matches_ecomplexity(
+    seed: int, n_regions: int, n_activities: int, threshold: float
+) -> None:
     """Grid of seeded cases; the last has > 200 activities, so it exercises the Lanczos eigen-solver path."""
     df = synthetic(seed, n_regions, n_activities)
     ours = _Renamed(complexity(df, rca_threshold=threshold))

@@ -233,7 +233,16 @@ def complexity_arrays(
     cog_raw = not_m * (w.sum(axis=0)[None, :] - prod[:, a:]) + 0.0  # + 0.0: no negative zeros
     coi_raw = (density * not_m) @ kp0
     coi_raw = np.where(rows, coi_raw, np.nan)
-    coi = (coi_raw - np.nanmean(coi_raw)) / np.nanstd(coi_raw)
+    coi_sd = float(np.nanstd(coi_raw))
+    if coi_sd > 0:
+        coi = (coi_raw - np.nanmean(coi_raw)) / coi_sd
+    else:  # ecomplexity divides 0 by 0 here too; we say why the column is NaN
+        coi = np.full_like(coi_raw, np.nan)
+        warnings.warn(
+            "COI is the same for every region (std 0), so its z-score is undefined and COI is NaN.",
+            MethodWarning,
+            stacklevel=2,
+        )
     return ComplexityArrays(
         rca=rca,
         m=m,

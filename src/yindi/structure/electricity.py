@@ -39,7 +39,7 @@ def read_sector_electricity(
         default (reported).
     include_services : bool
         Keep agriculture, construction and the service rows (default). ``False`` keeps divisions 06–46 only
-        (mining, manufacturing, utilities: the universe of source 003's tiers).
+        (mining, manufacturing, utilities: the universe of source 003's tiers), households included.
 
     Returns
     -------
@@ -62,11 +62,11 @@ def read_sector_electricity(
                 "(yindi/structure/data/ceads_gbt4754.csv). Add them there or read the file with "
                 "read_activity_table()."
             )
-    drop: list[str] = []
+    drop: list[str] = []  # the aggregate itself is detected (and checked) by read_activity_table
     if households == "exclude":
         drop += list(conc.loc[conc["kind"] == "household", "sector"])
     if not include_services:
-        drop += list(conc.loc[(conc["kind"] == "industry") & (conc["tier"] == ""), "sector"])
+        drop += list(conc.loc[(conc["kind"] != "aggregate") & (conc["tier"] == ""), "sector"])
     present = set(head["sector"]) if head is not None else set()
     table = read_activity_table(
         src,
@@ -78,7 +78,7 @@ def read_sector_electricity(
         measure="final electricity consumption (10^8 kWh)",
         proxy_note=ELECTRICITY_PROXY_NOTE,
         aggregates="exclude",
-        exclude_activities=[d for d in drop if d in present],
+        exclude_activities=sorted({d for d in drop if d in present}),
     )
     expected = set(conc.loc[conc["kind"] == "aggregate", "sector"]) & present
     found = set(table.excluded.loc[table.excluded["kind"] == "activity", "label"])

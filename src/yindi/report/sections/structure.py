@@ -1,9 +1,249 @@
-"""Report section 'structure' (placeholder until its capability lands)."""
+"""Report section 'structure': tiers, location quotients, homogeneity, complexity and opportunities.
+
+Reads ``sector_electricity.csv`` from the data pack folder (CEADs final electricity use by sector); without it
+the section is left out. Every figure says that electricity use is a proxy for structure, not value added.
+"""
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
+from yindi.report.html import figure, grid, note, paragraph, table
+
+TOP_OPPORTUNITIES = 3
+
+
+def _data_file(ctx: ReportContext) -> Path | None:
+    path = Path(str(ctx.study.data)) / "sector_electricity.csv"
+    return path if path.is_file() else None
 
 
 def build(ctx: ReportContext) -> Section | None:
-    return None
+    path = _data_file(ctx)
+    if path is None:
+        return None
+    from yindi.structure import (
+        TIER_NAMES,
+        ceads_concordance,
+        complexity,
+        national_growth,
+        opportunities,
+        read_sector_electricity,
+        specialisation,
+        tier_shares,
+    )
+
+    tr = ctx.tr
+    with warnings.catch_warnings():  # every exclusion is reported in the notes below
+        warnings.simplefilter("ignore")
+        t = read_sector_electricity(path)
+        spec = specialisation(t, empty="drop")
+        cx = complexity(t, empty="drop")
+    year = max((p for p in t.periods if p <= ctx.year), default=t.periods[-1])
+    conc = ceads_concordance().set_index("sector")["name_zh"]
+
+    def act(sector: str) -> str:
+        return str(conc.get(sector, sector)) if ctx.lang == "zh" else sector
+
+    def reg(code: str) -> str:
+        return ctx.region_name(code)
+
+    tiers = tier_shares(t)
+    tiers_y = tiers[tiers["period"] == year]
+    high = dict(
+        zip(
+            tiers_y.loc[tiers_y["tier"] == "high", "region_code"],
+            tiers_y.loc[tiers_y["tier"] == "high", "share"],
+            strict=True,
+        )
+    )
+    tier_order = ["primary", "low", "mid", "high", "mixed"]
+    tier_label = {k: (v[0] if ctx.lang == "zh" else v[1]) for k, v in TIER_NAMES.items()}
+    wide = (
+        tiers_y.pivot_table(index="region_code", columns="tier", values="share")
+        .reindex(columns=tier_order)
+        .fillna(0.0)
+    )
+    wide = wide.sort_values("high", ascending=False)
+    tier_map = maps.choropleth(
+        {k: 100 * v for k, v in high.items()},
+        title=tr(
+            f"{year} 年高端制造业份额（用电量口径）",
+            f"High-end manufacturing share, {year} (electricity use)",
+        ),
+        unit="%",
+        lang=ctx.lang,
+    )
+    tier_bars = charts.stacked_bar_chart(
+        [reg(c) for c in wide.index],
+        {tier_label[k]: list(100 * wide[k]) for k in tier_order},
+        title=tr("制造业四档份额（来源 003 注①）", "Manufacturing tiers (source 003 note ①)"),
+        unit="%",
+    )
+
+    k = spec.periods.index(year)
+    pm = spec.matrices[k]
+    codes = [spec.region_codes[i] for i in pm.rows]
+    acts = [spec.activity_labels[j] for j in pm.cols]
+    cells = spec.cells[spec.cells["period"] == year]
+    lq = cells.pivot(index="region_code", columns="activity", values="lq").reindex(index=codes, columns=acts)
+    lq_heat = charts.heatmap(
+        np.minimum(lq.to_numpy(dtype=float), 3.0),
+        [reg(c) for c in codes],
+        [act(a) for a in acts],
+        title=tr(f"{year} 年区位商（>3 按 3 显示）", f"Location quotients, {year} (values > 3 shown as 3)"),
+        vmin=0.0,
+        vmax=3.0,
+        center=1.0,
+    )
+    sim = spec.similarity(year)
+    order = sim.mean(axis=1).sort_values(ascending=False).index
+    sim = sim.loc[order, order]
+    sim_heat = charts.heatmap(
+        sim.to_numpy(dtype=float),
+        [reg(c) for c in sim.index],
+        [reg(c) for c in sim.columns],
+        title=tr(f"{year} 年产业结构相似系数", f"Structural similarity, {year}"),
+        vmin=0.0,
+        vmax=1.0,
+    )
+    hom = spec.homogeneity(year, top=3)
+    hom_wide = (
+        hom.assign(
+            peer_txt=[f"{reg(p)} ({s:.2f})" for p, s in zip(hom["peer_code"], hom["similarity"], strict=True)]
+        )
+        .groupby(["region_code", "mean_similarity"], sort=False)["peer_txt"]
+        .apply("，".join if ctx.lang == "zh" else ", ".join)
+        .reset_index()
+    )
+    hom_show = pd.DataFrame(
+        {
+            tr("地区", "Region"): [reg(c) for c in hom_wide["region_code"]],
+            tr("与其他地区平均相似度", "Mean similarity to others"): hom_wide["mean_similarity"],
+            tr("最相似的地区", "Most similar regions"): hom_wide["peer_txt"],
+        }
+    )
+
+    rk = cx.regions[cx.regions["period"] == year].sort_values("eci", ascending=False)
+    eci_bar = charts.bar_chart(
+        [reg(c) for c in rk["region_code"]],
+        list(rk["eci"]),
+        title=tr(f"{year} 年经济复杂度指数 ECI", f"Economic complexity index (ECI), {year}"),
+    )
+    growth = national_growth(t.frame) if len(t.periods) > 1 else None
+    opp = opportunities(cx, period=year, growth=growth, top=TOP_OPPORTUNITIES)
+    opp_show = pd.DataFrame(
+        {
+            tr("地区", "Region"): [reg(c) for c in opp["region_code"]],
+            tr("序", "Rank"): opp["rank"],
+            tr("行业", "Activity"): [act(a) for a in opp["activity"]],
+            tr("关联密度", "Density"): opp["density"],
+            "PCI": opp["pci"],
+            "COG": opp["cog"],
+            tr("得分", "Score"): opp["score"],
+        }
+    )
+    rank_show = pd.DataFrame(
+        {
+            tr("地区", "Region"): [reg(c) for c in rk["region_code"]],
+            tr("多样性", "Diversity"): rk["diversity"].astype(int),
+            "ECI": rk["eci"],
+            "COI": rk["coi"],
+        }
+    )
+
+    static = sorted(
+        reg(str(c))
+        for c, g in tiers.groupby("region_code")
+        if len(t.periods) > 1 and float(g["change"].abs().max()) < 1e-9
+    )
+    intro = tr(
+        f"本节用 CEADs 分行业终端用电量（{len(t.regions)} 个省份 × {len(t.activities)} 个部门，{t.periods[0]}–{t.periods[-1]}）"
+        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。"
+        "用电量是产业结构的代理指标，不是增加值：高耗能行业的份额被放大。",
+        f"This section describes industrial structure with CEADs final electricity use by sector ({len(t.regions)} "
+        f"provinces × {len(t.activities)} sectors, {t.periods[0]}–{t.periods[-1]}), shown for {year}: manufacturing "
+        "tiers, location quotients, structural similarity (homogeneity), economic complexity and each region's "
+        "opportunities. Electricity use is a proxy for structure, not value added: energy-intensive sectors weigh more.",
+    )
+    html = (
+        paragraph(intro)
+        + note(t.proxy_note)
+        + grid([figure(tier_map), figure(tier_bars)])
+        + figure(
+            lq_heat,
+            tr(
+                "区位商 ≥ 1 表示该部门在该省的用电份额高于全国。",
+                "LQ ≥ 1: the sector's share of the province's electricity use exceeds the national share.",
+            ),
+        )
+        + figure(
+            sim_heat,
+            tr(
+                "相似系数为两省部门份额向量的夹角余弦（UNIDO），1 表示结构相同。",
+                "UNIDO coefficient: cosine of the two provinces' sector-share vectors; 1 = identical structure.",
+            ),
+        )
+        + table(
+            hom_show,
+            caption=tr("同质化：各省最相似的省份", "Homogeneity: each province's most similar provinces"),
+            max_rows=40,
+        )
+        + grid(
+            [figure(eci_bar), table(rank_show, caption=tr("复杂度排名", "Complexity ranking"), max_rows=40)]
+        )
+        + table(
+            opp_show,
+            caption=tr(
+                f"各省前 {TOP_OPPORTUNITIES} 个机会（可行性 × PCI）",
+                f"Top {TOP_OPPORTUNITIES} opportunities per province (feasibility × PCI)",
+            ),
+            max_rows=120,
+        )
+    )
+    notes = [
+        t.proxy_note,
+        tr(
+            "制造业四档按来源 003 注①的国民经济行业大类划分；CEADs 的“交通运输设备”同时包含汽车（高端）与铁路船舶航空航天（中端），"
+            "无法拆分，单列为“跨档”。",
+            "Tiers follow source 003 note ① by GB/T 4754 division; CEADs 'Transportation Equipment' holds both motor "
+            "vehicles (high-end) and other transport equipment (mid-end) and cannot be split: shown as 'mixed'.",
+        ),
+        *cx.notes[1:],
+    ]
+    if static:
+        notes.append(
+            tr(
+                f"以下省份各年的部门结构完全相同（清单按固定比例拆分工业用电），份额变化为 0 不代表结构未变：{'、'.join(static)}。",
+                f"These provinces have identical sector structures in every year (the inventory splits industrial "
+                f"electricity by fixed proportions), so zero change is not evidence of no change: {', '.join(static)}.",
+            )
+        )
+    excluded = t.excluded.copy()
+    excluded["period"] = np.nan
+    excluded = pd.concat([excluded, cx.dropped], ignore_index=True)
+    tables = {
+        "structure_tiers": tiers,
+        "structure_lq": cells,
+        "structure_similarity": sim.reset_index(),
+        "structure_homogeneity": hom,
+        "structure_eci": cx.regions,
+        "structure_pci": cx.activities,
+        "structure_opportunities": opp,
+        "structure_excluded": excluded,
+    }
+    return Section(
+        id="structure",
+        title=tr(
+            "产业结构、比较优势与经济复杂度", "Industrial structure, comparative advantage and complexity"
+        ),
+        html=html,
+        tables=tables,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,57 @@
+"""The report section on the real data: present with the CEADs file, absent (None) without it, fast."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from yindi.report import charts, maps
+from yindi.report.base import ReportContext
+from yindi.report.sections import structure as section
+from yindi.study import Study
+
+
+@pytest.fixture
+def drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use the real charts and maps when they exist; stand-ins (recording the call) before they land."""
+    stand_in = lambda *a, **k: "<svg></svg>"  # noqa: E731
+    for name in ("heatmap", "bar_chart", "stacked_bar_chart"):
+        if not hasattr(charts, name):
+            monkeypatch.setattr(charts, name, stand_in, raising=False)
+    try:
+        maps.choropleth({"110000": 1.0})
+    except NotImplementedError:
+        monkeypatch.setattr(maps, "choropleth", stand_in)
+
+
+@pytest.mark.realdata
+@pytest.mark.usefixtures("drawing")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), lang=lang), year=2023)
+    start = time.perf_counter()
+    sec = section.build(ctx)
+    elapsed = time.perf_counter() - start
+    assert sec is not None and sec.id == "structure"
+    assert elapsed < 10  # a few seconds on a shared machine
+    text = sec.html + " ".join(sec.notes)
+    assert ("代理指标" in text) if lang == "zh" else ("proxy" in text)
+    assert "2022" in sec.html  # report year 2023 falls back to the last data year
+    assert {
+        "structure_tiers",
+        "structure_lq",
+        "structure_similarity",
+        "structure_eci",
+        "structure_opportunities",
+    } <= set(sec.tables)
+    assert all(len(name) <= 31 for name in sec.tables)
+    opp = sec.tables["structure_opportunities"]
+    assert opp.groupby("region_code").size().max() == section.TOP_OPPORTUNITIES
+    assert "Total Final Consumption" in set(sec.tables["structure_excluded"]["label"])
+
+
+def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = ReportContext(panel=panel, study=Study(data=str(tmp_path)), year=2022)
+    assert section.build(ctx) is None

@@ -22,6 +22,9 @@ from scipy.sparse import linalg as sparse_linalg
 from yindi._typing import FloatArray
 from yindi.errors import ComputationError, MethodWarning
 
+#: Float arrays in the working precision (float64, or float32 for the large products when asked).
+Floating = npt.NDArray[np.floating[Any]]
+
 #: Above this many activities the second eigenvector is found by Lanczos iteration (ARPACK), below by LAPACK.
 _DENSE_EIGEN_MAX = 200
 
@@ -37,7 +40,8 @@ class ComplexityArrays:
     rca : (R, A) float
         Balassa RCA / location quotient.
     m : (R, A) float
-        Presence, 1.0 where ``rca >= rca_threshold`` else 0.0.
+        Presence, 1.0 where ``rca >= rca_threshold`` else 0.0 (in the working precision, like ``density``
+        and ``cog``: float32 when the kernel ran with ``dtype="float32"``).
     diversity : (R,) float
         ``d_r = Σ_a M_ra``.
     ubiquity : (A,) float
@@ -49,9 +53,7 @@ class ComplexityArrays:
     proximity : (A, A) float
         ``φ_ab = C_ab / max(u_a, u_b)`` with ``C = MᵀM``; 1 on the diagonal.
     density : (R, A) float
-        ``ω_ra = Σ_b M_rb φ_ab / Σ_b φ_ab`` in [0, 1].
-    distance : (R, A) float
-        ``1 − ω_ra``.
+        ``ω_ra = Σ_b M_rb φ_ab / Σ_b φ_ab`` in [0, 1]; ``distance`` (a property) is ``1 − ω_ra``.
     coi : (R,) float
         Complexity outlook index, z-scored over the regions.
     cog : (R, A) float
@@ -61,17 +63,22 @@ class ComplexityArrays:
     """
 
     rca: FloatArray
-    m: FloatArray
+    m: Floating
     diversity: FloatArray
     ubiquity: FloatArray
     eci: FloatArray
     pci: FloatArray
     proximity: FloatArray
-    density: FloatArray
-    distance: FloatArray
+    density: Floating
     coi: FloatArray
-    cog: FloatArray
+    cog: Floating
     eigenvalue: float
+
+    @property
+    def distance(self) -> Floating:
+        """``1 − density``, shape (R, A) (computed on access)."""
+        out: Floating = 1.0 - self.density
+        return out
 
 
 def rca_matrix(x: FloatArray) -> FloatArray:
@@ -226,12 +233,15 @@ def complexity_arrays(
         z = np.where(rs[None, :] > 0, phi / rs[None, :], 0.0)  # z[b, a] = φ_ab / Σ_c φ_ac (φ symmetric)
         w = np.where(rs[:, None] > 0, phi * (kp0 / rs)[:, None], 0.0)  # w[b, a] = φ_ba k_b / Σ_c φ_bc
     both: npt.NDArray[np.floating[Any]] = np.concatenate([z, w], axis=1).astype(work)
-    prod = np.asarray(mw @ both, dtype=np.float64)
+    prod = mw @ both  # (R, 2A) in the working precision: [M φ/rs | M W]
     a = m.shape[1]
     density = prod[:, :a]
-    not_m = 1.0 - m
-    cog_raw = not_m * (w.sum(axis=0)[None, :] - prod[:, a:]) + 0.0  # + 0.0: no negative zeros
-    coi_raw = (density * not_m) @ kp0
+    not_m = 1.0 - mw
+    cog = np.subtract(w.sum(axis=0).astype(work)[None, :], prod[:, a:], out=prod[:, a:])
+    cog *= not_m
+    cog *= 1.0 / sd
+    cog += 0.0  # no negative zeros
+    coi_raw = np.asarray((density * not_m) @ kp0.astype(work), dtype=np.float64)
     coi_raw = np.where(rows, coi_raw, np.nan)
     coi_sd = float(np.nanstd(coi_raw))
     if coi_sd > 0:
@@ -245,15 +255,14 @@ def complexity_arrays(
         )
     return ComplexityArrays(
         rca=rca,
-        m=m,
+        m=mw,
         diversity=d,
         ubiquity=u,
         eci=(kc - mu) / sd,
         pci=(kp - mu) / sd,
         proximity=phi,
         density=density,
-        distance=1.0 - density,
         coi=coi,
-        cog=cog_raw / sd,
+        cog=cog,
         eigenvalue=lam,
     )

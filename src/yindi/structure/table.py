@@ -17,10 +17,11 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from yindi._typing import FloatArray
-from yindi.data.validate import NATIONAL_CODE, RowSource, parse_values, parse_years, resolve_regions
+from yindi.data.validate import NATIONAL_CODE, RowSource
 from yindi.errors import (
     DataFormatError,
     DataRepairWarning,
@@ -28,6 +29,7 @@ from yindi.errors import (
     MissingDataError,
     check_option,
 )
+from yindi.structure import _parse
 from yindi.structure._options import (
     AGGREGATES,
     MISSING,
@@ -249,61 +251,99 @@ def read_activity_table(
             "region=, activity=, period=, value= (CLI: --region, --activity, --period, --value)."
         )
     raw = raw.reset_index(drop=True)
-    vals = parse_values(raw[value], src, value)
-    years = parse_years(raw[period], src, period)
-    acts = raw[activity].astype(str).str.strip()
+    vals = _parse.values(raw[value], src, value)
+    years = _parse.years(raw[period], src, period)
+    acts = _parse.labels(raw[activity])
+    notes: list[str] = []
     if regions == "registry":
         codes_in = raw[region_code] if region_code else None
-        codes, names, _repairs = resolve_regions(
-            raw[region], src, region, region_fixes=region_fixes, codes=codes_in
+        codes, names, notes = _parse.regions(
+            raw[region], src, region, codes=codes_in, region_fixes=region_fixes
         )
-        notes = [str(r) for r in _repairs]
     else:
-        labels = (raw[region_code] if region_code else raw[region]).astype(str).str.strip()
-        codes, names, notes = labels, raw[region].astype(str).str.strip(), []
-    neg = np.flatnonzero(vals.to_numpy() < 0)
+        codes = _parse.labels(raw[region_code] if region_code else raw[region])
+        names = _parse.labels(raw[region])
+    v = vals.to_numpy(dtype=np.float64)
+    neg = np.flatnonzero(v < 0)
     if neg.size:
         i = int(neg[0])
         raise DataValidationError(
-            f"{src.file}, row {src.row(i)}, column {value!r}: negative value {vals.iloc[i]} for region "
+            f"{src.file}, row {src.row(i)}, column {value!r}: negative value {v[i]} for region "
             f"{names.iloc[i]!r}, activity {acts.iloc[i]!r}, {years.iloc[i]} ({neg.size} negative cell(s) in all). "
             "Structure measures need non-negative sizes (output, employment, energy use); correct the data or "
             "leave the cell empty and choose a missing= policy."
         )
-    frame = pd.DataFrame(
-        {"region_code": codes, "region": names, "period": years, "activity": acts, "value": vals}
-    )
-    dup = frame.duplicated(["region_code", "period", "activity"], keep=False)
-    if dup.any():
-        rows = np.flatnonzero(dup.to_numpy())
-        first = frame.iloc[rows[0]]
+    pc, p_u = pd.factorize(years, sort=True)
+    rc, r_u = pd.factorize(codes, sort=True)
+    ac, a_u = pd.factorize(acts, sort=True)
+    shape = (len(p_u), len(r_u), len(a_u))
+    lin = (pc * shape[1] + rc) * shape[2] + ac
+    counts = np.bincount(lin, minlength=int(np.prod(shape)))
+    if (counts > 1).any():
+        rows = np.flatnonzero(counts[lin] > 1)
+        i = int(rows[0])
         raise DataValidationError(
-            f"{src.file}: region {first['region']!r}, activity {first['activity']!r}, {first['period']} appears "
-            f"more than once (rows {', '.join(str(src.row(int(i))) for i in rows[:6])}"
+            f"{src.file}: region {names.iloc[i]!r}, activity {acts.iloc[i]!r}, {years.iloc[i]} appears "
+            f"more than once (rows {', '.join(str(src.row(int(j))) for j in rows[:6])}"
             f"{' …' if rows.size > 6 else ''}). Keep one row per region × activity × period (sum or pick one "
             "before reading)."
         )
-    excluded: list[tuple[str, str, str]] = []
+    act_labels = [str(x) for x in a_u]
+    reg_labels = [str(x) for x in r_u]
     for name in exclude_activities:
-        if name not in set(frame["activity"]):
+        if name not in act_labels:
             raise DataValidationError(f"exclude_activities: {name!r} is not an activity of {src.file}.")
-    national = frame["region_code"] == NATIONAL_CODE
-    if national.any() and aggregates != "keep":
+    cube = np.full(shape, np.nan)
+    cube[pc, rc, ac] = v
+    cube, extra = _complete(
+        cube,
+        counts.reshape(shape) == 0,
+        missing,
+        src,
+        v,
+        names,
+        acts,
+        years,
+        (list(p_u), reg_labels, act_labels),
+    )
+    notes += extra
+    excluded: list[tuple[str, str, str]] = []
+    keep_r = np.ones(shape[1], dtype=bool)
+    keep_a = np.ones(shape[2], dtype=bool)
+    if NATIONAL_CODE in reg_labels and aggregates != "keep":
         if aggregates == "error":
             raise DataValidationError(
                 f"{src.file}: the table holds national-total rows (全国); pass aggregates='exclude' to leave them "
                 "out (reported) or remove them."
             )
         excluded.append(("region", NATIONAL_CODE, "national total (aggregate of the regions)"))
-        frame = frame[~national]
-    frame, extra = _rectangular(frame, missing, src)
-    notes += extra
+        keep_r[reg_labels.index(NATIONAL_CODE)] = False
     if aggregates != "keep":
-        frame, found = _drop_aggregates(frame, aggregates, src)
+        sub = cube[:, keep_r, :]
+        found = [
+            ("activity", act_labels[i], "equals the sum of the other activities in every cell (aggregate)")
+            for i in _aggregate_rows(sub, 2)
+        ]
+        r_idx = np.flatnonzero(keep_r)
+        found += [
+            ("region", reg_labels[r_idx[i]], "equals the sum of the other regions in every cell (aggregate)")
+            for i in _aggregate_rows(sub, 1)
+        ]
+        if found and aggregates == "error":
+            shown = ", ".join(f"{k} {lab!r}" for k, lab, _ in found)
+            raise DataValidationError(
+                f"{src.file}: {shown} equal(s) the sum of the others in every cell (an aggregate row). Pass "
+                "aggregates='exclude' to leave it out (reported) or remove it."
+            )
+        for kind, lab, _ in found:
+            if kind == "activity":
+                keep_a[act_labels.index(lab)] = False
+            else:
+                keep_r[reg_labels.index(lab)] = False
         excluded += found
     for name in exclude_activities:  # after aggregate detection: a total includes the rows excluded here
         excluded.append(("activity", name, "excluded as asked"))
-    frame = frame[~frame["activity"].isin(set(exclude_activities))]
+        keep_a[act_labels.index(name)] = False
     for kind, label, reason in excluded:
         notes.append(f"{kind} {label!r} left out: {reason}.")
     if excluded:
@@ -312,13 +352,14 @@ def read_activity_table(
             DataRepairWarning,
             stacklevel=2,
         )
-    periods, regs, act_labels, cube = _to_cube(frame)
+    first = np.unique(rc, return_index=True)[1]
+    region_names = {reg_labels[int(rc[i])]: str(names.iloc[int(i)]) for i in first}
     return ActivityTable(
-        periods=tuple(int(p) for p in periods),
-        regions=tuple(str(r) for r in regs),
-        activities=tuple(str(a) for a in act_labels),
-        values=cube,
-        region_names=dict(zip(frame["region_code"].astype(str), frame["region"].astype(str), strict=False)),
+        periods=tuple(int(p) for p in p_u),
+        regions=tuple(r for r, k in zip(reg_labels, keep_r, strict=True) if k),
+        activities=tuple(a for a, k in zip(act_labels, keep_a, strict=True) if k),
+        values=cube[np.ix_(np.ones(shape[0], dtype=bool), keep_r, keep_a)],
+        region_names=region_names,
         measure=measure,
         proxy_note=proxy_note,
         excluded=pd.DataFrame(excluded, columns=list(_EXCLUDED_COLUMNS)),
@@ -340,79 +381,39 @@ def _read_file(path: Path) -> pd.DataFrame:
     raise DataFormatError(f"{path}: unsupported file type {suffix!r}; use CSV, Excel or Parquet.")
 
 
-def _rectangular(frame: pd.DataFrame, missing: Missing, src: RowSource) -> tuple[pd.DataFrame, list[str]]:
-    """Complete the region × activity × period grid under the ``missing`` policy."""
-    nan = frame["value"].isna()
-    full = pd.MultiIndex.from_product(
-        [
-            sorted(frame["period"].unique()),
-            sorted(frame["region_code"].unique()),
-            sorted(frame["activity"].unique()),
-        ],
-        names=["period", "region_code", "activity"],
-    )
-    n_absent = len(full) - len(frame)
-    if not nan.any() and n_absent == 0:
-        return frame, []
+def _complete(
+    cube: FloatArray,
+    absent: npt.NDArray[np.bool_],
+    missing: Missing,
+    src: RowSource,
+    v: FloatArray,
+    names: pd.Series,
+    acts: pd.Series,
+    years: pd.Series,
+    labels: tuple[list[object], list[str], list[str]],
+) -> tuple[FloatArray, list[str]]:
+    """Apply the ``missing`` policy to NaN values and absent region × activity × period combinations."""
+    nan_rows = np.flatnonzero(np.isnan(v))
+    n_absent = int(absent.sum())
+    if nan_rows.size == 0 and n_absent == 0:
+        return cube, []
     if missing == "error":
-        if nan.any():
-            i = int(np.flatnonzero(nan.to_numpy())[0])
-            row = frame.iloc[i]
+        if nan_rows.size:
+            i = int(nan_rows[0])
             msg = (
-                f"{src.file}: {int(nan.sum())} value(s) missing, first for region {row['region']!r}, activity "
-                f"{row['activity']!r}, {row['period']} (row {src.row(int(frame.index[i]))})."
+                f"{src.file}: {nan_rows.size} value(s) missing, first for region {names.iloc[i]!r}, activity "
+                f"{acts.iloc[i]!r}, {years.iloc[i]} (row {src.row(i)})."
             )
         else:
-            have = pd.MultiIndex.from_frame(frame[["period", "region_code", "activity"]])
-            gap = full.difference(have)[0]
+            p, r, a = (int(q[0]) for q in np.nonzero(absent))
             msg = (
                 f"{src.file}: {n_absent} region × activity × period combination(s) have no row, e.g. region "
-                f"{gap[1]!r}, activity {gap[2]!r}, {gap[0]}."
+                f"{labels[1][r]!r}, activity {labels[2][a]!r}, {labels[0][p]}."
             )
         raise MissingDataError(
             msg + " Fill them in, or pass missing='zero' (CLI: --missing zero) to count them as 0 (reported)."
         )
-    names = dict(zip(frame["region_code"], frame["region"], strict=False))
-    out = frame.set_index(["period", "region_code", "activity"])[["value"]].reindex(full).reset_index()
-    out["value"] = out["value"].fillna(0.0)
-    out["region"] = out["region_code"].map(names)
-    out = out[["region_code", "region", "period", "activity", "value"]]
     note = (
-        f"missing='zero': {int(nan.sum())} empty value(s) and {n_absent} absent combination(s) counted as 0."
+        f"missing='zero': {nan_rows.size} empty value(s) and {n_absent} absent combination(s) counted as 0."
     )
-    return out, [note]
-
-
-def _to_cube(frame: pd.DataFrame) -> tuple[list[int], list[str], list[str], FloatArray]:
-    periods = sorted(int(p) for p in frame["period"].unique())
-    regs = sorted(str(r) for r in frame["region_code"].unique())
-    acts = sorted(str(a) for a in frame["activity"].unique())
-    cube = np.zeros((len(periods), len(regs), len(acts)))
-    p = pd.Index(periods).get_indexer(pd.Index(frame["period"].astype("int64")))
-    r = pd.Index(regs).get_indexer(pd.Index(frame["region_code"].astype(str)))
-    a = pd.Index(acts).get_indexer(pd.Index(frame["activity"].astype(str)))
-    cube[p, r, a] = frame["value"].to_numpy(dtype=np.float64)
-    return periods, regs, acts, cube
-
-
-def _drop_aggregates(
-    frame: pd.DataFrame, aggregates: Aggregates, src: RowSource
-) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
-    _periods, regs, acts, cube = _to_cube(frame)
-    found: list[tuple[str, str, str]] = []
-    for i in _aggregate_rows(cube, 2):
-        found.append(
-            ("activity", acts[i], "equals the sum of the other activities in every cell (aggregate)")
-        )
-    for i in _aggregate_rows(cube, 1):
-        found.append(("region", regs[i], "equals the sum of the other regions in every cell (aggregate)"))
-    if found and aggregates == "error":
-        shown = ", ".join(f"{k} {lab!r}" for k, lab, _ in found)
-        raise DataValidationError(
-            f"{src.file}: {shown} equal(s) the sum of the others in every cell (an aggregate row). Pass "
-            "aggregates='exclude' to leave it out (reported) or remove it."
-        )
-    drop_a = {lab for k, lab, _ in found if k == "activity"}
-    drop_r = {lab for k, lab, _ in found if k == "region"}
-    keep = ~frame["activity"].isin(drop_a) & ~frame["region_code"].isin(drop_r)
-    return frame[keep], found
+    return np.nan_to_num(cube, nan=0.0), [note]

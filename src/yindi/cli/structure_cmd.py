@@ -6,6 +6,9 @@ holding it), or any long CSV/Excel/Parquet table with ``--region/--activity/--pe
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -46,6 +49,16 @@ YEAR_OPT = typer.Option(None, "--year", help="年份（默认最新）/ Period (
 
 def register(app: typer.Typer) -> None:
     app.add_typer(structure_app, name="structure")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Exclusions are printed as notes under each table, so their DataRepairWarnings are not repeated."""
+    from yindi.errors import DataRepairWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataRepairWarning)
+        yield
 
 
 def _load(data: Path, region: str, activity: str, period: str, value: str, missing: str) -> ActivityTable:
@@ -103,8 +116,9 @@ def tiers_cmd(
     """制造业四档份额及其变化（来源 003 注①）/ Manufacturing tier shares and their change (source 003 note ①)."""
     from yindi.structure import tier_shares
 
-    t = _load(data, region, activity, period, value, missing)
-    s = tier_shares(t)
+    with _quiet():
+        t = _load(data, region, activity, period, value, missing)
+        s = tier_shares(t)
     last = s[s["period"] == s["period"].max()]
     wide = last.pivot_table(index="region", columns="tier", values="share").reset_index()
     _show(wide, f"Tier shares {int(s['period'].max())}", None, t.all_notes(), rows=40)
@@ -131,8 +145,9 @@ def specialisation_cmd(
     """区位商、Hachman、Krugman、HHI、熵 / LQ, Hachman, Krugman, HHI and entropy per region (all periods to --out)."""
     from yindi.structure import specialisation
 
-    t = _load(data, region, activity, period, value, missing)
-    res = specialisation(t, empty=empty, lq_threshold=lq_threshold)  # type: ignore[arg-type]
+    with _quiet():
+        t = _load(data, region, activity, period, value, missing)
+        res = specialisation(t, empty=empty, lq_threshold=lq_threshold)  # type: ignore[arg-type]
     reg = res.regions[res.regions["period"] == res.periods[-1]].sort_values("krugman")
     cols = ["region", "krugman", "hachman", "hhi", "entropy", "n_specialised"]
     _show(reg, f"Specialisation {res.periods[-1]}", None, res.notes, rows=40, columns=cols)
@@ -160,8 +175,9 @@ def similarity_cmd(
     """同质化表：结构相似系数 / Homogeneity: each region's most similar regions (UNIDO similarity)."""
     from yindi.structure import specialisation
 
-    t = _load(data, region, activity, period, value, missing)
-    res = specialisation(t, empty=empty)  # type: ignore[arg-type]
+    with _quiet():
+        t = _load(data, region, activity, period, value, missing)
+        res = specialisation(t, empty=empty)  # type: ignore[arg-type]
     hom = res.homogeneity(year, top=top)
     cols = ["region", "mean_similarity", "rank", "peer", "similarity"]
     _show(hom, "Homogeneity (structural similarity)", out, res.notes, rows=30, columns=cols)
@@ -188,14 +204,15 @@ def complexity_cmd(
     """经济复杂度 ECI/PCI、关联密度、COI/COG / Economic complexity and relatedness (cells to --out)."""
     from yindi.structure import complexity
 
-    t = _load(data, region, activity, period, value, missing)
-    res = complexity(
-        t,
-        rca_threshold=rca_threshold,
-        empty=empty,  # type: ignore[arg-type]
-        min_region_total=min_region_total,
-        min_activity_total=min_activity_total,
-    )
+    with _quiet():
+        t = _load(data, region, activity, period, value, missing)
+        res = complexity(
+            t,
+            rca_threshold=rca_threshold,
+            empty=empty,  # type: ignore[arg-type]
+            min_region_total=min_region_total,
+            min_activity_total=min_activity_total,
+        )
     reg = res.regions[res.regions["period"] == res.periods[-1]].sort_values("eci", ascending=False)
     _show(
         reg, f"ECI {res.periods[-1]}", None, res.notes, rows=40, columns=["region", "diversity", "eci", "coi"]
@@ -231,8 +248,9 @@ def opportunities_cmd(
     from yindi.errors import ParameterError
     from yindi.structure import complexity, national_growth, opportunities
 
-    t = _load(data, region, activity, period, value, missing)
-    res = complexity(t, empty=empty)  # type: ignore[arg-type]
+    with _quiet():
+        t = _load(data, region, activity, period, value, missing)
+        res = complexity(t, empty=empty)  # type: ignore[arg-type]
     growth = national_growth(t.frame) if len(t.periods) > 1 else None
     opp = opportunities(res, attractiveness=attractiveness, growth=growth, top=top)
     if of is not None:

@@ -117,9 +117,7 @@ def main() -> None:
 
     per32 = times["float32"] / args.periods
     print(f"{'':44s}{'seconds':>10s}")
-    print(
-        f"{'yindi, ' + str(args.periods) + ' periods, float32 (precision="float32")':44s}{times['float32']:10.2f}"
-    )
+    print(f"{'yindi, ' + str(args.periods) + ' periods, float32 precision':44s}{times['float32']:10.2f}")
     print(f"{'yindi, ' + str(args.periods) + ' periods, float64':44s}{times['float64']:10.2f}")
     print(f"{'ecomplexity 0.5.3, 1 period (from DataFrame)':44s}{ec_t:10.2f}")
     print(f"{'yindi, same 1 period from DataFrame, float32':44s}{ours_df_t:10.2f}")

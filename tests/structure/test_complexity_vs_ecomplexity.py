@@ -155,3 +155,23 @@ def test_kernel_eigenvalue_and_sign() -> None:
     assert np.corrcoef(arr.eci, arr.diversity)[0, 1] > 0
     # ECI = mean PCI of the region's activities (the normalisation keeps this identity)
     np.testing.assert_allclose(arr.eci, (arr.m @ arr.pci) / arr.diversity, atol=1e-10)
+
+
+def test_zero_diversity_region_is_nan_not_everyone() -> None:
+    """With rca_threshold > 1 a region whose structure equals the nation's has no presence: only it is NaN.
+
+    ``ecomplexity`` returns NaN ECI for every region in this case; we keep the others and warn.
+    """
+    df = synthetic(9, 30, 12)
+    wide = df.pivot(index="region", columns="activity", values="value")
+    flat = wide.sum(axis=0) / wide.sum().sum() * 100.0  # national shares: LQ = 1 everywhere (almost)
+    extra = pd.DataFrame({"year": 2020, "region": "flat", "activity": flat.index, "value": flat.to_numpy()})
+    data = pd.concat([df, extra], ignore_index=True)
+    from yindi.errors import MethodWarning
+
+    with pytest.warns(MethodWarning, match="no activity"):
+        res = complexity(data, rca_threshold=1.5)
+    reg = res.regions.set_index("region")
+    assert np.isnan(reg.loc["flat", "eci"]) and np.isnan(reg.loc["flat", "coi"])
+    assert reg.drop(index="flat")["eci"].notna().all()
+    assert abs(reg["eci"].mean()) < 1e-9  # z-scored over the regions that have an ECI

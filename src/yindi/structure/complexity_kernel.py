@@ -200,6 +200,14 @@ def complexity_arrays(
             f"ECI needs at least 2 regions with some activity at RCA ≥ {rca_threshold}; got {int(rows.sum())}. "
             "Lower rca_threshold or add regions."
         )
+    if not rows.all() or not cols.all():
+        warnings.warn(
+            f"{int((~rows).sum())} region(s) have no activity and {int((~cols).sum())} activity(ies) no region with "
+            f"RCA ≥ {rca_threshold:g}; their ECI/COI (PCI) are NaN and they take no part in the eigenproblem "
+            "(ecomplexity would return NaN for every region). Lower rca_threshold to include them.",
+            MethodWarning,
+            stacklevel=2,
+        )
     all_valid = bool(rows.all() and cols.all())
     mv = mw if all_valid else mw[np.ix_(rows, cols)]
     kp_v, lam = _second_eigenvector(mv, d[rows], u[cols])

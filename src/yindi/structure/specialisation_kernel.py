@@ -72,8 +72,9 @@ def krugman(x: FloatArray) -> FloatArray:
 
 def krugman_pairwise(x: FloatArray) -> FloatArray:
     """Pairwise Krugman dissimilarity ``K_rq = Σ_a |s_ra − s_qa|``, shape (R, R), symmetric, zero diagonal, in [0, 2]."""
-    s = shares(x)
-    out: FloatArray = np.abs(s[:, None, :] - s[None, :, :]).sum(axis=2)
+    from scipy.spatial.distance import cdist
+
+    out: FloatArray = cdist(shares(x), shares(x), metric="cityblock")  # R × R memory, not R × R × A
     return out
 
 

@@ -40,3 +40,9 @@ def test_unknown_key_and_missing_data(tmp_path: Path) -> None:
 def test_bad_language() -> None:
     with pytest.raises(ParameterError, match="'lang' parameter of Study must be one of 'zh', 'en'. Got 'fr'"):
         Study(data="x", lang="fr")  # type: ignore[arg-type]
+
+
+def test_none_options_are_dropped_and_tuples_kept(tmp_path: Path) -> None:
+    study = Study(data="x", options={"index": {"weights": None, "dims": ("a", "b"), "k": 5}})
+    back = Study.read(study.write(tmp_path / "s.toml"))
+    assert back.options == {"index": {"dims": ["a", "b"], "k": 5}}

@@ -59,7 +59,7 @@ class Study:
 
         doc: dict[str, Any] = {k: v for k, v in asdict(self).items() if v is not None}
         doc["sections"] = list(self.sections)
-        doc["options"] = {k: dict(v) for k, v in self.options.items()}
+        doc["options"] = {k: _toml_safe(dict(v)) for k, v in self.options.items()}
         header = "# Yindi study file: `yindi report --study study.toml` reproduces the report.\n"
         return header + tomli_w.dumps(doc)
 
@@ -87,3 +87,12 @@ class Study:
             raise ParameterError(f"{src}: the key 'data' (path of the data) is required.")
         doc["sections"] = tuple(doc.get("sections", ()))
         return cls(**doc)
+
+
+def _toml_safe(value: Any) -> Any:
+    """TOML has no null: drop ``None`` entries (they mean "the default"); tuples become lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _toml_safe(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_toml_safe(v) for v in value if v is not None]
+    return value

@@ -114,25 +114,38 @@ def import_(
     """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
     from yindi.data.workspace import combine
 
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     fixes = _parse_fixes(fix_region)
     panels = []
-    for path in files:
-        panels.append(
-            read_any(
-                path,
-                region=region,
-                year_col=year_col,
-                indicator_col=indicator_col,
-                value_col=value_col,
-                unit_col=unit_col,
-                indicator_id=indicator_id,
-                unit=unit,
-                data_year=data_year,
-                sheet=sheet,
-                fixes=fixes,
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("读取 / reading", total=len(files))
+        for path in files:
+            progress.update(task, description=f"读取 / reading {path.name}")
+            panels.append(
+                read_any(
+                    path,
+                    region=region,
+                    year_col=year_col,
+                    indicator_col=indicator_col,
+                    value_col=value_col,
+                    unit_col=unit_col,
+                    indicator_id=indicator_id,
+                    unit=unit,
+                    data_year=data_year,
+                    sheet=sheet,
+                    fixes=fixes,
+                )
             )
-        )
-        console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
+            progress.advance(task)
+            console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
     panel = combine(panels, origin=", ".join(map(str, files)))
     ws = _workspace(workspace)
     info = ws.import_panel(name, panel, replace=replace)

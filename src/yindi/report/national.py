@@ -146,7 +146,10 @@ def build_report(
             tables[name] = frame
     tables["provenance"] = _provenance_table(data, resolved, digest)
     excel_path = write_excel(tables, out / EXCEL_NAME)
-    study_path = _write_study(resolved, digest, out / STUDY_NAME)
+    options = {k: dict(v) for k, v in resolved.options.items()}
+    for section_name, used in ctx.used_options.items():
+        options.setdefault(section_name, {}).update(used)
+    study_path = _write_study(replace(resolved, options=options), digest, out / STUDY_NAME)
     return ReportOutput(html_path, excel_path, study_path, tuple(sections), timings, year)
 
 

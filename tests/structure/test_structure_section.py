@@ -55,3 +55,17 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  #
 def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = ReportContext(panel=panel, study=Study(data=str(tmp_path)), year=2022)
     assert section.build(ctx) is None
+
+
+@pytest.mark.realdata
+@pytest.mark.usefixtures("drawing")
+def test_section_options_from_the_study(panel, provinces_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    study = Study(
+        data=str(provinces_dir), options={"structure": {"top_opportunities": 1, "rca_threshold": 1.25}}
+    )
+    ctx = ReportContext(panel=panel, study=study, year=2022)
+    sec = section.build(ctx)
+    assert sec is not None
+    assert sec.tables["structure_opportunities"].groupby("region_code").size().max() == 1
+    used = ctx.used_options["structure"]
+    assert used["rca_threshold"] == 1.25 and used["empty"] == "drop"  # defaults are recorded too

@@ -40,11 +40,22 @@ def build(ctx: ReportContext) -> Section | None:
     )
 
     tr = ctx.tr
+    opt = {
+        "households": ctx.option("structure", "households", "exclude"),
+        "empty": ctx.option("structure", "empty", "drop"),
+        "lq_threshold": float(ctx.option("structure", "lq_threshold", 1.0)),
+        "rca_threshold": float(ctx.option("structure", "rca_threshold", 1.0)),
+        "min_region_total": float(ctx.option("structure", "min_region_total", 0.0)),
+        "min_activity_total": float(ctx.option("structure", "min_activity_total", 0.0)),
+        "attractiveness": ctx.option("structure", "attractiveness", "pci"),
+        "top_opportunities": int(ctx.option("structure", "top_opportunities", TOP_OPPORTUNITIES)),
+    }
+    mins = {"min_region_total": opt["min_region_total"], "min_activity_total": opt["min_activity_total"]}
     with warnings.catch_warnings():  # every exclusion is reported in the notes below
         warnings.simplefilter("ignore")
-        t = read_sector_electricity(path)
-        spec = specialisation(t, empty="drop")
-        cx = complexity(t, empty="drop")
+        t = read_sector_electricity(path, households=opt["households"])
+        spec = specialisation(t, empty=opt["empty"], lq_threshold=opt["lq_threshold"], **mins)
+        cx = complexity(t, empty=opt["empty"], rca_threshold=opt["rca_threshold"], **mins)
     year = max((p for p in t.periods if p <= ctx.year), default=t.periods[-1])
     conc = ceads_concordance().set_index("sector")["name_zh"]
 
@@ -137,7 +148,8 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr(f"{year} 年经济复杂度指数 ECI", f"Economic complexity index (ECI), {year}"),
     )
     growth = national_growth(t.frame) if len(t.periods) > 1 else None
-    opp = opportunities(cx, period=year, growth=growth, top=TOP_OPPORTUNITIES)
+    top_n = opt["top_opportunities"]
+    opp = opportunities(cx, period=year, growth=growth, top=top_n, attractiveness=opt["attractiveness"])
     opp_show = pd.DataFrame(
         {
             tr("地区", "Region"): [reg(c) for c in opp["region_code"]],
@@ -201,8 +213,8 @@ def build(ctx: ReportContext) -> Section | None:
         + table(
             opp_show,
             caption=tr(
-                f"各省前 {TOP_OPPORTUNITIES} 个机会（可行性 × PCI）",
-                f"Top {TOP_OPPORTUNITIES} opportunities per province (feasibility × PCI)",
+                f"各省前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
+                f"Top {top_n} opportunities per province (feasibility × {opt['attractiveness'].upper()})",
             ),
             max_rows=120,
         )

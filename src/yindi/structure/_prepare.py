@@ -16,7 +16,7 @@ from yindi.structure.table import ActivityTable, read_activity_table
 DROPPED_COLUMNS = ("period", "kind", "label", "total", "reason")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PeriodMatrix:
     """One period's matrix after the policy: ``x`` is (R_kept, A_kept) with positive row and column totals."""
 

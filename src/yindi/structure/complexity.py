@@ -26,7 +26,7 @@ SIGN_CONVENTION = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ComplexityResult:
     """Complexity measures of every period; tidy tables are built on first access.
 
@@ -57,6 +57,12 @@ class ComplexityResult:
     rca_threshold: float
     dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DROPPED_COLUMNS)))
     notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"ComplexityResult(periods={list(self.periods)}, regions={len(self.region_codes)}, "
+            f"activities={len(self.activity_labels)}, rca_threshold={self.rca_threshold:g}, dropped={len(self.dropped)})"
+        )
 
     def _labels(self, k: int) -> tuple[list[str], list[str], list[str]]:
         pm = self.matrices[k]

@@ -31,7 +31,7 @@ _DENSE_EIGEN_MAX = 200
 __all__ = ["ComplexityArrays", "complexity_arrays", "presence", "proximity_matrix", "rca_matrix"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ComplexityArrays:
     """Complexity measures of one period.
 

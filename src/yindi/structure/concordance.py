@@ -130,6 +130,7 @@ def tier_shares(
         the region's tiered total (divisions 06–46) and ``change`` is ``share`` minus the region's share in
         the table's first period (percentage points as fractions). Tier ``"mixed"`` appears when an activity
         spans two tiers (CEADs' Transportation Equipment = 汽车 36 high + 其他运输设备 37 mid).
+        ``.attrs["notes"]`` holds the table's notes (e.g. the electricity-proxy caveat).
 
     Raises
     ------
@@ -157,5 +158,6 @@ def tier_shares(
     )
     order = {t: i for i, t in enumerate((*TIERS, "mixed"))}
     g["_o"] = g["tier"].map(order)
-    out = g.sort_values(["period", "region_code", "_o"]).drop(columns="_o")
-    return out.reset_index(drop=True)
+    out = g.sort_values(["period", "region_code", "_o"]).drop(columns="_o").reset_index(drop=True)
+    out.attrs["notes"] = table.all_notes()  # the proxy caveat travels with the table
+    return out

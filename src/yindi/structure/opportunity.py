@@ -53,9 +53,9 @@ def opportunities(
     -------
     DataFrame
         ``period, region_code, region, activity, density, pci, cog, [growth,] feasibility, attractiveness,
-        score, rank``. ``feasibility`` is the density ω (in [0, 1]); ``attractiveness`` is the chosen measure
-        rescaled to [0, 1] over the activities of the period (min–max); ``score = feasibility ×
-        attractiveness``; ``rank`` 1 = best within the region.
+        score, rank``; ``.attrs["notes"]`` holds the result's notes. ``feasibility`` is the density ω (in
+        [0, 1]); ``attractiveness`` is the chosen measure rescaled to [0, 1] over the activities of the period
+        (min–max); ``score = feasibility × attractiveness``; ``rank`` 1 = best within the region.
 
     Notes
     -----
@@ -94,7 +94,9 @@ def opportunities(
     out["rank"] = out.groupby("region_code").cumcount() + 1
     if top is not None:
         out = out[out["rank"] <= top]
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["notes"] = result.notes  # the proxy caveat and every policy travel with the table
+    return out
 
 
 def national_growth(result_table: pd.DataFrame) -> pd.DataFrame:

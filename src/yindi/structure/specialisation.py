@@ -22,7 +22,7 @@ from yindi.structure.table import ActivityTable
 __all__ = ["SpecialisationResult", "specialisation"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SpecialisationResult:
     """Specialisation, concentration and similarity of every period.
 
@@ -48,6 +48,12 @@ class SpecialisationResult:
     lq_threshold: float = 1.0
     dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DROPPED_COLUMNS)))
     notes: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"SpecialisationResult(periods={list(self.periods)}, regions={len(self.region_codes)}, "
+            f"activities={len(self.activity_labels)}, lq_threshold={self.lq_threshold:g}, dropped={len(self.dropped)})"
+        )
 
     def _k(self, period: int | None) -> int:
         if period is None:

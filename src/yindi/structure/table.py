@@ -47,7 +47,7 @@ AGGREGATE_RTOL = 1e-6
 _EXCLUDED_COLUMNS = ("kind", "label", "reason")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ActivityTable:
     """A validated, rectangular region × activity × period table of non-negative values.
 
@@ -86,6 +86,13 @@ class ActivityTable:
     excluded: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(_EXCLUDED_COLUMNS)))
     notes: tuple[str, ...] = ()
     source: str = ""
+
+    def __repr__(self) -> str:
+        return (
+            f"ActivityTable({len(self.periods)} periods {self.periods[0] if self.periods else ''}–"
+            f"{self.periods[-1] if self.periods else ''}, {len(self.regions)} regions, {len(self.activities)} "
+            f"activities, measure={self.measure!r}, excluded={len(self.excluded)})"
+        )
 
     def __post_init__(self) -> None:
         shape = (len(self.periods), len(self.regions), len(self.activities))

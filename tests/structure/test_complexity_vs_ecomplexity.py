@@ -135,14 +135,15 @@ def test_kernel_matches_on_multi_period_panel() -> None:
 
 
 @pytest.mark.realdata
-def test_real_sector_electricity_matches_ecomplexity(provinces_dir) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("threshold", [1.0, 1.5])
+def test_real_sector_electricity_matches_ecomplexity(provinces_dir, threshold: float) -> None:  # type: ignore[no-untyped-def]
     """30 provinces × 45 CEADs sectors × 2016–2022; the all-zero sector is dropped by both (we report it)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         table = read_sector_electricity(provinces_dir)
-        res = complexity(table, empty="drop")
+        res = complexity(table, empty="drop", rca_threshold=threshold)
     df = table.frame.rename(columns={"period": "year"})[["year", "region", "activity", "value"]]
-    ref = _ecomplexity(df)
+    ref = _ecomplexity(df, threshold)
     _compare(_Renamed(res), ref, ATOL)
     assert set(res.dropped["label"]) == {"Logging and Transport of Wood and Bamboo"}
 

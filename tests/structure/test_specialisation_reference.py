@@ -114,3 +114,25 @@ def test_model_tables_and_homogeneity() -> None:
     long = res.to_frame()
     assert set(long["measure"]) >= {"lq", "share", "krugman", "hachman", "hhi", "entropy", "hoover"}
     assert "Specialisation" in res.summary()
+
+
+@pytest.mark.realdata
+def test_real_data_invariants(provinces_dir) -> None:  # type: ignore[no-untyped-def]
+    import warnings
+
+    from yindi.structure import read_sector_electricity
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = specialisation(read_sector_electricity(provinces_dir), empty="drop")
+    cells = res.cells
+    # LQ of the whole country is 1: the size-weighted mean of regional LQs, per activity and year
+    cells = cells.assign(w=cells["value"] / cells.groupby("period")["value"].transform("sum"))
+    cells = cells.assign(region_w=cells.groupby(["period", "region_code"])["w"].transform("sum"))
+    national = (cells["region_w"] * cells["lq"]).groupby([cells["period"], cells["activity"]]).sum()
+    np.testing.assert_allclose(national, 1.0, rtol=1e-9)
+    for year in res.periods:
+        s = res.similarity(year).to_numpy()
+        np.testing.assert_allclose(np.diag(s), 1.0)
+    assert res.regions["krugman"].between(0, 2).all() and res.regions["hachman"].between(0, 1).all()
+    assert len(res.homogeneity(top=3)) == 30 * 3

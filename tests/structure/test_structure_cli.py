@@ -59,3 +59,12 @@ def test_bad_input_is_a_clean_error(tmp_path: Path) -> None:
     res = runner.invoke(app, ["structure", "complexity", str(src)])
     assert res.exit_code == 1
     assert "negative value" in str(res.exception)
+
+
+@pytest.mark.realdata
+def test_empty_error_policy_names_the_sector(provinces_dir: Path) -> None:
+    res = runner.invoke(app, ["structure", "complexity", str(provinces_dir), "--empty", "error"])
+    assert res.exit_code == 1
+    assert "Logging and Transport of Wood and Bamboo" in str(res.exception) and "empty='drop'" in str(
+        res.exception
+    )

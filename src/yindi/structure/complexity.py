@@ -201,7 +201,7 @@ def complexity(
         Leave out (and report) regions / activities whose total in a period is below this — small regions and
         rare activities make RCA noisy. Default 0 (keep all).
     precision : {"float64", "float32"}
-        Precision of the large matrix products; float32 is ~2× faster on large inputs (see the kernel).
+        Precision of the large matrix products; float32 is ~1.8× faster on large inputs (see the kernel).
 
     Returns
     -------

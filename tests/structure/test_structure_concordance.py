@@ -100,3 +100,20 @@ def test_real_sector_electricity(provinces_dir) -> None:  # type: ignore[no-unty
     assert (
         "Construction" not in t2.activities and "Urban" not in t2.activities
     )  # households: not tiered either
+
+
+@pytest.mark.realdata
+def test_edited_total_row_is_caught(provinces_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """If 'Total Final Consumption' is no longer the sum of the sectors, reading fails instead of guessing."""
+    df = pd.read_csv(provinces_dir / "sector_electricity.csv", dtype=str, keep_default_na=False)
+    i = df.index[df["sector"] == "Total Final Consumption"][0]
+    df.loc[i, "value"] = str(float(df.loc[i, "value"]) * 1.01)
+    path = tmp_path / "sector_electricity.csv"  # a scratch copy in the test's temp folder, never in the repo
+    df.to_csv(path, index=False)
+    with pytest.raises(DataValidationError, match="should be the total"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_sector_electricity(path)
+    df.loc[len(df)] = [*df.loc[i].to_list()[:3], "Mystery Sector", "1.0", *df.loc[i].to_list()[5:]]
+    df.to_csv(path, index=False)
+    with pytest.raises(DataValidationError, match="Mystery Sector"):
+        read_sector_electricity(path)

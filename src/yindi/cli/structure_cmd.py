@@ -7,7 +7,7 @@ holding it), or any long CSV/Excel/Parquet table with ``--region/--activity/--pe
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -59,6 +59,23 @@ def _quiet() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataRepairWarning)
         yield
+
+
+@contextmanager
+def _periods_bar(n: int) -> Iterator[Callable[[int], None]]:
+    """A transient progress bar over the periods of a complexity run."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("经济复杂度 / complexity", total=n)
+        yield lambda period: bar.update(task, advance=1, description=f"经济复杂度 / complexity {period}")
 
 
 def _load(data: Path, region: str, activity: str, period: str, value: str, missing: str) -> ActivityTable:
@@ -206,13 +223,15 @@ def complexity_cmd(
 
     with _quiet():
         t = _load(data, region, activity, period, value, missing)
-        res = complexity(
-            t,
-            rca_threshold=rca_threshold,
-            empty=empty,  # type: ignore[arg-type]
-            min_region_total=min_region_total,
-            min_activity_total=min_activity_total,
-        )
+        with _periods_bar(len(t.periods)) as step:
+            res = complexity(
+                t,
+                rca_threshold=rca_threshold,
+                empty=empty,  # type: ignore[arg-type]
+                min_region_total=min_region_total,
+                min_activity_total=min_activity_total,
+                progress=step,
+            )
     reg = res.regions[res.regions["period"] == res.periods[-1]].sort_values("eci", ascending=False)
     _show(
         reg, f"ECI {res.periods[-1]}", None, res.notes, rows=40, columns=["region", "diversity", "eci", "coi"]
@@ -250,7 +269,8 @@ def opportunities_cmd(
 
     with _quiet():
         t = _load(data, region, activity, period, value, missing)
-        res = complexity(t, empty=empty)  # type: ignore[arg-type]
+        with _periods_bar(len(t.periods)) as step:
+            res = complexity(t, empty=empty, progress=step)  # type: ignore[arg-type]
     growth = national_growth(t.frame) if len(t.periods) > 1 else None
     opp = opportunities(res, attractiveness=attractiveness, growth=growth, top=top)
     if of is not None:

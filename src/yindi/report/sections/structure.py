@@ -105,12 +105,12 @@ def build(ctx: ReportContext) -> Section | None:
     cells = spec.cells[spec.cells["period"] == year]
     lq = cells.pivot(index="region_code", columns="activity", values="lq").reindex(index=codes, columns=acts)
     lq_heat = charts.heatmap(
-        np.minimum(lq.to_numpy(dtype=float), 3.0),
+        np.minimum(lq.to_numpy(dtype=float), 2.0),
         [reg(c) for c in codes],
         [act(a) for a in acts],
-        title=tr(f"{year} 年区位商（>3 按 3 显示）", f"Location quotients, {year} (values > 3 shown as 3)"),
+        title=tr(f"{year} 年区位商（>2 按 2 显示）", f"Location quotients, {year} (values > 2 shown as 2)"),
         vmin=0.0,
-        vmax=3.0,
+        vmax=2.0,
         center=1.0,
     )
     sim = spec.similarity(year)

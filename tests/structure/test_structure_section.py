@@ -50,6 +50,12 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  #
     opp = sec.tables["structure_opportunities"]
     assert opp.groupby("region_code").size().max() == section.TOP_OPPORTUNITIES
     assert "Total Final Consumption" in set(sec.tables["structure_excluded"]["label"])
+    # the CEADs quirk is named: fixed industrial proportions in eight provinces (e.g. Shanghai)
+    assert any(
+        ("上海" in n and "固定比例" in n) or ("Shanghai" in n and "fixed proportions" in n) for n in sec.notes
+    )
+    # one language per report
+    assert ("Structure measured" in " ".join(sec.notes)) == (lang == "en")
 
 
 def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

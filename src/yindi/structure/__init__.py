@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from yindi.structure.complexity import ComplexityResult, complexity
 from yindi.structure.concordance import TIER_NAMES, TIERS, ceads_concordance, manufacturing_tiers, tier_shares
-from yindi.structure.electricity import ELECTRICITY_PROXY_NOTE, read_sector_electricity
+from yindi.structure.electricity import (
+    ELECTRICITY_PROXY_NOTE,
+    ELECTRICITY_PROXY_NOTE_EN,
+    ELECTRICITY_PROXY_NOTE_ZH,
+    read_sector_electricity,
+)
 from yindi.structure.opportunity import national_growth, opportunities
 from yindi.structure.specialisation import SpecialisationResult, specialisation
 from yindi.structure.table import ActivityTable, read_activity_table
 
 __all__ = [
     "ELECTRICITY_PROXY_NOTE",
+    "ELECTRICITY_PROXY_NOTE_EN",
+    "ELECTRICITY_PROXY_NOTE_ZH",
     "TIERS",
     "TIER_NAMES",
     "ActivityTable",

@@ -14,14 +14,21 @@ from yindi.structure._options import HOUSEHOLDS, Households
 from yindi.structure.concordance import ceads_concordance
 from yindi.structure.table import ActivityTable, read_activity_table
 
-__all__ = ["ELECTRICITY_PROXY_NOTE", "read_sector_electricity"]
+__all__ = [
+    "ELECTRICITY_PROXY_NOTE",
+    "ELECTRICITY_PROXY_NOTE_EN",
+    "ELECTRICITY_PROXY_NOTE_ZH",
+    "read_sector_electricity",
+]
 
-#: Shown with every output computed from electricity use.
-ELECTRICITY_PROXY_NOTE = (
-    "按行业终端用电量衡量结构：用电量是产业结构的代理指标，不是增加值；高耗能行业（冶金、化工、建材）的份额被放大。"
-    " / Structure measured by final electricity use by sector: electricity use is a proxy for structure, not "
-    "value added; energy-intensive sectors (metals, chemicals, building materials) weigh more than in value added."
+#: The electricity-proxy caveat in Chinese and in English (the report picks one).
+ELECTRICITY_PROXY_NOTE_ZH = "按行业终端用电量衡量结构：用电量是产业结构的代理指标，不是增加值；高耗能行业（冶金、化工、建材）的份额被放大。"
+ELECTRICITY_PROXY_NOTE_EN = (
+    "Structure measured by final electricity use by sector: electricity use is a proxy for structure, not value "
+    "added; energy-intensive sectors (metals, chemicals, building materials) weigh more than in value added."
 )
+#: Shown with every output computed from electricity use (both languages).
+ELECTRICITY_PROXY_NOTE = f"{ELECTRICITY_PROXY_NOTE_ZH} / {ELECTRICITY_PROXY_NOTE_EN}"
 
 
 def read_sector_electricity(

@@ -29,6 +29,8 @@ def build(ctx: ReportContext) -> Section | None:
     if path is None:
         return None
     from yindi.structure import (
+        ELECTRICITY_PROXY_NOTE_EN,
+        ELECTRICITY_PROXY_NOTE_ZH,
         TIER_NAMES,
         ceads_concordance,
         complexity,
@@ -40,6 +42,7 @@ def build(ctx: ReportContext) -> Section | None:
     )
 
     tr = ctx.tr
+    proxy = tr(ELECTRICITY_PROXY_NOTE_ZH, ELECTRICITY_PROXY_NOTE_EN)
     opt = {
         "households": ctx.option("structure", "households", "exclude"),
         "empty": ctx.option("structure", "empty", "drop"),
@@ -170,6 +173,26 @@ def build(ctx: ReportContext) -> Section | None:
         }
     )
 
+    zero_sectors = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "activity", "label"]))
+    zero_regions = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "region", "label"]))
+    read_out = set(t.excluded["label"])
+    households = sorted(read_out & {"Urban", "Rural"})
+    excluded_zh = [
+        f"合计行 {a}（等于其余各部门之和，自动识别）" for a in sorted(read_out - {"Urban", "Rural"})
+    ]
+    excluded_en = [
+        f"'{a}' (equals the sum of the other sectors; detected)"
+        for a in sorted(read_out - {"Urban", "Rural"})
+    ]
+    if households:
+        excluded_zh.append(f"居民生活用电 {'、'.join(households)}（不是经济活动）")
+        excluded_en.append(f"residential use {', '.join(households)} (not an economic activity)")
+    if zero_sectors:
+        excluded_zh.append("合计为零的部门：" + "、".join(act(a) for a in zero_sectors))
+        excluded_en.append("sectors with a zero total: " + ", ".join(zero_sectors))
+    if zero_regions:
+        excluded_zh.append("合计为零的地区：" + "、".join(reg(c) for c in zero_regions))
+        excluded_en.append("regions with a zero total: " + ", ".join(reg(c) for c in zero_regions))
     static = sorted(
         reg(str(c))
         for c, g in tiers.groupby("region_code")
@@ -186,13 +209,13 @@ def build(ctx: ReportContext) -> Section | None:
     )
     html = (
         paragraph(intro)
-        + note(t.proxy_note)
+        + note(proxy)
         + grid([figure(tier_map), figure(tier_bars)])
         + figure(
             lq_heat,
             tr(
-                "区位商 ≥ 1 表示该部门在该省的用电份额高于全国。",
-                "LQ ≥ 1: the sector's share of the province's electricity use exceeds the national share.",
+                "蓝色：区位商 > 1，该部门在该省的用电份额高于全国（专业化）；红色：< 1。",
+                "Blue: LQ > 1, the sector's share of the province's electricity use exceeds the national share (specialised); red: < 1.",
             ),
         )
         + figure(
@@ -220,21 +243,33 @@ def build(ctx: ReportContext) -> Section | None:
         )
     )
     notes = [
-        t.proxy_note,
+        proxy,
         tr(
             "制造业四档按来源 003 注①的国民经济行业大类划分；CEADs 的“交通运输设备”同时包含汽车（高端）与铁路船舶航空航天（中端），"
             "无法拆分，单列为“跨档”。",
             "Tiers follow source 003 note ① by GB/T 4754 division; CEADs 'Transportation Equipment' holds both motor "
             "vehicles (high-end) and other transport equipment (mid-end) and cannot be split: shown as 'mixed'.",
         ),
-        *cx.notes[1:],
+        tr(
+            "ECI 符号约定：ECI 与多样性正相关；PCI 与 ECI 同一标度，地区的 ECI 等于其具有比较优势（RCA ≥ "
+            f"{opt['rca_threshold']:g}）的部门 PCI 的平均值。定义与 ecomplexity 0.5.3 一致并经实时对照检验。",
+            "Sign convention: ECI correlates positively with diversity; PCI is on the ECI scale, so a region's ECI "
+            f"is the mean PCI of its sectors with RCA ≥ {opt['rca_threshold']:g}. Definitions match ecomplexity "
+            "0.5.3 and are tested live against it.",
+        ),
+        tr(
+            f"剔除的行：{'；'.join(excluded_zh)}。",
+            f"Rows left out: {'; '.join(excluded_en)}.",
+        ),
     ]
     if static:
         notes.append(
             tr(
-                f"以下省份各年的部门结构完全相同（清单按固定比例拆分工业用电），份额变化为 0 不代表结构未变：{'、'.join(static)}。",
-                f"These provinces have identical sector structures in every year (the inventory splits industrial "
-                f"electricity by fixed proportions), so zero change is not evidence of no change: {', '.join(static)}.",
+                "以下省份采矿、制造和公用事业各部门的用电结构在各年完全相同（清单按固定比例拆分工业用电），"
+                f"其份额变化为零并不说明结构未变：{'、'.join(static)}。",
+                "In these provinces the split of electricity use across mining, manufacturing and utility sectors is "
+                "identical in every year (the inventory splits industrial electricity by fixed proportions), so "
+                f"their zero change over time is not evidence of an unchanged structure: {', '.join(static)}.",
             )
         )
     excluded = t.excluded.copy()

@@ -124,7 +124,9 @@ def build(ctx: ReportContext) -> Section | None:
         [reg(c) for c in sim.index],
         [reg(c) for c in sim.columns],
         title=tr(f"{year} 年产业结构相似系数", f"Structural similarity, {year}"),
-        vmin=0.0,
+        vmin=float(
+            np.floor(10 * np.nanmin(sim.to_numpy(dtype=float))) / 10
+        ),  # spread the colours over the data
         vmax=1.0,
     )
     hom = spec.homogeneity(year, top=3)

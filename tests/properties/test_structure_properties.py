@@ -65,7 +65,14 @@ def test_ranges_symmetry_and_scale_invariance(x: np.ndarray, scale: float) -> No
     assert ((h > 0) & (h <= 1 + TOL)).all()
     hv = sk.hoover(x)
     assert ((hv >= -TOL) & (hv < 1)).all()
-    for f in (sk.location_quotient, sk.krugman, sk.hachman, sk.herfindahl, sk.entropy, sk.structural_similarity):
+    for f in (
+        sk.location_quotient,
+        sk.krugman,
+        sk.hachman,
+        sk.herfindahl,
+        sk.entropy,
+        sk.structural_similarity,
+    ):
         np.testing.assert_allclose(f(x * scale), f(x), rtol=1e-9, atol=1e-12)
 
 
@@ -100,3 +107,23 @@ def test_complexity_invariants(x: np.ndarray) -> None:
     # scale invariance: RCA and everything after it ignore the unit of the values
     c2 = complexity_arrays(x * 1000.0)
     np.testing.assert_allclose(c2.eci, c.eci, atol=1e-8)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 3), st.integers(3, 8), st.integers(3, 6))
+def test_reading_is_order_free_and_lossless(seed: int, p: int, r: int, a: int) -> None:
+    """A long table read in any row order gives the same cube; a shuffled copy reads identically."""
+    import pandas as pd
+
+    from yindi.structure import read_activity_table
+
+    rng = np.random.default_rng(seed)
+    cube = rng.gamma(1.0, 10.0, (p, r, a))
+    rows = [(2000 + i, f"r{j}", f"a{k}", cube[i, j, k]) for i in range(p) for j in range(r) for k in range(a)]
+    df = pd.DataFrame(rows, columns=["year", "region", "activity", "value"])
+    shuffled = df.sample(frac=1.0, random_state=seed % (2**31)).reset_index(drop=True)
+    t1 = read_activity_table(df, regions="as_is", aggregates="keep")
+    t2 = read_activity_table(shuffled, regions="as_is", aggregates="keep")
+    np.testing.assert_array_equal(t1.values, cube)
+    np.testing.assert_array_equal(t2.values, cube)
+    assert t1.regions == t2.regions and t1.activities == t2.activities

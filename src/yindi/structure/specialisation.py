@@ -266,6 +266,17 @@ def specialisation(
     ----------
     Balassa (1965) The Manchester School 33, 99–123; Krugman (1991) Geography and Trade; Hoover (1936)
     REStat 18, 162–171; Balland, EconGeo R package.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"year": 2020, "region": list("aabb"), "activity": list("xyxy"),
+    ...                    "value": [3.0, 1.0, 1.0, 3.0]})
+    >>> res = specialisation(df)
+    >>> res.cells["lq"].round(2).tolist()
+    [1.5, 0.5, 0.5, 1.5]
+    >>> res.regions[["region", "krugman", "hhi"]].round(3).to_dict("list")
+    {'region': ['a', 'b'], 'krugman': [0.5, 0.5], 'hhi': [0.625, 0.625]}
     """
     where = "specialisation()"
     if not np.isfinite(lq_threshold) or lq_threshold <= 0:

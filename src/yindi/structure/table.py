@@ -220,6 +220,15 @@ def read_activity_table(
         aggregate is found with ``aggregates="error"``.
     MissingDataError
         A cell is missing with ``missing="error"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"省份": ["北京", "北京", "河北", "河北"], "年份": 2023,
+    ...                    "行业": ["39", "31", "39", "31"], "用电": [120.0, 5.0, 30.0, 80.0]})
+    >>> t = read_activity_table(df, region="省份", activity="行业", period="年份", value="用电")
+    >>> t.regions, t.activities, t.matrix(2023).tolist()
+    (('110000', '130000'), ('31', '39'), [[5.0, 120.0], [80.0, 30.0]])
     """
     where = "read_activity_table()"
     check_option("aggregates", aggregates, AGGREGATES, where=where)

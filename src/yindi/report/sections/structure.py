@@ -260,6 +260,13 @@ def build(ctx: ReportContext) -> Section | None:
             "0.5.3 and are tested live against it.",
         ),
         tr(
+            "机会表是关联度信号，不是布局建议：PCI 由用电结构算出，集中在多样化沿海省份的轻工、纺织等部门因此显得“复杂”；"
+            "布局建议需结合增加值、技术水平与来源 003 的分档另行判断。",
+            "The opportunity table is a relatedness signal, not a recommendation: PCI computed from electricity use "
+            "rates sectors concentrated in diversified coastal provinces (light industry, textiles) as 'complex'; "
+            "layout advice must also weigh value added, technology level and source 003's tiers.",
+        ),
+        tr(
             f"剔除的行：{'；'.join(excluded_zh)}。",
             f"Rows left out: {'; '.join(excluded_en)}.",
         ),

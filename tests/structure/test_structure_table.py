@@ -165,8 +165,8 @@ def test_min_totals_are_reported() -> None:
 
 def test_from_array_and_as_is_labels() -> None:
     rng = np.random.default_rng(0)
-    v = rng.lognormal(0, 1, (2, 6, 3))
-    v[:, :, 0] *= np.arange(1, 7)  # enough structure for a defined ECI and COI
+    cap, q = rng.uniform(0, 1, 6), rng.uniform(0, 1, 3)  # a capability model: ECI and COI are defined
+    v = np.exp(3 * np.minimum(0, cap[None, :, None] - q[None, None, :]) + rng.normal(0, 0.5, (2, 6, 3)))
     regions = ["f", "e", "d", "c", "b", "a"]
     t = ActivityTable.from_array(v, periods=[2021, 2020], regions=regions, activities=["z", "y", "x"])
     assert t.periods == (2020, 2021) and t.regions == ("a", "b", "c", "d", "e", "f")

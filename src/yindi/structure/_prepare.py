@@ -83,7 +83,12 @@ def period_matrices(
             )
             dropped.append((p, "activity", table.activities[j], float(ct[j]), reason))
         out.append(
-            PeriodMatrix(p, tuple(int(i) for i in rows), tuple(int(j) for j in cols), x[np.ix_(rows, cols)])
+            PeriodMatrix(
+                p,
+                tuple(int(i) for i in rows),
+                tuple(int(j) for j in cols),
+                x if rows.size == x.shape[0] and cols.size == x.shape[1] else x[np.ix_(rows, cols)],
+            )
         )
     frame = pd.DataFrame(dropped, columns=list(DROPPED_COLUMNS))
     zero = frame[frame["reason"] == "total is zero"]

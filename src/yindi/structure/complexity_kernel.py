@@ -89,13 +89,14 @@ def rca_matrix(x: FloatArray) -> FloatArray:
     row = x.sum(axis=1, keepdims=True)
     col = x.sum(axis=0, keepdims=True)
     total = col.sum()
-    out: FloatArray = (x / row) / (col / total)
+    out: FloatArray = x / row
+    out *= total / col  # in place: one temporary for the whole R × A matrix
     return out
 
 
-def presence(rca: FloatArray, threshold: float = 1.0) -> FloatArray:
-    """Binary presence ``M = 1[RCA ≥ threshold]`` as floats (the ``ecomplexity`` rule: ``>=``)."""
-    return (rca >= threshold).astype(rca.dtype)
+def presence(rca: FloatArray, threshold: float = 1.0) -> npt.NDArray[np.bool_]:
+    """Binary presence ``M = 1[RCA ≥ threshold]`` (the ``ecomplexity`` rule: ``>=``)."""
+    return rca >= threshold
 
 
 def proximity_matrix(m: npt.NDArray[np.floating], ubiquity: npt.NDArray[np.floating]) -> FloatArray:
@@ -119,9 +120,9 @@ def _second_eigenvector(
     ``M̃`` is similar to the symmetric ``S = BᵀB`` with ``B = D^{-1/2} M U^{-1/2}``, so we solve the symmetric
     A × A problem with ``eigh`` (real eigenvalues, stable) and map back with ``k = U^{-1/2} v``.
     """
-    b = m * (1.0 / np.sqrt(d))[:, None].astype(m.dtype)
-    b = b * (1.0 / np.sqrt(u))[None, :].astype(m.dtype)
+    b = m * (1.0 / np.sqrt(d))[:, None].astype(m.dtype)  # D^{-1/2} M; the U^{-1/2} scaling is done on A × A
     s = np.asarray(b.T @ b, dtype=np.float64)
+    s *= np.outer(1.0 / np.sqrt(u), 1.0 / np.sqrt(u))
     n = s.shape[0]
     if n < 2:
         raise ComputationError(
@@ -189,10 +190,10 @@ def complexity_arrays(
     x64 = np.asarray(x, dtype=np.float64)
     rca = rca_matrix(x64)
     work = np.float32 if dtype == "float32" else np.float64
-    m = presence(rca, rca_threshold)
-    mw: npt.NDArray[np.floating[Any]] = m.astype(work, copy=False)
-    d = m.sum(axis=1)
-    u = m.sum(axis=0)
+    mw: npt.NDArray[np.floating[Any]] = presence(rca, rca_threshold).astype(work, copy=False)
+    m = mw
+    d = mw.sum(axis=1, dtype=np.float64)
+    u = mw.sum(axis=0, dtype=np.float64)
     rows = d > 0
     cols = u > 0
     if rows.sum() < 2:
@@ -252,12 +253,12 @@ def complexity_arrays(
     coi_raw = np.asarray((density * not_m) @ kp0.astype(work), dtype=np.float64)
     coi_raw = np.where(rows, coi_raw, np.nan)
     coi_sd = float(np.nanstd(coi_raw))
-    if coi_sd > 0:
+    if coi_sd > 1e-12 * max(1.0, float(np.nanmax(np.abs(coi_raw)))):
         coi = (coi_raw - np.nanmean(coi_raw)) / coi_sd
     else:  # ecomplexity divides 0 by 0 here too; we say why the column is NaN
         coi = np.full_like(coi_raw, np.nan)
         warnings.warn(
-            "COI is the same for every region (std 0), so its z-score is undefined and COI is NaN.",
+            "COI is the same for every region (std 0 up to rounding), so its z-score is undefined and COI is NaN.",
             MethodWarning,
             stacklevel=2,
         )

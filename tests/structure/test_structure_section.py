@@ -7,27 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from yindi.report import charts, maps
 from yindi.report.base import ReportContext
 from yindi.report.sections import structure as section
 from yindi.study import Study
 
 
-@pytest.fixture
-def drawing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the real charts and maps when they exist; stand-ins (recording the call) before they land."""
-    stand_in = lambda *a, **k: "<svg></svg>"  # noqa: E731
-    for name in ("heatmap", "bar_chart", "stacked_bar_chart"):
-        if not hasattr(charts, name):
-            monkeypatch.setattr(charts, name, stand_in, raising=False)
-    try:
-        maps.choropleth({"110000": 1.0})
-    except NotImplementedError:
-        monkeypatch.setattr(maps, "choropleth", stand_in)
-
-
 @pytest.mark.realdata
-@pytest.mark.usefixtures("drawing")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), lang=lang), year=2023)
@@ -64,7 +49,6 @@ def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type
 
 
 @pytest.mark.realdata
-@pytest.mark.usefixtures("drawing")
 def test_section_options_from_the_study(panel, provinces_dir: Path) -> None:  # type: ignore[no-untyped-def]
     study = Study(
         data=str(provinces_dir), options={"structure": {"top_opportunities": 1, "rca_threshold": 1.25}}

@@ -202,12 +202,11 @@ def build(ctx: ReportContext) -> Section | None:
     )
     intro = tr(
         f"本节用 CEADs 分行业终端用电量（{len(t.regions)} 个省份 × {len(t.activities)} 个部门，{t.periods[0]}–{t.periods[-1]}）"
-        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。"
-        "用电量是产业结构的代理指标，不是增加值：高耗能行业的份额被放大。",
+        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。",
         f"This section describes industrial structure with CEADs final electricity use by sector ({len(t.regions)} "
         f"provinces × {len(t.activities)} sectors, {t.periods[0]}–{t.periods[-1]}), shown for {year}: manufacturing "
         "tiers, location quotients, structural similarity (homogeneity), economic complexity and each region's "
-        "opportunities. Electricity use is a proxy for structure, not value added: energy-intensive sectors weigh more.",
+        "opportunities.",
     )
     html = (
         paragraph(intro)

@@ -155,17 +155,20 @@ def build(ctx: ReportContext) -> Section | None:
     growth = national_growth(t.frame) if len(t.periods) > 1 else None
     top_n = opt["top_opportunities"]
     opp = opportunities(cx, period=year, growth=growth, top=top_n, attractiveness=opt["attractiveness"])
-    opp_show = pd.DataFrame(
-        {
-            tr("地区", "Region"): [reg(c) for c in opp["region_code"]],
-            tr("序", "Rank"): opp["rank"],
-            tr("行业", "Activity"): [act(a) for a in opp["activity"]],
-            tr("关联密度", "Density"): opp["density"],
-            "PCI": opp["pci"],
-            "COG": opp["cog"],
-            tr("得分", "Score"): opp["score"],
-        }
+    cell = [
+        f"{act(a)}（{tr('密度', 'density')} {d:.2f}，PCI {p:.2f}）"
+        if ctx.lang == "zh"
+        else f"{act(a)} (density {d:.2f}, PCI {p:.2f})"
+        for a, d, p in zip(opp["activity"], opp["density"], opp["pci"], strict=True)
+    ]
+    opp_wide = (
+        opp.assign(cell=cell)
+        .pivot(index="region_code", columns="rank", values="cell")
+        .reindex(rk["region_code"])
     )
+    opp_show = pd.DataFrame({tr("地区", "Region"): [reg(c) for c in opp_wide.index]})
+    for n in opp_wide.columns:
+        opp_show[tr(f"机会 {n}", f"Opportunity {n}")] = opp_wide[n].fillna("—").to_numpy()
     rank_show = pd.DataFrame(
         {
             tr("地区", "Region"): [reg(c) for c in rk["region_code"]],
@@ -240,7 +243,7 @@ def build(ctx: ReportContext) -> Section | None:
                 f"各省前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
                 f"Top {top_n} opportunities per province (feasibility × {opt['attractiveness'].upper()})",
             ),
-            max_rows=120,
+            max_rows=40,
         )
     )
     notes = [

@@ -37,6 +37,7 @@ def test_commands_on_generic_table(tmp_path: Path, cmd: str) -> None:
     res = runner.invoke(app, ["structure", cmd, str(src), *ROLES, "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert out.exists() and len(pd.read_csv(out)) > 0
+    assert (tmp_path / f"{cmd}.notes.txt").exists()  # notes travel with the file
 
 
 @pytest.mark.realdata
@@ -45,7 +46,12 @@ def test_complexity_on_real_data_mentions_proxy(provinces_dir: Path, tmp_path: P
     res = runner.invoke(app, ["structure", "complexity", str(provinces_dir), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert "proxy" in res.output and "Total Final Consumption" in res.output
-    assert "Logging and Transport of Wood and Bamboo" not in pd.read_excel(out)["activity"].to_numpy()
+    assert (
+        "Logging and Transport of Wood and Bamboo"
+        not in pd.read_excel(out, sheet_name="c")["activity"].to_numpy()
+    )
+    notes = pd.read_excel(out, sheet_name="notes")["note"]
+    assert notes.str.contains("proxy").any() and notes.str.contains("Logging|left out").any()
     res = runner.invoke(
         app, ["structure", "opportunities", str(provinces_dir), "--of", "广东省", "--top", "3"]
     )

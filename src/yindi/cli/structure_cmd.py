@@ -93,6 +93,22 @@ def _load(data: Path, region: str, activity: str, period: str, value: str, missi
     )
 
 
+def _write(frame: pd.DataFrame, out: Path, notes: tuple[str, ...]) -> None:
+    """Write the table; its notes (the proxy caveat, every exclusion) go in a 'notes' sheet or a .notes.txt file."""
+    import pandas as pd
+
+    from yindi.report.export import write_excel, write_table
+
+    if out.suffix.lower() in {".xlsx", ".xls"}:
+        target = write_excel({out.stem: frame, "notes": pd.DataFrame({"note": list(notes)})}, out)
+        done(f"written {target} (notes in sheet 'notes')")
+        return
+    target = write_table(frame, out)
+    side = target.with_suffix(".notes.txt")
+    side.write_text("\n".join(notes) + "\n", encoding="utf-8")
+    done(f"written {target} (notes in {side.name})")
+
+
 def _show(
     frame: pd.DataFrame,
     title: str,
@@ -115,9 +131,7 @@ def _show(
     for n in notes:
         console.print(f"[dim]注 Note: {n}[/dim]", highlight=False)
     if out is not None:
-        from yindi.report.export import write_table
-
-        done(f"written {write_table(frame, out)}")
+        _write(frame, out, notes)
 
 
 @structure_app.command("tiers")
@@ -140,9 +154,7 @@ def tiers_cmd(
     wide = last.pivot_table(index="region", columns="tier", values="share").reset_index()
     _show(wide, f"Tier shares {int(s['period'].max())}", None, t.all_notes(), rows=40)
     if out is not None:
-        from yindi.report.export import write_table
-
-        done(f"written {write_table(s, out)}")
+        _write(s, out, t.all_notes())
 
 
 @structure_app.command("specialisation")
@@ -169,9 +181,7 @@ def specialisation_cmd(
     cols = ["region", "krugman", "hachman", "hhi", "entropy", "n_specialised"]
     _show(reg, f"Specialisation {res.periods[-1]}", None, res.notes, rows=40, columns=cols)
     if out is not None:
-        from yindi.report.export import write_table
-
-        done(f"written {write_table(res.cells, out)}")
+        _write(res.cells, out, res.notes)
 
 
 @structure_app.command("similarity")
@@ -237,12 +247,10 @@ def complexity_cmd(
         reg, f"ECI {res.periods[-1]}", None, res.notes, rows=40, columns=["region", "diversity", "eci", "coi"]
     )
     if out is not None:
-        from yindi.report.export import write_table
-
         cells = res.cells.merge(res.regions, on=["period", "region_code", "region"]).merge(
             res.activities, on=["period", "activity"]
         )
-        done(f"written {write_table(cells, out)}")
+        _write(cells, out, res.notes)
 
 
 @structure_app.command("opportunities")

@@ -6,7 +6,27 @@ Markov chains.
 
 from __future__ import annotations
 
+from yindi.disparity.convergence import BetaResult, SigmaResult, beta_convergence, sigma_convergence
 from yindi.disparity.dagum import DagumResult, dagum
+from yindi.disparity.density import DensityResult, kernel_density
 from yindi.disparity.inequality import TheilResult, cv, gini, theil
+from yindi.disparity.markov import MarkovResult, SpatialMarkovResult, markov, spatial_markov
 
-__all__ = ["DagumResult", "TheilResult", "cv", "dagum", "gini", "theil"]
+__all__ = [
+    "BetaResult",
+    "DagumResult",
+    "DensityResult",
+    "MarkovResult",
+    "SigmaResult",
+    "SpatialMarkovResult",
+    "TheilResult",
+    "beta_convergence",
+    "cv",
+    "dagum",
+    "gini",
+    "kernel_density",
+    "markov",
+    "sigma_convergence",
+    "spatial_markov",
+    "theil",
+]

@@ -24,7 +24,7 @@ from yindi.errors import check_option
 from yindi.regions.registry import _index_db, registry
 
 _CACHE_FORMAT = 1
-_BULK = 40  # requests for more regions than this go through the per-level cache
+_BULK = 20  # requests for more regions than this go through the per-level cache
 
 
 @cache

@@ -16,24 +16,25 @@ import numpy as np
 from yindi._typing import IntArray
 
 
-def _runs_to_pairs(keys: IntArray, owner: IntArray) -> tuple[IntArray, IntArray]:
-    """Pairs (i < j) of owners that hold an equal key; ``keys`` sorted, (key, owner) rows unique."""
-    left: list[IntArray] = []
-    right: list[IntArray] = []
+def _runs_to_pairs(first: IntArray, second: IntArray | None, owner: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """Pairs (i < j) of distinct owners holding an equal key; keys sorted (``second`` breaks ties, or None)."""
+    codes: list[IntArray] = []
     d = 1
-    while d < len(keys):
-        same = keys[d:] == keys[:-d]
+    while d < len(first):
+        same = first[d:] == first[:-d]
+        if second is not None:
+            same &= second[d:] == second[:-d]
         if not same.any():
             break
         a, b = owner[:-d][same], owner[d:][same]
-        left.append(np.minimum(a, b))
-        right.append(np.maximum(a, b))
+        keep = a != b
+        a, b = a[keep], b[keep]
+        codes.append(np.minimum(a, b) * n + np.maximum(a, b))
         d += 1
-    if not left:
+    if not codes:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    pairs = np.unique(np.stack([np.concatenate(left), np.concatenate(right)], axis=1), axis=0)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    return pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64)
+    u = np.unique(np.concatenate(codes))
+    return (u // n).astype(np.int64), (u % n).astype(np.int64)
 
 
 def _vertex_keys(coords: Any, resolution: float) -> IntArray:
@@ -65,20 +66,19 @@ def contiguity_pairs(geoms: Any, kind: str, resolution: float = 1e-7) -> tuple[I
     if len(coords) == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     keys = _vertex_keys(coords, resolution)
+    n = len(geoms)
     if kind == "queen":
-        rows = np.unique(np.stack([keys, owner], axis=1), axis=0)
-        return _runs_to_pairs(rows[:, 0], rows[:, 1])
+        order = np.argsort(keys, kind="stable")
+        return _runs_to_pairs(keys[order], None, owner[order], n)
     # rook: an edge joins consecutive vertices of one ring; undirected edge key = (min, max) vertex key
     same_ring = coord_ring[1:] == coord_ring[:-1]
     a, b = keys[:-1][same_ring], keys[1:][same_ring]
     lo, hi = np.minimum(a, b), np.maximum(a, b)
+    edge_owner = owner[:-1][same_ring]
     keep = lo != hi
-    edge = np.stack([lo[keep], hi[keep], owner[:-1][same_ring][keep]], axis=1)
-    edge = np.unique(edge, axis=0)
-    # fold the two halves of the edge key into one sortable id
-    _, edge_id = np.unique(edge[:, :2], axis=0, return_inverse=True)
-    order = np.lexsort((edge[:, 2], edge_id.ravel()))
-    return _runs_to_pairs(edge_id.ravel()[order].astype(np.int64), edge[order, 2])
+    lo, hi, edge_owner = lo[keep], hi[keep], edge_owner[keep]
+    order = np.lexsort((hi, lo))
+    return _runs_to_pairs(lo[order], hi[order], edge_owner[order], n)
 
 
 def tolerance_pairs(geoms: Any, distance: float) -> tuple[IntArray, IntArray]:

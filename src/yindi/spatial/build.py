@@ -72,11 +72,12 @@ def _attach_islands(w: Weights, geoms: Any) -> Weights:
         return w
     nb = {c: list(v) for c, v in w.neighbors.items()}
     pos = {c: i for i, c in enumerate(w.ids)}
-    tree = shapely.STRtree(geoms)
+    simple = shapely.simplify(geoms, 0.01, preserve_topology=False)  # ~1 km; enough to rank distances
     attached = []
     for code in w.islands:
-        hits = tree.query_nearest(geoms[pos[code]], exclusive=True, all_matches=False)
-        near = w.ids[int(hits[0])]
+        d = shapely.distance(simple[pos[code]], simple)
+        d[pos[code]] = np.inf
+        near = w.ids[int(np.argmin(d))]
         nb[code].append(near)
         if code not in nb[near]:
             nb[near].append(code)

@@ -26,5 +26,8 @@ def test_error_classes_inherit_builtins(cls: type[Exception], builtin: type[Exce
 
 
 def test_check_option_message_names_parameter_function_and_value() -> None:
-    with pytest.raises(errors.ParameterError, match=r"The 'rts' parameter of dea\(\) must be one of 'crs', 'vrs'. Got 'cr' instead."):
+    with pytest.raises(
+        errors.ParameterError,
+        match=r"The 'rts' parameter of dea\(\) must be one of 'crs', 'vrs'. Got 'cr' instead.",
+    ):
         errors.check_option("rts", "cr", ("crs", "vrs"), where="dea()")

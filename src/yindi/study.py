@@ -59,7 +59,7 @@ class Study:
 
         doc: dict[str, Any] = {k: v for k, v in asdict(self).items() if v is not None}
         doc["sections"] = list(self.sections)
-        doc["options"] = {k: dict(v) for k, v in self.options.items()}
+        doc["options"] = {k: _toml_safe(dict(v)) for k, v in self.options.items()}
         header = "# Yindi study file: `yindi report --study study.toml` reproduces the report.\n"
         return header + tomli_w.dumps(doc)
 
@@ -80,8 +80,19 @@ class Study:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(doc) - known)
         if unknown:
-            raise ParameterError(f"{src}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}.")
+            raise ParameterError(
+                f"{src}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(known))}."
+            )
         if "data" not in doc:
             raise ParameterError(f"{src}: the key 'data' (path of the data) is required.")
         doc["sections"] = tuple(doc.get("sections", ()))
         return cls(**doc)
+
+
+def _toml_safe(value: Any) -> Any:
+    """TOML has no null: drop ``None`` entries (they mean "the default"); tuples become lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _toml_safe(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_toml_safe(v) for v in value if v is not None]
+    return value

@@ -28,7 +28,9 @@ for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="显示版本 / Show the version and exit.", is_eager=True),
+    version: bool = typer.Option(
+        False, "--version", help="显示版本 / Show the version and exit.", is_eager=True
+    ),
 ) -> None:
     if version:
         from yindi import __version__

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
@@ -46,4 +45,3 @@ def out_path(path: Path, default_name: str) -> Path:
 
 def done(message: str) -> None:
     console.print(f"[green]✓[/green] {message}", highlight=False)
-

@@ -1,9 +1,248 @@
-"""CLI commands of this capability (registered on the main app by ``register``)."""
+"""``yindi data``: import files into the DuckDB workspace, list and show datasets, check files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
 import typer
+
+from yindi.cli.common import console, done
+
+if TYPE_CHECKING:
+    from yindi.data.panel import Panel
+
+data_app = typer.Typer(
+    help="数据导入与管理 / Import and manage data in the workspace (DuckDB).", no_args_is_help=True
+)
+
+WS_HELP = "工作区文件 / Workspace file [env: YINDI_WORKSPACE; default ./yindi.duckdb]."
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    app.add_typer(data_app, name="data")
+
+
+def _workspace(path: Optional[Path]):  # type: ignore[no-untyped-def]
+    from yindi.data.workspace import Workspace
+
+    return Workspace(path) if path is not None else Workspace.open_default()
+
+
+def _parse_fixes(pairs: Optional[list[str]]) -> dict[str, str]:
+    from yindi.errors import ParameterError
+
+    fixes: dict[str, str] = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise ParameterError(f"--fix-region takes WRONG=RIGHT (e.g. 内蒙占=内蒙古). Got {pair!r}.")
+        wrong, right = pair.split("=", 1)
+        fixes[wrong.strip()] = right.strip()
+    return fixes
+
+
+def read_any(
+    path: Path,
+    *,
+    region: Optional[str],
+    year_col: Optional[str],
+    indicator_col: Optional[str],
+    value_col: Optional[str],
+    unit_col: Optional[str],
+    indicator_id: Optional[str],
+    unit: Optional[str],
+    data_year: Optional[int],
+    sheet: Optional[str],
+    fixes: dict[str, str],
+) -> Panel:
+    """Read one file with the importer its layout calls for."""
+    from yindi.data.nbs import is_nbs_export, read_nbs_export
+    from yindi.data.pack import load_pack
+    from yindi.data.table import read_table
+
+    if path.is_dir() or path.name == "panel.csv":
+        return load_pack(path, region_fixes=fixes)
+    if path.suffix.lower() == ".csv" and is_nbs_export(path):
+        return read_nbs_export(path, indicator=indicator_id, unit=unit, year=data_year, region_fixes=fixes)
+    return read_table(
+        path,
+        region=region or "region",
+        year=year_col or "year",
+        indicator=indicator_col,
+        value=value_col,
+        unit=unit_col,
+        sheet=sheet,
+        region_fixes=fixes,
+    )
+
+
+@data_app.command("import")
+def import_(
+    files: list[Path] = typer.Argument(
+        ..., help="文件或数据包文件夹 / Files or pack folders (CSV, Excel, Parquet, NBS exports)."
+    ),
+    name: str = typer.Option(..., "--name", "-n", help="数据集名称 / Dataset name in the workspace."),
+    workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help=WS_HELP),
+    replace: bool = typer.Option(False, "--replace", help="覆盖同名数据集 / Replace a dataset of that name."),
+    region: Optional[str] = typer.Option(None, "--region", help="地区列 / Region column (generic tables)."),
+    year_col: Optional[str] = typer.Option(None, "--year", help="年份列 / Year column (generic tables)."),
+    indicator_col: Optional[str] = typer.Option(
+        None, "--indicator", help="指标列（长表） / Indicator column (tidy tables)."
+    ),
+    value_col: Optional[str] = typer.Option(
+        None, "--value", help="数值列（长表） / Value column (tidy tables)."
+    ),
+    unit_col: Optional[str] = typer.Option(
+        None, "--unit", help="单位列（长表） / Unit column (tidy tables)."
+    ),
+    indicator_id: Optional[str] = typer.Option(
+        None,
+        "--indicator-id",
+        help="国家统计局“地区×年份”表的指标代码 / Indicator id for an NBS region × year export.",
+    ),
+    unit: Optional[str] = typer.Option(None, "--unit-label", help="该指标的单位 / Unit of that indicator."),
+    data_year: Optional[int] = typer.Option(
+        None, "--data-year", help="文件未写明年份时的数据年份 / Year of the data when the file does not say."
+    ),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="Excel 工作表 / Excel sheet."),
+    fix_region: Optional[list[str]] = typer.Option(
+        None,
+        "--fix-region",
+        help="显式更正地区名，如 内蒙占=内蒙古（会报告） / Explicit region-name fix WRONG=RIGHT (reported).",
+    ),
+) -> None:
+    """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
+    from yindi.data.workspace import combine
+
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    fixes = _parse_fixes(fix_region)
+    panels = []
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("读取 / reading", total=len(files))
+        for path in files:
+            progress.update(task, description=f"读取 / reading {path.name}")
+            panels.append(
+                read_any(
+                    path,
+                    region=region,
+                    year_col=year_col,
+                    indicator_col=indicator_col,
+                    value_col=value_col,
+                    unit_col=unit_col,
+                    indicator_id=indicator_id,
+                    unit=unit,
+                    data_year=data_year,
+                    sheet=sheet,
+                    fixes=fixes,
+                )
+            )
+            progress.advance(task)
+            console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
+    panel = combine(panels, origin=", ".join(map(str, files)))
+    ws = _workspace(workspace)
+    info = ws.import_panel(name, panel, replace=replace)
+    for r in panel.repairs:
+        console.print(f"  [yellow]修正 / repair:[/yellow] {r}", highlight=False)
+    done(f"{info.n_rows} rows → {ws.path} as {name!r} ({len(panel.indicators)} indicators)")
+
+
+@data_app.command("list")
+def list_(workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help=WS_HELP)) -> None:
+    """列出数据集 / List datasets in the workspace."""
+    from rich.table import Table
+
+    frame = _workspace(workspace).datasets()
+    if frame.empty:
+        console.print("工作区为空 / The workspace is empty. Import with: yindi data import FILE --name NAME")
+        return
+    t = Table("name", "rows", "indicators", "regions", "years", "imported_at")
+    for r in frame.itertuples():
+        t.add_row(
+            r.name,
+            str(r.rows),
+            str(r.indicators),
+            str(r.regions),
+            f"{r.first_year}–{r.last_year}",
+            str(r.imported_at),
+        )
+    console.print(t)
+
+
+@data_app.command("show")
+def show(
+    name: str = typer.Argument(..., help="数据集名称 / Dataset name."),
+    workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help=WS_HELP),
+    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+) -> None:
+    """显示数据集的来源与覆盖 / Show a dataset's provenance and coverage."""
+    from rich.table import Table
+
+    ws = _workspace(workspace)
+    info = ws.info(name)
+    panel = ws.load(name)
+    console.print(
+        f"[bold]{name}[/bold] · {info.n_rows} rows · imported {info.imported_at} · yindi {info.yindi_version}"
+    )
+    for s in info.sources:
+        console.print(f"  source: {s['path']}  sha256={s['sha256']}", highlight=False)
+    for r in info.repairs:
+        console.print(f"  [yellow]repair:[/yellow] {r}", highlight=False)
+    cov = panel.coverage()
+    t = Table("indicator", "name", "unit", "years", "regions", "missing")
+    for r in cov.itertuples():
+        t.add_row(
+            r.indicator,
+            r.name_en if lang == "en" else r.name_zh,
+            r.unit,
+            f"{r.first_year}–{r.last_year}",
+            str(r.regions),
+            str(r.missing),
+        )
+    console.print(t)
+
+
+@data_app.command("check")
+def check(
+    files: list[Path] = typer.Argument(..., help="要检查的文件 / Files to validate."),
+    region: Optional[str] = typer.Option(None, "--region"),
+    year_col: Optional[str] = typer.Option(None, "--year"),
+    indicator_col: Optional[str] = typer.Option(None, "--indicator"),
+    value_col: Optional[str] = typer.Option(None, "--value"),
+    unit_col: Optional[str] = typer.Option(None, "--unit"),
+    indicator_id: Optional[str] = typer.Option(None, "--indicator-id"),
+    unit: Optional[str] = typer.Option(None, "--unit-label"),
+    data_year: Optional[int] = typer.Option(None, "--data-year"),
+    sheet: Optional[str] = typer.Option(None, "--sheet"),
+    fix_region: Optional[list[str]] = typer.Option(None, "--fix-region"),
+) -> None:
+    """只校验不导入 / Validate files without importing them."""
+    fixes = _parse_fixes(fix_region)
+    for path in files:
+        panel = read_any(
+            path,
+            region=region,
+            year_col=year_col,
+            indicator_col=indicator_col,
+            value_col=value_col,
+            unit_col=unit_col,
+            indicator_id=indicator_id,
+            unit=unit,
+            data_year=data_year,
+            sheet=sheet,
+            fixes=fixes,
+        )
+        missing = int(panel.frame["value"].isna().sum())
+        done(
+            f"{path}: {len(panel)} rows, {len(panel.indicators)} indicators, {len(panel.region_codes)} regions, "
+            f"years {panel.years()[0]}–{panel.years()[-1]}, {missing} missing values, {len(panel.repairs)} repairs"
+        )
+        for r in panel.repairs:
+            console.print(f"  [yellow]repair:[/yellow] {r}", highlight=False)

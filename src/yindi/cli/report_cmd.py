@@ -1,9 +1,98 @@
-"""CLI commands of this capability (registered on the main app by ``register``)."""
+"""``yindi report``: the national report (HTML + Excel + study file)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from yindi.cli.common import DATA_HELP, LANG_HELP, console, done
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    app.command(name="report")(report)
+
+
+def report(
+    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="输出目录 / Output folder."),
+    year: Optional[int] = typer.Option(
+        None,
+        "--year",
+        "-y",
+        help="报告年份（默认：关键指标齐全的最近年份） / Report year (default: latest complete year).",
+    ),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help=LANG_HELP),
+    exclude_tibet: Optional[bool] = typer.Option(
+        None,
+        "--exclude-tibet/--include-tibet",
+        help="是否排除西藏（30 省） / Analyse 30 provinces without Tibet.",
+    ),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", help="随机种子 / Seed for Monte Carlo, permutations and bootstrap."
+    ),
+    section: Optional[list[str]] = typer.Option(
+        None, "--section", "-s", help="只生成这些章节（可重复） / Only these sections (repeatable)."
+    ),
+    study_file: Optional[Path] = typer.Option(
+        None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."
+    ),
+) -> None:
+    """生成全国报告 / Build the national report: HTML (offline, with maps), Excel workbook, study.toml."""
+    from dataclasses import replace
+
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from yindi.errors import ParameterError
+    from yindi.report.national import build_report
+    from yindi.report.sections import SECTIONS
+    from yindi.study import Study
+
+    if study_file is not None:
+        study = Study.read(study_file)
+    else:
+        source = data or os.environ.get("YINDI_DATA")
+        if not source:
+            raise ParameterError(
+                "No data given. Pass --data PATH (a pack folder such as ../shared/data/cn-provinces), or set YINDI_DATA."
+            )
+        study = Study(data=str(Path(source).resolve()) if Path(source).exists() else source)
+    overrides: dict[str, object] = {}
+    if data is not None and study_file is not None:
+        overrides["data"] = data
+    if year is not None:
+        overrides["year"] = year
+    if lang is not None:
+        overrides["lang"] = lang
+    if exclude_tibet is not None:
+        overrides["exclude_tibet"] = exclude_tibet
+    if seed is not None:
+        overrides["seed"] = seed
+    if section:
+        overrides["sections"] = tuple(section)
+    if overrides:
+        study = replace(study, **overrides)  # type: ignore[arg-type]
+    names = list(study.sections) or list(SECTIONS)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("载入数据 / loading data", total=len(names) + 1)
+
+        def step(name: str) -> None:
+            progress.update(task, advance=1, description=f"章节 / section: {name}")
+
+        result = build_report(study, out, on_section=step)
+        progress.update(task, completed=len(names) + 1, description="完成 / done")
+    done(f"报告 / Report: {result.html.resolve()}")
+    done(f"表格 / Tables: {result.excel.resolve()}")
+    done(f"设定 / Study: {result.study.resolve()}  (yindi report --study {result.study})")
+    total = sum(result.timings.values())
+    console.print(f"[dim]year {result.year} · {len(result.sections)} sections · {total:.1f} s[/dim]")

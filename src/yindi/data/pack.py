@@ -73,7 +73,9 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             f"{', '.join(COLUMNS)} (one value per row)."
         )
     src = RowSource(str(panel_file))
-    codes, names, repairs = resolve_regions(raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"])
+    codes, names, repairs = resolve_regions(
+        raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"]
+    )
     frame = pd.DataFrame(
         {
             "region_code": codes,
@@ -101,8 +103,15 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             if unit and (unit in label or label in unit):
                 # e.g. rows say 'Mt', metadata says '百万吨 (Mt)': the same unit, labelled differently.
                 repairs.append(
-                    Repair(str(meta_file), None, "unit", f"unit label of {ind!r} differs from {PANEL_FILE}; "
-                           "rows keep their unit, the label is used for display", unit, label)
+                    Repair(
+                        str(meta_file),
+                        None,
+                        "unit",
+                        f"unit label of {ind!r} differs from {PANEL_FILE}; "
+                        "rows keep their unit, the label is used for display",
+                        unit,
+                        label,
+                    )
                 )
                 continue
             raise DataValidationError(

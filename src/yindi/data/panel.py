@@ -162,17 +162,22 @@ class Panel:
         """Region × year table of one indicator."""
         self.indicator(indicator)
         sub = self.frame[self.frame["indicator"] == indicator]
-        return sub.pivot_table(index="region_code", columns="year", values="value", aggfunc="first", dropna=False)
+        return sub.pivot_table(
+            index="region_code", columns="year", values="value", aggfunc="first", dropna=False
+        )
 
     def value(self, region: str, year: int, indicator: str) -> float:
-        """One value, with ``region`` given by any name the registry resolves ("北京", "Beijing", "110000")."""
+        """One value; ``region`` is any name the registry resolves ("北京", "Beijing", "110000") or "全国"."""
+        from yindi.data.validate import NATIONAL_CODE, NATIONAL_NAMES
         from yindi.regions import resolve
 
-        code = resolve(region).adcode
+        code = NATIONAL_CODE if str(region) in NATIONAL_NAMES else resolve(region).adcode
         f = self.frame
         hit = f[(f["region_code"] == code) & (f["year"] == int(year)) & (f["indicator"] == indicator)]
         if hit.empty:
-            raise MissingDataError(f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}.")
+            raise MissingDataError(
+                f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}."
+            )
         return float(hit["value"].iloc[0])
 
     def coverage(self) -> pd.DataFrame:
@@ -215,7 +220,9 @@ def make_panel(
     """
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise DataValidationError(f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}.")
+        raise DataValidationError(
+            f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}."
+        )
     f = frame.loc[:, list(COLUMNS)].copy()
     f["region_code"] = f["region_code"].astype(str)
     f["region"] = f["region"].astype(str)
@@ -247,7 +254,14 @@ def make_panel(
         n_dropped = int(f.duplicated(key).sum())
         f = f.drop_duplicates(key).reset_index(drop=True)
         all_repairs.append(
-            Repair(origin, None, None, "collapsed identical duplicate rows", f"{n_dropped} duplicates", "one row each")
+            Repair(
+                origin,
+                None,
+                None,
+                "collapsed identical duplicate rows",
+                f"{n_dropped} duplicates",
+                "one row each",
+            )
         )
     meta: dict[str, Indicator] = dict(indicators or {})
     for ind, unit in f.groupby("indicator")["unit"].first().items():
@@ -260,7 +274,14 @@ def make_panel(
 def indicator_table(panel: Panel) -> pd.DataFrame:
     """Indicator metadata as a DataFrame (one row per indicator)."""
     rows: list[dict[str, Any]] = [
-        {"indicator": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit, "source": i.source, "note": i.note}
+        {
+            "indicator": i.id,
+            "name_zh": i.name_zh,
+            "name_en": i.name_en,
+            "unit": i.unit,
+            "source": i.source,
+            "note": i.note,
+        }
         for i in panel.indicators.values()
     ]
     return pd.DataFrame(rows)

@@ -58,7 +58,7 @@ def parse_values(raw: pd.Series, src: RowSource, column: str | None = None) -> p
     text = raw.astype("string").str.strip()
     out = np.full(len(text), np.nan)
     for i, cell in enumerate(text.tolist()):
-        if cell is pd.NA or cell is None or cell in MISSING_MARKERS:
+        if pd.isna(cell) or cell in MISSING_MARKERS:
             continue
         if _NUMBER.match(cell):
             out[i] = float(cell)
@@ -94,7 +94,9 @@ def resolve_regions(
     for i, raw in enumerate(names.astype(str).tolist()):
         name = raw.strip()
         if name in fixes:
-            repairs.append(Repair(src.file, src.row(i), column, "region name fixed as asked", name, fixes[name]))
+            repairs.append(
+                Repair(src.file, src.row(i), column, "region name fixed as asked", name, fixes[name])
+            )
             name = fixes[name]
         if name not in cache:
             if name in NATIONAL_NAMES:

@@ -9,6 +9,13 @@ from yindi.regions.registry import NON_MAINLAND, TIBET, Region, Registry, regist
 
 __all__ = ["NON_MAINLAND", "TIBET", "Region", "Registry", "registry", "resolve"]
 
-from yindi.regions.groupings import GROUPINGS, STRATEGIC, Grouping, StrategicRegion, grouping, strategic_region
+from yindi.regions.groupings import (
+    GROUPINGS,
+    STRATEGIC,
+    Grouping,
+    StrategicRegion,
+    grouping,
+    strategic_region,
+)
 
 __all__ += ["GROUPINGS", "STRATEGIC", "Grouping", "StrategicRegion", "grouping", "strategic_region"]

@@ -38,7 +38,9 @@ class Grouping:
         for gid, codes in self.groups.items():
             if adcode in codes:
                 return gid
-        raise ParameterError(f"Region {adcode!r} is in no group of the grouping {self.id!r} (mainland provinces only).")
+        raise ParameterError(
+            f"Region {adcode!r} is in no group of the grouping {self.id!r} (mainland provinces only)."
+        )
 
     def label(self, group: str, lang: str = "zh") -> str:
         zh, en = self.group_names[group]
@@ -63,8 +65,12 @@ NBS4 = Grouping(
         "west": _p("15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"),
         "northeast": _p("21", "22", "23"),
     },
-    group_names={"east": ("东部", "East"), "central": ("中部", "Central"), "west": ("西部", "West"),
-                 "northeast": ("东北", "Northeast")},
+    group_names={
+        "east": ("东部", "East"),
+        "central": ("中部", "Central"),
+        "west": ("西部", "West"),
+        "northeast": ("东北", "Northeast"),
+    },
     source="国家统计局《东西中部和东北地区划分方法》2011-06-13",
 )
 
@@ -123,30 +129,70 @@ class StrategicRegion:
 STRATEGIC: dict[str, StrategicRegion] = {
     r.id: r
     for r in (
-        StrategicRegion("jingjinji", "京津冀", "Beijing-Tianjin-Hebei", _p("11", "12", "13"),
-                        source="京津冀协同发展规划纲要 (2015)"),
-        StrategicRegion("yangtze_delta", "长三角", "Yangtze River Delta", _p("31", "32", "33", "34"),
-                        source="长江三角洲区域一体化发展规划纲要 (2019)"),
         StrategicRegion(
-            "gba", "粤港澳大湾区", "Guangdong-Hong Kong-Macao Greater Bay Area", _p("44"),
+            "jingjinji",
+            "京津冀",
+            "Beijing-Tianjin-Hebei",
+            _p("11", "12", "13"),
+            source="京津冀协同发展规划纲要 (2015)",
+        ),
+        StrategicRegion(
+            "yangtze_delta",
+            "长三角",
+            "Yangtze River Delta",
+            _p("31", "32", "33", "34"),
+            source="长江三角洲区域一体化发展规划纲要 (2019)",
+        ),
+        StrategicRegion(
+            "gba",
+            "粤港澳大湾区",
+            "Guangdong-Hong Kong-Macao Greater Bay Area",
+            _p("44"),
             cities=("440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"),
             note="Mainland part: nine cities of Guangdong; Hong Kong and Macao are outside mainland analyses.",
             source="粤港澳大湾区发展规划纲要 (2019)",
         ),
         StrategicRegion(
-            "chengyu", "成渝地区双城经济圈", "Chengdu-Chongqing Economic Circle", _p("50", "51"),
-            cities=("500000", "510100", "510300", "510500", "510600", "510700", "510900", "511000", "511100",
-                    "511300", "511400", "511500", "511600", "511700", "511800", "512000"),
+            "chengyu",
+            "成渝地区双城经济圈",
+            "Chengdu-Chongqing Economic Circle",
+            _p("50", "51"),
+            cities=(
+                "500000",
+                "510100",
+                "510300",
+                "510500",
+                "510600",
+                "510700",
+                "510900",
+                "511000",
+                "511100",
+                "511300",
+                "511400",
+                "511500",
+                "511600",
+                "511700",
+                "511800",
+                "512000",
+            ),
             note="绵阳, 达州 and 雅安 are included only in part and 重庆 only its 27 districts plus parts of 开州 "
-                 "and 云阳 in the plan; whole units are listed here.",
+            "and 云阳 in the plan; whole units are listed here.",
             source="成渝地区双城经济圈建设规划纲要 (2021)",
         ),
-        StrategicRegion("yangtze_belt", "长江经济带", "Yangtze River Economic Belt",
-                        _p("31", "32", "33", "34", "36", "42", "43", "50", "51", "52", "53"),
-                        source="长江经济带发展规划纲要 (2016)"),
-        StrategicRegion("yellow_river", "黄河流域", "Yellow River Basin",
-                        _p("63", "51", "62", "64", "15", "14", "61", "41", "37"),
-                        source="黄河流域生态保护和高质量发展规划纲要 (2021)"),
+        StrategicRegion(
+            "yangtze_belt",
+            "长江经济带",
+            "Yangtze River Economic Belt",
+            _p("31", "32", "33", "34", "36", "42", "43", "50", "51", "52", "53"),
+            source="长江经济带发展规划纲要 (2016)",
+        ),
+        StrategicRegion(
+            "yellow_river",
+            "黄河流域",
+            "Yellow River Basin",
+            _p("63", "51", "62", "64", "15", "14", "61", "41", "37"),
+            source="黄河流域生态保护和高质量发展规划纲要 (2021)",
+        ),
     )
 }
 

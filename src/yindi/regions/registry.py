@@ -126,7 +126,9 @@ class Registry:
     def provinces(self, *, exclude_tibet: bool = False, mainland: bool = True) -> tuple[Region, ...]:
         """The 31 mainland provinces (30 with ``exclude_tibet=True``; 34 with ``mainland=False``)."""
         return tuple(
-            r for r in self.at_level("province", mainland=mainland) if not (exclude_tibet and r.adcode == TIBET)
+            r
+            for r in self.at_level("province", mainland=mainland)
+            if not (exclude_tibet and r.adcode == TIBET)
         )
 
     def children(self, adcode: str) -> tuple[Region, ...]:
@@ -169,7 +171,8 @@ class Registry:
         if len(best) == 1:
             return best[0]
         listed = "; ".join(
-            f"{r.name_zh} ({r.adcode}, in {self._by_code[r.province].short_zh})" for r in sorted(best, key=lambda r: r.adcode)
+            f"{r.name_zh} ({r.adcode}, in {self._by_code[r.province].short_zh})"
+            for r in sorted(best, key=lambda r: r.adcode)
         )
         raise RegionNotFoundError(
             f"{text!r} names {len(best)} regions: {listed}. Pass within= (e.g. within='北京') or use the adcode."

@@ -55,6 +55,7 @@ class ReportContext:
     panel: Panel
     study: Study
     year: int
+    used_options: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def lang(self) -> Lang:
@@ -69,7 +70,11 @@ class ReportContext:
         return en if self.study.lang == "en" else zh
 
     def option(self, section: str, name: str, default: Any) -> Any:
-        return self.study.option(section, name, default)
+        """A method choice of ``section`` (from the study file, else ``default``); recorded so that the study
+        file written beside the report lists every choice actually used, defaults included."""
+        value = self.study.option(section, name, default)
+        self.used_options.setdefault(section, {})[name] = value
+        return value
 
     @cached_property
     def analysis(self) -> Panel:

@@ -39,7 +39,7 @@ def table(
     """Render a DataFrame as an HTML table with formatted numbers (``max_rows`` cuts long tables)."""
     shown = frame.reset_index() if index else frame
     cut = max_rows is not None and len(shown) > max_rows
-    if cut:
+    if max_rows is not None and cut:
         shown = shown.head(max_rows)
     head = "".join(f"<th>{esc(c)}</th>" for c in shown.columns)
     body_rows = []

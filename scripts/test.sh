@@ -1,8 +1,0 @@
-#!/usr/bin/env bash
-# Install what the tests need into .venv and run the whole test suite (the README's second command).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"

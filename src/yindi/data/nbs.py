@@ -1,0 +1,282 @@
+"""Importer for files exported from the NBS statistics website (国家统计局 国家数据, 分省年度数据).
+
+An export looks like this (UTF-8 with BOM or GB18030; cells end in a tab before the comma)::
+
+    数据库：分省年度数据
+    时间：2021年-2025年
+    地区\t,2025年\t,2024年\t, ...          ← header: regions × years (one indicator) ...
+    北京市\t,\t,49670.2\t, ...             ← a blank cell is a missing value, never zero
+    ...
+    注：1. ...                              ← footer: notes, then 数据来源：国家统计局
+
+or, for one year, regions × indicators with headers like ``地区生产总值 (亿元)``; national tables have
+``指标`` instead of ``地区`` in the first header cell (rows are indicators, the region is 全国).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from yindi.data.catalogue import NBS_NAMES
+from yindi.data.panel import Indicator, Panel, Repair, make_panel
+from yindi.data.validate import NATIONAL_CODE, RowSource, parse_values, parse_years, resolve_regions
+from yindi.errors import DataFormatError
+
+_HEADER_DB = re.compile(r"^数据库[:：]")
+_HEADER_TIME = re.compile(r"^时间[:：]\s*(.*)$")
+_YEAR_CELL = re.compile(r"^(\d{4})年?$")
+_NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
+_FOOTER = re.compile(r"^(注[:：]|数据来源[:：])")
+
+
+@dataclass(frozen=True)
+class NbsTable:
+    """The parsed parts of an export, before validation."""
+
+    database: str
+    time: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (file line number, cells)
+    notes: list[str]
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DataFormatError(f"{path}: cannot decode the file as UTF-8 or GB18030. Save it as UTF-8.")
+
+
+def _cells(line: str) -> list[str]:
+    cells = [c.strip() for c in line.split(",")]
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def is_nbs_export(path: str | Path) -> bool:
+    """True when the file starts like an NBS website export (``数据库：...``)."""
+    try:
+        head = _read_text(Path(path)).lstrip("\ufeff").splitlines()[:1]
+    except (OSError, DataFormatError):
+        return False
+    return bool(head) and bool(_HEADER_DB.match(head[0].strip()))
+
+
+def parse_nbs(path: str | Path) -> NbsTable:
+    """Split an export into header lines, table rows (with file line numbers) and footer notes."""
+    src = Path(path)
+    lines = _read_text(src).lstrip("\ufeff").splitlines()
+    if not lines or not _HEADER_DB.match(lines[0].strip()):
+        raise DataFormatError(
+            f"{src}, line 1: expected '数据库：…' as exported from the NBS website (data.stats.gov.cn). "
+            "For other tables use read_table()."
+        )
+    database = lines[0].split("：", 1)[-1].split(":", 1)[-1].strip()
+    time_match = _HEADER_TIME.match(lines[1].strip()) if len(lines) > 1 else None
+    if time_match is None:
+        raise DataFormatError(f"{src}, line 2: expected '时间：…' after the database line.")
+    header_line = 2
+    if header_line >= len(lines):
+        raise DataFormatError(f"{src}: the table header (line 3) is missing.")
+    header = _cells(lines[header_line])
+    rows: list[tuple[int, list[str]]] = []
+    notes: list[str] = []
+    in_footer = False
+    for number, line in enumerate(lines[header_line + 1 :], start=header_line + 2):
+        text = line.strip()
+        if in_footer or _FOOTER.match(text):
+            in_footer = True
+            if text:
+                notes.append(text)
+            continue
+        if not text:
+            continue
+        cells = _cells(line)
+        if len(cells) != len(header):
+            raise DataFormatError(
+                f"{src}, line {number}: {len(cells)} cells but the header (line {header_line + 1}) has "
+                f"{len(header)}. Re-export the table from the NBS website without editing it."
+            )
+        rows.append((number, cells))
+    if not rows:
+        raise DataFormatError(f"{src}: the table has no data rows.")
+    return NbsTable(database, time_match.group(1).strip(), header, rows, notes)
+
+
+def _indicator_from_header(cell: str) -> tuple[str, str, str]:
+    """'地区生产总值 (亿元)' → (id, name_zh, unit) using the catalogue; unknown names keep Chinese ids."""
+    m = _NAME_UNIT.match(cell)
+    name, unit = (m.group(1).strip(), m.group(2).strip()) if m else (cell.strip(), "")
+    ident = NBS_NAMES.get(name, (name, name))[0]
+    return ident, name, unit
+
+
+def read_nbs_export(
+    path: str | Path,
+    *,
+    indicator: str | None = None,
+    name_zh: str | None = None,
+    name_en: str | None = None,
+    unit: str | None = None,
+    year: int | None = None,
+    region_fixes: Mapping[str, str] | None = None,
+) -> Panel:
+    """Read an NBS website export into a validated :class:`Panel`.
+
+    Parameters
+    ----------
+    path : str or Path
+        The exported ``.csv`` file.
+    indicator, name_zh, name_en, unit : str, optional
+        For a region × year table, which holds one indicator whose name is not in the file: its id, names
+        and unit. Defaults: the id is the file name without extension (reported in ``panel.repairs``).
+    year : int, optional
+        For a region × indicator table whose ``时间：`` line is empty, the year of the data.
+    region_fixes : mapping, optional
+        Explicit corrections of misspelled region names, each use reported.
+
+    Notes
+    -----
+    Blank cells are missing values (NaN), never zero. The footer notes (注：…, 数据来源：…) are kept in the
+    indicators' ``note``.
+    """
+    src = Path(path)
+    table = parse_nbs(src)
+    first = table.header[0]
+    body = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
+    line_numbers = [n for n, _ in table.rows]
+    notes = " ".join(table.notes)
+    repairs: list[Repair] = []
+    value_cols = table.header[1:]
+    year_cols = [c for c in value_cols if _YEAR_CELL.match(c)]
+
+    if first == "指标":  # national table: rows are indicators, columns years
+        if len(year_cols) != len(value_cols):
+            raise DataFormatError(f"{src}, line 3: a national table needs year columns (2024年, …).")
+        long = body.melt(id_vars=[first], var_name="year", value_name="value")
+        parsed = [_indicator_from_header(c) for c in long[first]]
+        long["indicator"] = [p[0] for p in parsed]
+        long["unit"] = [unit if unit is not None else p[2] for p in parsed]
+        long["region_code"] = NATIONAL_CODE
+        long["region"] = "全国"
+        meta = {
+            p[0]: Indicator(
+                p[0],
+                p[1],
+                NBS_NAMES.get(p[1], (p[0], p[1]))[1],
+                p[2],
+                source=f"NBS export {src.name}",
+                note=notes,
+            )
+            for p in parsed
+        }
+        names_col = None
+    elif first == "地区":
+        if year_cols and len(year_cols) == len(value_cols):  # one indicator, regions × years
+            ident = indicator or src.stem
+            if indicator is None:
+                repairs.append(
+                    Repair(
+                        str(src),
+                        None,
+                        None,
+                        "indicator id taken from the file name (pass indicator=)",
+                        "",
+                        ident,
+                    )
+                )
+            long = body.melt(id_vars=[first], var_name="year", value_name="value")
+            long["indicator"] = ident
+            long["unit"] = unit or ""
+            meta = {
+                ident: Indicator(
+                    ident,
+                    name_zh or ident,
+                    name_en or name_zh or ident,
+                    unit or "",
+                    source=f"NBS export {src.name}",
+                    note=notes,
+                )
+            }
+        elif not year_cols:  # one year, regions × indicators
+            found = re.findall(r"(\d{4})年", table.time)
+            if year is None and len(found) != 1:
+                raise DataFormatError(
+                    f"{src}, line 2: the year of the data is not in the file ('时间：{table.time}'). "
+                    "Pass year=2025 (CLI: --data-year 2025)."
+                )
+            data_year = year if year is not None else int(found[0])
+            long = body.melt(id_vars=[first], var_name="column", value_name="value")
+            by_col = {c: _indicator_from_header(c) for c in value_cols}
+            long["indicator"] = [by_col[c][0] for c in long["column"]]
+            long["unit"] = [by_col[c][2] for c in long["column"]]
+            long["year"] = str(data_year)
+            meta = {
+                p[0]: Indicator(
+                    p[0],
+                    p[1],
+                    NBS_NAMES.get(p[1], (p[0], p[1]))[1],
+                    p[2],
+                    source=f"NBS export {src.name}",
+                    note=notes,
+                )
+                for p in by_col.values()
+            }
+            unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
+            if unknown:
+                repairs.append(
+                    Repair(
+                        str(src),
+                        None,
+                        None,
+                        "indicators not in the catalogue keep their Chinese name as id",
+                        ", ".join(unknown),
+                        "(same)",
+                    )
+                )
+        else:
+            raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
+        names_col = first
+    else:
+        raise DataFormatError(
+            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
+        )
+
+    # Row of each long-table cell in the file, for messages (melt goes column by column).
+    file_rows = [line_numbers[i % len(line_numbers)] for i in range(len(long))]
+    if names_col is not None:
+        codes, names, fixes = resolve_regions(
+            long[names_col], RowSource(str(src), 0), names_col, region_fixes=region_fixes
+        )
+        # RowSource(…, 0) gives row indexes; map them back to file lines.
+        fixes = [
+            Repair(
+                f.file, file_rows[f.row] if f.row is not None else None, f.column, f.action, f.before, f.after
+            )
+            for f in fixes
+        ]
+        repairs.extend(fixes)
+        long["region_code"], long["region"] = codes.to_numpy(), names.to_numpy()
+    values = pd.Series(long["value"].tolist(), dtype="string")
+    try:
+        long["value"] = parse_values(values, RowSource(str(src), 0), "value").to_numpy()
+    except Exception as exc:  # re-word the row: melt order → file line and column
+        m = re.search(r"row (\d+)", str(exc))
+        if m:
+            i = int(m.group(1))
+            col = long["year"].iloc[i] if "column" not in long else long["column"].iloc[i]
+            raise DataFormatError(
+                str(exc).replace(f"row {i}, column 'value'", f"line {file_rows[i]}, column {col!r}")
+            ) from None
+        raise
+    long["year"] = parse_years(long["year"].astype(str), RowSource(str(src), 0), "year").to_numpy()
+    return make_panel(long, meta, repairs=repairs, sources=[str(src)], origin=str(src))

@@ -1,0 +1,262 @@
+"""The workspace: an embedded DuckDB file holding imported datasets with their provenance.
+
+工作区：一个 DuckDB 文件，保存导入的数据集及其来源。导入是原子的：要么全部写入，要么什么都不变。
+
+Tables: ``datasets`` (one row per dataset: name, sources, checksums, time, repairs), ``observations`` (the
+tidy rows) and ``indicators`` (metadata). An import validates everything first (building a Panel), then
+writes inside one transaction; any failure rolls back, leaving the file exactly as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from yindi.data.panel import Indicator, Panel, Repair, make_panel
+from yindi.errors import WorkspaceError
+
+DEFAULT_PATH = "yindi.duckdb"
+ENV_VAR = "YINDI_WORKSPACE"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS datasets (
+    name VARCHAR PRIMARY KEY,
+    imported_at TIMESTAMP,
+    sources VARCHAR,      -- JSON list of {path, sha256, bytes}
+    repairs VARCHAR,      -- JSON list of reported repairs
+    n_rows BIGINT,
+    yindi_version VARCHAR
+);
+CREATE TABLE IF NOT EXISTS observations (
+    dataset VARCHAR, region_code VARCHAR, region VARCHAR, year INTEGER,
+    indicator VARCHAR, value DOUBLE, unit VARCHAR
+);
+CREATE TABLE IF NOT EXISTS indicators (
+    dataset VARCHAR, indicator VARCHAR, name_zh VARCHAR, name_en VARCHAR, unit VARCHAR,
+    source VARCHAR, note VARCHAR, direction INTEGER
+);
+"""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """One dataset's provenance as stored in the workspace."""
+
+    name: str
+    imported_at: _dt.datetime
+    sources: list[dict[str, Any]]
+    repairs: list[str]
+    n_rows: int
+    yindi_version: str
+
+
+def file_digest(path: str | Path) -> dict[str, Any]:
+    """Path, SHA-256 and size of a source file (for provenance)."""
+    p = Path(path)
+    if not p.is_file():
+        return {"path": str(p), "sha256": None, "bytes": None}
+    h = hashlib.sha256(p.read_bytes()).hexdigest()
+    return {"path": str(p.resolve()), "sha256": h, "bytes": p.stat().st_size}
+
+
+class Workspace:
+    """A DuckDB workspace file. Open with ``Workspace(path)`` or :meth:`open_default`."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def open_default(cls) -> Workspace:
+        """The workspace named by ``$YINDI_WORKSPACE``, else ``./yindi.duckdb``."""
+        return cls(os.environ.get(ENV_VAR, DEFAULT_PATH))
+
+    @contextmanager
+    def _connect(self, *, read_only: bool = False) -> Iterator[Any]:
+        import duckdb
+
+        if read_only and not self.path.exists():
+            raise WorkspaceError(
+                f"{self.path}: no workspace here yet. Import data first: yindi data import FILE --name NAME."
+            )
+        try:
+            con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise WorkspaceError(f"{self.path}: cannot open the workspace ({exc}).") from None
+        try:
+            if not read_only:
+                con.execute(_SCHEMA)
+            yield con
+        finally:
+            con.close()
+
+    # --- writing ------------------------------------------------------------------------------------------
+    def import_panel(self, name: str, panel: Panel, *, replace: bool = False) -> DatasetInfo:
+        """Store ``panel`` as dataset ``name`` in one transaction (all or nothing).
+
+        Raises :class:`WorkspaceError` if the name exists and ``replace`` is false.
+        """
+        from yindi import __version__
+
+        if not name or not name.replace("-", "").replace("_", "").isalnum():
+            raise WorkspaceError(
+                f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces)."
+            )
+        obs = panel.frame.assign(dataset=name)[
+            ["dataset", "region_code", "region", "year", "indicator", "value", "unit"]
+        ]
+        meta = pd.DataFrame(
+            [
+                {
+                    "dataset": name,
+                    "indicator": i.id,
+                    "name_zh": i.name_zh,
+                    "name_en": i.name_en,
+                    "unit": i.unit,
+                    "source": i.source,
+                    "note": i.note,
+                    "direction": i.direction,
+                }
+                for i in panel.indicators.values()
+            ],
+            columns=["dataset", "indicator", "name_zh", "name_en", "unit", "source", "note", "direction"],
+        )
+        info = DatasetInfo(
+            name=name,
+            imported_at=_dt.datetime.now().replace(microsecond=0),
+            sources=[file_digest(s) for s in panel.sources],
+            repairs=[str(r) for r in panel.repairs],
+            n_rows=len(obs),
+            yindi_version=__version__,
+        )
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                exists = con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]
+                if exists and not replace:
+                    raise WorkspaceError(
+                        f"{self.path}: dataset {name!r} exists. Choose another --name or pass --replace."
+                    )
+                for table in ("observations", "indicators", "datasets"):
+                    key = "name" if table == "datasets" else "dataset"
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
+                con.register("obs_df", obs)
+                con.execute("INSERT INTO observations SELECT * FROM obs_df")
+                con.register("meta_df", meta)
+                con.execute("INSERT INTO indicators SELECT * FROM meta_df")
+                self._after_rows_written(con)
+                con.execute(
+                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        name,
+                        info.imported_at,
+                        json.dumps(info.sources, ensure_ascii=False),
+                        json.dumps(info.repairs, ensure_ascii=False),
+                        info.n_rows,
+                        info.yindi_version,
+                    ],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return info
+
+    def _after_rows_written(self, con: Any) -> None:
+        """Hook between writing rows and the dataset record (tests inject a failure here)."""
+
+    def remove(self, name: str) -> None:
+        """Delete a dataset (atomic)."""
+        with self._connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if not con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]:
+                    raise WorkspaceError(f"{self.path}: no dataset {name!r}.")
+                for table, key in (
+                    ("observations", "dataset"),
+                    ("indicators", "dataset"),
+                    ("datasets", "name"),
+                ):
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    # --- reading ------------------------------------------------------------------------------------------
+    def datasets(self) -> pd.DataFrame:
+        """One row per dataset: name, rows, indicators, regions, years, imported_at."""
+        if not self.path.exists():
+            return pd.DataFrame(
+                columns=["name", "rows", "indicators", "regions", "first_year", "last_year", "imported_at"]
+            )
+        with self._connect(read_only=True) as con:
+            frame: pd.DataFrame = con.execute(
+                """
+                SELECT d.name, d.n_rows AS rows, count(DISTINCT o.indicator) AS indicators,
+                       count(DISTINCT o.region_code) AS regions, min(o.year) AS first_year,
+                       max(o.year) AS last_year, d.imported_at
+                FROM datasets d LEFT JOIN observations o ON o.dataset = d.name
+                GROUP BY d.name, d.n_rows, d.imported_at ORDER BY d.name
+                """
+            ).df()
+        return frame
+
+    def info(self, name: str) -> DatasetInfo:
+        with self._connect(read_only=True) as con:
+            row = con.execute("SELECT * FROM datasets WHERE name = ?", [name]).fetchone()
+        if row is None:
+            raise WorkspaceError(self._missing(name))
+        return DatasetInfo(row[0], row[1], json.loads(row[2]), json.loads(row[3]), int(row[4]), row[5])
+
+    def load(self, name: str) -> Panel:
+        """The dataset as a Panel, with its stored provenance."""
+        info = self.info(name)
+        with self._connect(read_only=True) as con:
+            frame = con.execute(
+                "SELECT region_code, region, year, indicator, value, unit FROM observations WHERE dataset = ?",
+                [name],
+            ).df()
+            meta = con.execute("SELECT * FROM indicators WHERE dataset = ?", [name]).df()
+        indicators = {
+            r.indicator: Indicator(
+                r.indicator, r.name_zh, r.name_en, r.unit, r.source, r.note, int(r.direction)
+            )
+            for r in meta.itertuples()
+        }
+        repairs = [
+            Repair(f"workspace:{name}", None, None, "reported at import", text, "") for text in info.repairs
+        ]
+        return make_panel(
+            frame,
+            indicators,
+            repairs=repairs,
+            sources=[s["path"] for s in info.sources],
+            origin=f"workspace:{name}",
+        )
+
+    def _missing(self, name: str) -> str:
+        names = self.datasets()["name"].tolist()
+        known = ", ".join(names) if names else "none yet"
+        return f"{self.path}: no dataset {name!r} (datasets: {known})."
+
+
+def combine(panels: Sequence[Panel], origin: str = "<combined>") -> Panel:
+    """One panel from several (checks conflicts across them like within one file)."""
+    if len(panels) == 1:
+        return panels[0]
+    frame = pd.concat([p.frame for p in panels], ignore_index=True)
+    meta: dict[str, Indicator] = {}
+    for p in panels:
+        meta.update(p.indicators)
+    repairs = [r for p in panels for r in p.repairs]
+    sources = [s for p in panels for s in p.sources]
+    return make_panel(frame, meta, repairs=repairs, sources=sources, origin=origin)

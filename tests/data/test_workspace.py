@@ -1,0 +1,97 @@
+"""The DuckDB workspace: round trip, provenance, and atomic imports (a failure mid-import changes nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from yindi.data import make_panel
+from yindi.data.workspace import Workspace, combine
+from yindi.errors import DataValidationError, WorkspaceError
+
+
+def _small(value: float = 1.0, indicator: str = "gdp"):  # type: ignore[no-untyped-def]
+    frame = pd.DataFrame(
+        {
+            "region_code": ["110000", "120000"],
+            "region": ["北京", "天津"],
+            "year": [2020, 2020],
+            "indicator": [indicator, indicator],
+            "value": [value, float("nan")],
+            "unit": ["亿元", "亿元"],
+        }
+    )
+    return make_panel(frame)
+
+
+def _snapshot(ws: Workspace) -> dict[str, Any]:
+    import duckdb
+
+    con = duckdb.connect(str(ws.path), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("datasets", "observations", "indicators")
+        }
+    finally:
+        con.close()
+
+
+def test_round_trip_keeps_values_missing_and_metadata(tmp_path: Path, panel) -> None:  # type: ignore[no-untyped-def]
+    ws = Workspace(tmp_path / "w.duckdb")
+    info = ws.import_panel("cn", panel)
+    assert info.n_rows == len(panel)
+    back = ws.load("cn")
+    pd.testing.assert_frame_equal(back.frame, panel.frame, check_dtype=False)
+    assert back.indicator("gdp").name_zh == "地区生产总值"
+    assert ws.datasets()["name"].tolist() == ["cn"]
+    assert all(s["sha256"] for s in ws.info("cn").sources)
+
+
+class _FailAfterRows(Workspace):
+    def _after_rows_written(self, con: Any) -> None:
+        raise RuntimeError("disk full (simulated)")
+
+
+def test_failure_mid_import_leaves_workspace_exactly_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    Workspace(path).import_panel("old", _small(1.0))
+    before = _snapshot(Workspace(path))
+    with pytest.raises(RuntimeError, match="simulated"):
+        _FailAfterRows(path).import_panel("new", _small(2.0))
+    assert _snapshot(Workspace(path)) == before
+    # a failing replace keeps the old version intact too
+    with pytest.raises(RuntimeError):
+        _FailAfterRows(path).import_panel("old", _small(3.0), replace=True)
+    assert _snapshot(Workspace(path)) == before
+    assert Workspace(path).load("old").value("北京", 2020, "gdp") == 1.0
+
+
+def test_existing_name_needs_replace(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "w.duckdb")
+    ws.import_panel("a", _small())
+    with pytest.raises(WorkspaceError, match="exists.*--replace"):
+        ws.import_panel("a", _small())
+    ws.import_panel("a", _small(5.0), replace=True)
+    assert ws.load("a").value("北京", 2020, "gdp") == 5.0
+
+
+def test_bad_names_and_missing_dataset(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "w.duckdb")
+    with pytest.raises(WorkspaceError, match="use letters"):
+        ws.import_panel("a b;drop", _small())
+    ws.import_panel("a", _small())
+    with pytest.raises(WorkspaceError, match=r"no dataset 'zz' \(datasets: a\)"):
+        ws.load("zz")
+    ws.remove("a")
+    assert ws.datasets().empty
+
+
+def test_combine_detects_conflicts_across_files() -> None:
+    with pytest.raises(DataValidationError, match="conflicting duplicate"):
+        combine([_small(1.0), _small(2.0)])
+    both = combine([_small(1.0), _small(1.0, indicator="pop")])
+    assert both.indicator_ids == ["gdp", "pop"]

@@ -21,7 +21,9 @@ def dagum_plain(y: np.ndarray, groups: list[str]) -> dict[str, object]:
     p = {g: by[g].size / n for g in labels}
     s = {g: by[g].size * by[g].mean() / (n * mean) for g in labels}
     g_jj = {
-        g: np.abs(by[g][:, None] - by[g][None, :]).sum() / (2 * by[g].size ** 2 * by[g].mean()) if by[g].mean() else 0.0
+        g: np.abs(by[g][:, None] - by[g][None, :]).sum() / (2 * by[g].size ** 2 * by[g].mean())
+        if by[g].mean()
+        else 0.0
         for g in labels
     }
     within = sum(g_jj[g] * p[g] * s[g] for g in labels)

@@ -100,7 +100,9 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate() -> None:
     assert lo < a.total < hi
     assert a.ci != dagum(y, g, bootstrap=300, seed=12).ci
     frame = a.to_frame()
-    assert {"total", "within", "between", "transvariation", "gini_within", "gini_between"} <= set(frame["component"])
+    assert {"total", "within", "between", "transvariation", "gini_within", "gini_between"} <= set(
+        frame["component"]
+    )
     assert frame["ci_low"].notna().all()
 
 

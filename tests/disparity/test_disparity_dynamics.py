@@ -25,7 +25,9 @@ def _table(seed: int, n: int = 25, t: int = 8) -> pd.DataFrame:
     base = rng.lognormal(1, 0.5, n)
     growth = rng.normal(0.05, 0.03, (n, t - 1)) - 0.02 * np.log(base)[:, None]
     vals = base[:, None] * np.exp(np.concatenate([np.zeros((n, 1)), np.cumsum(growth, axis=1)], axis=1))
-    return pd.DataFrame(vals, index=[f"{i:02d}0000" for i in range(10, 10 + n)], columns=range(2010, 2010 + t))
+    return pd.DataFrame(
+        vals, index=[f"{i:02d}0000" for i in range(10, 10 + n)], columns=range(2010, 2010 + t)
+    )
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -38,7 +40,7 @@ def test_kde_matches_statsmodels_silverman(seed: int) -> None:
         x = table[year].to_numpy()
         from scipy.stats import iqr
 
-        expected = 0.9 * min(x.std(ddof=1), iqr(x) / 1.34) * x.size ** -0.2  # Silverman (1986) eq. 3.31
+        expected = 0.9 * min(x.std(ddof=1), iqr(x) / 1.34) * x.size**-0.2  # Silverman (1986) eq. 3.31
         assert res.bandwidth[year] == pytest.approx(expected, rel=1e-12)
         assert res.bandwidth[year] == pytest.approx(kde.bw, rel=0.01)  # statsmodels divides the IQR by 1.349
         ours = kernel_density(table, years=[year], bandwidth=float(kde.bw)).density[0]

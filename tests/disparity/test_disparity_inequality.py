@@ -50,7 +50,9 @@ def test_theil_matches_inequality(seed: int) -> None:
     assert res.between == pytest.approx(float(np.squeeze(ref.bg)), rel=RTOL)
     assert res.within == pytest.approx(float(np.squeeze(ref.wg)), rel=RTOL)
     # within = Σ_g S_g T_g (income-share weights)
-    assert res.within == pytest.approx(sum(s * t for s, t in zip(res.group_share, res.group_index, strict=True)), rel=1e-9)
+    assert res.within == pytest.approx(
+        sum(s * t for s, t in zip(res.group_share, res.group_index, strict=True)), rel=1e-9
+    )
 
 
 def test_theil_l_and_two_stage_brute_force() -> None:
@@ -92,7 +94,9 @@ def test_cv() -> None:
     y = np.array([1.0, 2.0, 4.0, 9.0])
     assert cv(y) == pytest.approx(np.std(y) / np.mean(y), rel=RTOL)
     w = np.array([1.0, 3.0, 2.0, 1.0])
-    assert cv(y, weights=w) == pytest.approx(np.std(np.repeat(y, w.astype(int))) / np.repeat(y, w.astype(int)).mean())
+    assert cv(y, weights=w) == pytest.approx(
+        np.std(np.repeat(y, w.astype(int))) / np.repeat(y, w.astype(int)).mean()
+    )
 
 
 def test_errors() -> None:

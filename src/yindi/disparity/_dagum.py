@@ -70,9 +70,12 @@ def _assemble(d: FloatArray, nj: FloatArray, tot: FloatArray) -> DagumParts:
     s = tot / (n * mean_all)[:, None]
     nn = nj[:, :, None] * nj[:, None, :]
     msum = means[:, :, None] + means[:, None, :]
-    pairs = absdiff / (nn * msum)
+    # a group whose values are all zero has mean 0 and no inequality: its Gini terms are 0, not 0/0
+    den = nn * msum
+    pairs = np.divide(absdiff, den, out=np.zeros_like(absdiff), where=den > 0)
     diag = np.arange(k)
-    pairs[:, diag, diag] = absdiff[:, diag, diag] / (2 * nj**2 * means)
+    dden = 2 * nj**2 * means
+    pairs[:, diag, diag] = np.divide(absdiff[:, diag, diag], dden, out=np.zeros_like(dden), where=dden > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
         rel = np.abs(d - d.transpose(0, 2, 1)) / absdiff
     rel = np.where(absdiff > 0, rel, 0.0)

@@ -116,17 +116,25 @@ class MarkovResult:
 
 
 def _states(
-    data: Any, indicator: str | None, k: int, missing: str, where: str
+    data: Any, indicator: str | None, k: int, missing: str, where: str, relative: bool
 ) -> tuple[Any, Any, tuple[str, ...]]:
     if not isinstance(k, int) or not 2 <= k <= 10:
         raise ParameterError(f"The 'k' parameter of {where} must be an integer in [2, 10]. Got {k!r}.")
     table, dropped = balanced(region_year(data, indicator, where), missing, where)
+    if relative:
+        table = table / table.mean(axis=0)
     y = values(table)
     return table, y, dropped
 
 
-def markov(data: Any, *, indicator: str | None = None, k: int = 4, missing: str = "raise") -> MarkovResult:
+def markov(
+    data: Any, *, indicator: str | None = None, k: int = 4, relative: bool = False, missing: str = "raise"
+) -> MarkovResult:
     """Markov chain of regions moving between ``k`` quantile classes of the pooled values.
+
+    ``relative=True`` divides each year by its cross-sectional mean first (relative levels, as in Quah 1993
+    and the giddy examples): with a trending variable, pooled classes on raw values mostly record the trend
+    (everyone drifts into the top class), not the movement within the distribution.
 
     Notes
     -----
@@ -137,7 +145,7 @@ def markov(data: Any, *, indicator: str | None = None, k: int = 4, missing: str 
     ----------
     Quah, D. (1993). Empirical cross-section dynamics in economic growth. *European Economic Review* 37, 426–434.
     """
-    table, y, dropped = _states(data, indicator, k, missing, "markov()")
+    table, y, dropped = _states(data, indicator, k, missing, "markov()", relative)
     cut = quantile_cutoffs(y.ravel(), k)
     s = classify(y, cut)
     counts = transition_counts(s, k)
@@ -198,6 +206,7 @@ def spatial_markov(
     indicator: str | None = None,
     k: int = 4,
     lag_classes: str = "lag",
+    relative: bool = False,
     missing: str = "raise",
 ) -> SpatialMarkovResult:
     """Spatial Markov chain (Rey 2001) with the Bickenbach–Bode (2003) homogeneity test.
@@ -212,6 +221,8 @@ def spatial_markov(
     lag_classes : {"lag", "value"}
         Classify the spatial lag by quantiles of the pooled lag (``"lag"``, giddy's default) or by the
         value classes (``"value"``, METHODS §3.9 wording).
+    relative : bool
+        Divide each year by its cross-sectional mean first (see :func:`markov`).
 
     References
     ----------
@@ -221,7 +232,7 @@ def spatial_markov(
     """
     where = "spatial_markov()"
     check_option("lag_classes", lag_classes, ("lag", "value"), where=where)
-    table, y, _ = _states(data, indicator, k, missing, where)
+    table, y, _ = _states(data, indicator, k, missing, where, relative)
     wr = w.subset([str(c) for c in table.index]).row_standardised()
     lag = np.asarray(wr.sparse() @ y)
     cut = quantile_cutoffs(y.ravel(), k)

@@ -16,7 +16,9 @@ import numpy as np
 from yindi._typing import IntArray
 
 
-def _runs_to_pairs(first: IntArray, second: IntArray | None, owner: IntArray, n: int) -> tuple[IntArray, IntArray]:
+def _runs_to_pairs(
+    first: IntArray, second: IntArray | None, owner: IntArray, n: int
+) -> tuple[IntArray, IntArray]:
     """Pairs (i < j) of distinct owners holding an equal key; keys sorted (``second`` breaks ties, or None)."""
     codes: list[IntArray] = []
     d = 1

@@ -14,8 +14,10 @@ import numpy as np
 
 def dagum_plain(y: np.ndarray, groups: list[str]) -> dict[str, object]:
     y = np.asarray(y, dtype=float)
-    labels = sorted(set(groups), key=lambda g: (np.mean([v for v, h in zip(y, groups) if h == g]), g))
-    by = {g: np.array([v for v, h in zip(y, groups) if h == g]) for g in labels}
+    labels = sorted(
+        set(groups), key=lambda g: (np.mean([v for v, h in zip(y, groups, strict=False) if h == g]), g)
+    )
+    by = {g: np.array([v for v, h in zip(y, groups, strict=False) if h == g]) for g in labels}
     n, mean = y.size, y.mean()
     total = np.abs(y[:, None] - y[None, :]).sum() / (2 * n * n * mean)
     p = {g: by[g].size / n for g in labels}

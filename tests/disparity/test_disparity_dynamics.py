@@ -7,6 +7,8 @@ arithmetic, rounding differs); giddy matrices and test statistics 1e-10 (same co
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -34,7 +36,7 @@ def _table(seed: int, n: int = 25, t: int = 8) -> pd.DataFrame:
 def test_kde_matches_statsmodels_silverman(seed: int) -> None:
     table = _table(seed)
     res = kernel_density(table, years=[2010, 2017])
-    for row, year in enumerate(res.years):
+    for _row, year in enumerate(res.years):
         kde = KDEUnivariate(table[year].to_numpy())
         kde.fit(bw="silverman", fft=False)
         x = table[year].to_numpy()
@@ -69,7 +71,7 @@ def _long(table: pd.DataFrame, interval: int = 1) -> pd.DataFrame:
     rows = []
     cols = list(ly.columns)
     for r in ly.index:
-        for a, b in zip(cols[:-1], cols[1:], strict=True):
+        for a, b in itertools.pairwise(cols):
             rows.append({"region": r, "year": a, "g": ly.loc[r, b] - ly.loc[r, a], "ly": ly.loc[r, a]})
     return pd.DataFrame(rows)
 

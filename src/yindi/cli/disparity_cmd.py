@@ -242,10 +242,7 @@ def weights_cmd(
     """构建空间权重并报告孤岛 / Build spatial weights and report islands and components."""
     from yindi.spatial import contiguity, knn
 
-    if kind == "knn":
-        w = knn(k, level)  # type: ignore[arg-type]
-    else:
-        w = contiguity(level, kind, islands=islands)  # type: ignore[arg-type]
+    w = knn(k, level) if kind == "knn" else contiguity(level, kind, islands=islands)  # type: ignore[arg-type]
     console.print(w.summary(), highlight=False)
     _write(w.to_frame(), out)
 

@@ -83,7 +83,7 @@ def theil_kernel(y: FloatArray, w: FloatArray, g: IntArray, sub: IntArray, kind:
         wg = np.bincount(codes, weights=w, minlength=m)
         yg = np.bincount(codes, weights=w * y, minlength=m)
         keep = wg > 0
-        return yg[keep] / wg[keep], wg[keep]
+        return np.asarray(yg[keep] / wg[keep], dtype=np.float64), np.asarray(wg[keep], dtype=np.float64)
 
     yg, wg = collapse(g, k)
     between = _theil_terms(yg, wg, kind)

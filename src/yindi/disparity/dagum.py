@@ -70,10 +70,10 @@ class DagumResult:
 
         rows: list[tuple[str, str, str, float]] = [(c, "", "", float(getattr(self, c))) for c in COMPONENTS]
         for i, a in enumerate(self.groups):
-            rows.append(("gini_within", a, "", float(self.pairs.iloc[i, i])))
+            rows.append(("gini_within", a, "", float(self.pairs.to_numpy()[i, i])))
         for i, a in enumerate(self.groups):
-            for b in self.groups[i + 1 :]:
-                rows.append(("gini_between", a, b, float(self.pairs.loc[a, b])))
+            for j, b in enumerate(self.groups[i + 1 :], start=i + 1):
+                rows.append(("gini_between", a, b, float(self.pairs.to_numpy()[i, j])))
         df = pd.DataFrame(rows, columns=["component", "group_a", "group_b", "value"])
         df["share"] = [
             v / self.total if c in COMPONENTS else np.nan
@@ -203,7 +203,7 @@ def dagum(
     if empty:
         raise DataValidationError(f"{where}: group(s) {empty} have no units with values.")
     order = tuple(sorted(names, key=lambda n: (means[n], n)))
-    g = np.array([order.index(x) for x in gl], dtype=np.int64)  # type: ignore[arg-type]
+    g = np.array([order.index(x) for x in gl], dtype=np.int64)
     k = len(order)
     parts = dagum_kernel(y[None, :], g[None, :], k)
     import pandas as pd

@@ -23,7 +23,7 @@ def silverman_bandwidth(x: FloatArray) -> float:
     sd = float(np.std(x, ddof=1))
     q75, q25 = np.percentile(x, [75, 25])
     spread = min(sd, (q75 - q25) / 1.34) if q75 > q25 else sd
-    return 0.9 * spread * x.size ** (-0.2)
+    return float(0.9 * spread * x.size ** (-0.2))
 
 
 def gaussian_kde(x: FloatArray, grid: FloatArray, h: float) -> FloatArray:

@@ -162,14 +162,14 @@ def theil(
     else:
         names, of = group_codes(groups, labels, where)
     keep, dropped = clean(labels, vals, of, missing, where, positive=(kind == "L"))
-    g = np.array([names.index(of[i]) for i in keep], dtype=np.int64)  # type: ignore[arg-type]
+    g = np.array([names.index(of[i]) for i in keep], dtype=np.int64)
     if subgroups is None:
         sub = g
     else:
         sub_names, sub_of = group_codes(subgroups, labels, where)
         if any(sub_of[i] is None for i in keep):
             raise DataValidationError(f"{where}: every unit needs a subgroup when subgroups are given.")
-        sub = np.array([sub_names.index(sub_of[i]) for i in keep], dtype=np.int64)  # type: ignore[arg-type]
+        sub = np.array([sub_names.index(sub_of[i]) for i in keep], dtype=np.int64)
         for s in np.unique(sub):
             if len(np.unique(g[sub == s])) > 1:
                 raise DataValidationError(

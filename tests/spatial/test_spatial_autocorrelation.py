@@ -197,3 +197,16 @@ def test_errors(province: Weights) -> None:
         local_moran(_y(0, province.n), province, adjust="holm")  # type: ignore[arg-type]
     with pytest.warns(MethodWarning, match="islands"):
         moran(_y(0, 31), contiguity("province"), permutations=0)
+
+
+def test_distinct_draws_rejection_path_is_uniform() -> None:
+    from yindi.spatial._permutation import distinct_draws
+
+    d = distinct_draws(200, 6, 20000, np.random.default_rng(1))
+    s = np.sort(d, axis=1)
+    assert not (s[:, 1:] == s[:, :-1]).any()  # distinct within each row
+    counts = np.bincount(d.ravel(), minlength=200)
+    expected = d.size / 200
+    assert np.abs(counts - expected).max() < 5 * np.sqrt(expected)  # uniform over units
+    first = np.bincount(d[:, 0], minlength=200)
+    assert np.abs(first - 100).max() < 5 * np.sqrt(100)  # and in every position

@@ -29,6 +29,24 @@ def permuted_values(y: FloatArray, permutations: int, rng: np.random.Generator) 
     return np.asarray(y[idx], dtype=np.float64)
 
 
+def distinct_draws(n: int, m: int, rows: int, rng: np.random.Generator) -> IntArray:
+    """``rows`` independent ordered samples of ``m`` distinct units out of ``n``, shape (rows, m).
+
+    Each row is the head of a uniformly random permutation. For ``m`` much smaller than ``n`` the rows are
+    drawn with replacement and those holding a repeated unit are redrawn (rejection sampling, exact); otherwise
+    full permutations are cut.
+    """
+    if m * m > n:  # repeats would be common: permute
+        return np.asarray(rng.permuted(np.tile(np.arange(n), (rows, 1)), axis=1)[:, :m], dtype=np.int64)
+    out = rng.integers(0, n, size=(rows, m))
+    while True:
+        s = np.sort(out, axis=1)
+        bad = np.flatnonzero((s[:, 1:] == s[:, :-1]).any(axis=1))
+        if bad.size == 0:
+            return np.asarray(out, dtype=np.int64)
+        out[bad] = rng.integers(0, n, size=(bad.size, m))
+
+
 def conditional_lags(
     z: FloatArray,
     indptr: IntArray,
@@ -51,7 +69,7 @@ def conditional_lags(
     if kmax >= n:
         kmax = n - 1
     take = min(kmax + 1, n)
-    draws = rng.permuted(np.tile(np.arange(n), (permutations, 1)), axis=1)[:, :take]
+    draws = distinct_draws(n, take, permutations, rng)
     pos_in_group = np.full(n, -1, dtype=np.int64)
     for k in np.unique(card[card > 0]):
         k = int(k)

@@ -40,19 +40,22 @@ def _codes(level: Level, regions: Iterable[str] | None, mainland: bool, where: s
     return codes
 
 
-def _geoms(codes: tuple[str, ...]) -> Any:
-    from yindi.regions.geometry import geometries
+def _geoms(codes: tuple[str, ...], level: Level | None = None) -> Any:
+    from yindi.regions.geometry import geometries, geometry, level_geometries
 
-    g = geometries(codes)
-    return np.array([g[c] for c in codes], dtype=object)
+    if level is None:
+        g = geometries(codes)
+        return np.array([g[c] for c in codes], dtype=object)
+    bulk = level_geometries(level)  # one cached file per level, WKB
+    return np.array([bulk[c] if c in bulk else geometry(c) for c in codes], dtype=object)
 
 
-def centroids(codes: Iterable[str]) -> FloatArray:
+def centroids(codes: Iterable[str], level: Level | None = None) -> FloatArray:
     """Centroids (lon, lat) of the regions' polygons, shape (n, 2)."""
     import shapely
 
     codes_t = tuple(str(c) for c in codes)
-    return np.asarray(shapely.get_coordinates(shapely.centroid(_geoms(codes_t))), dtype=np.float64)
+    return np.asarray(shapely.get_coordinates(shapely.centroid(_geoms(codes_t, level))), dtype=np.float64)
 
 
 def great_circle(lonlat: FloatArray) -> FloatArray:
@@ -133,7 +136,7 @@ def contiguity(
             f"The 'tolerance' parameter of contiguity() must be ≥ 0 degrees. Got {tolerance!r}."
         )
     codes = _codes(level, regions, mainland, where)
-    geoms = _geoms(codes)
+    geoms = _geoms(codes, level)
     i, j = contiguity_pairs(geoms, kind)
     if tolerance > 0:
         if kind == "rook":
@@ -158,7 +161,7 @@ def knn(
         raise ParameterError(
             f"The 'k' parameter of knn() must be an integer in [1, {len(codes) - 1}]. Got {k!r}."
         )
-    d = great_circle(centroids(codes))
+    d = great_circle(centroids(codes, level))
     np.fill_diagonal(d, np.inf)
     nearest = np.argsort(d, axis=1, kind="stable")[:, :k]
     nb = {c: [codes[j] for j in nearest[i]] for i, c in enumerate(codes)}
@@ -188,7 +191,7 @@ def distance_band(
             f"The 'threshold_km' parameter of distance_band() must be > 0. Got {threshold_km!r}."
         )
     codes = _codes(level, regions, mainland, "distance_band()")
-    d = great_circle(centroids(codes))
+    d = great_circle(centroids(codes, level))
     inside = (d <= threshold_km) & ~np.eye(len(codes), dtype=bool)
     with np.errstate(divide="ignore"):
         m = np.where(inside, 1.0 if binary else d**-power, 0.0)
@@ -206,7 +209,7 @@ def inverse_distance(
     if power <= 0:
         raise ParameterError(f"The 'power' parameter of inverse_distance() must be > 0. Got {power!r}.")
     codes = _codes(level, regions, mainland, "inverse_distance()")
-    d = great_circle(centroids(codes))
+    d = great_circle(centroids(codes, level))
     np.fill_diagonal(d, np.inf)
     return _from_dense(codes, d**-power, f"inverse_distance(power={power:g})", "original")
 

@@ -210,3 +210,15 @@ def test_distinct_draws_rejection_path_is_uniform() -> None:
     assert np.abs(counts - expected).max() < 5 * np.sqrt(expected)  # uniform over units
     first = np.bincount(d[:, 0], minlength=200)
     assert np.abs(first - 100).max() < 5 * np.sqrt(100)  # and in every position
+
+
+def test_islands_are_never_significant() -> None:
+    w = contiguity("province")  # 海南 kept as an island
+    y = _y(3, w.n)
+    with pytest.warns(MethodWarning, match="460000"):
+        res = local_moran(y, w, seed=0)
+    i = list(w.ids).index("460000")
+    assert res.p_sim[i] == 1.0 and res.clusters["460000"] == "ns"
+    with pytest.warns(MethodWarning):
+        g = getis_ord(y + 1, w, seed=0)
+    assert g.p_sim[i] == 1.0 and g.hotspots["460000"] == "ns"

@@ -44,7 +44,8 @@ class LocalMoranResult:
     q : int array, shape (n,)
         Quadrant: 1 HH, 2 LH, 3 LL, 4 HL.
     p_sim : float array, shape (n,)
-        Folded pseudo p-values from conditional permutations (NaN without permutations).
+        Folded pseudo p-values from conditional permutations (NaN without permutations; 1 for a region
+        without neighbours, which has nothing to test).
     p_adjusted : float array, shape (n,)
         ``p_sim`` after the ``adjust`` correction.
     z_sim : float array, shape (n,)
@@ -157,6 +158,7 @@ def local_moran(
         rng = np.random.default_rng(seed)
         sims = scale * z[:, None] * conditional_lags(z, wt.indptr, wt.indices, wt.values, permutations, rng)
         p = pseudo_p(Is, sims)
+        p[wt.cardinalities == 0] = 1.0  # an island has nothing to test (esda would report 1/(P+1))
         sd = sims.std(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             z_sim = (Is - sims.mean(axis=1)) / sd
@@ -281,6 +283,7 @@ def getis_ord(
         rng = np.random.default_rng(seed)
         lags = conditional_lags(yv, wb.indptr, wb.indices, wb.values, permutations, rng)
         p_sim = pseudo_p(g, (lags + yv[:, None]) / yv.sum())
+        p_sim[wb.cardinalities == 0] = 1.0  # an island's Gi* is its own share: nothing to test
     else:
         p_sim = np.full(wb.n, np.nan)
     p_use = p_sim if inference == "sim" else p_norm

@@ -152,3 +152,21 @@ def test_spatial_markov_matches_giddy(seed: int) -> None:
     assert res.test.dof == ref.dof_hom
     assert res.test.lr_p == pytest.approx(ref.LR_p_value, rel=1e-8, abs=1e-12)
     assert w.transform == "binary"  # the caller's weights are not changed
+
+
+def test_bad_input_errors() -> None:
+    table = _table(0)
+    with pytest.raises(ParameterError, match="'bandwidth'"):
+        kernel_density(table, bandwidth="wide")
+    with pytest.raises(ParameterError, match="not in the data"):
+        kernel_density(table, years=[1999])
+    with pytest.raises(ParameterError, match="'k'"):
+        markov(table, k=1)
+    with pytest.raises(ParameterError, match="'lag_classes'"):
+        spatial_markov(table, Weights.from_neighbors({c: [] for c in table.index}), lag_classes="x")
+    from yindi.errors import DataValidationError
+
+    with pytest.raises(DataValidationError, match="Panel"):
+        sigma_convergence([1, 2, 3])
+    with pytest.raises(ParameterError, match="'interval'"):
+        beta_convergence(table, interval=0)

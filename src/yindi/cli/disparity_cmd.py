@@ -242,7 +242,10 @@ def weights_cmd(
     """构建空间权重并报告孤岛 / Build spatial weights and report islands and components."""
     from yindi.spatial import contiguity, knn
 
-    w = knn(k, level) if kind == "knn" else contiguity(level, kind, islands=islands)  # type: ignore[arg-type]
+    with console.status(
+        "读取边界、构建权重 / loading boundaries and building weights (first use of a level: ~10 s)"
+    ):
+        w = knn(k, level) if kind == "knn" else contiguity(level, kind, islands=islands)  # type: ignore[arg-type]
     console.print(w.summary(), highlight=False)
     _write(w.to_frame(), out)
 

@@ -170,3 +170,16 @@ def test_bad_input_errors() -> None:
         sigma_convergence([1, 2, 3])
     with pytest.raises(ParameterError, match="'interval'"):
         beta_convergence(table, interval=0)
+
+
+def test_tidy_frame_and_panel_inputs_give_the_same_result(panel) -> None:  # type: ignore[no-untyped-def]
+    wide = panel.mainland().series("rd_intensity")
+    tidy = panel.mainland().frame
+    a = sigma_convergence(wide)
+    b = sigma_convergence(tidy, indicator="rd_intensity")
+    c = sigma_convergence(panel.mainland(), indicator="rd_intensity")
+    assert a.values == b.values == c.values
+    from yindi.errors import DataValidationError
+
+    with pytest.raises(DataValidationError, match="several indicators"):
+        sigma_convergence(tidy)

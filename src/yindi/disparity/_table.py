@@ -1,4 +1,4 @@
-"""Region × year tables: accept a wide DataFrame (regions as rows, years as columns) or a Panel + indicator."""
+"""Region × year tables from a Panel + indicator, a wide DataFrame (regions × years) or a tidy DataFrame."""
 
 from __future__ import annotations
 
@@ -18,12 +18,24 @@ def region_year(data: Any, indicator: str | None, where: str) -> Any:
         if indicator is None:
             raise DataValidationError(f"{where}: pass indicator=... to pick a variable from the Panel.")
         table = data.series(indicator)
+    elif isinstance(data, pd.DataFrame) and {"region_code", "year", "value"} <= set(data.columns):
+        long = data  # a tidy frame like Panel.frame: pick the indicator, then pivot
+        if "indicator" in long.columns:
+            if indicator is None and long["indicator"].nunique() > 1:
+                raise DataValidationError(
+                    f"{where}: the tidy frame holds several indicators; pass indicator=..."
+                )
+            if indicator is not None:
+                long = long[long["indicator"] == indicator]
+        if long.duplicated(["region_code", "year"]).any():
+            raise DataValidationError(f"{where}: the tidy frame has several values for one region and year.")
+        table = long.pivot(index="region_code", columns="year", values="value")
     elif isinstance(data, pd.DataFrame):
         table = data
     else:
         raise DataValidationError(
-            f"{where} expects a Panel (with indicator=...) or a DataFrame with regions as rows and years as "
-            f"columns; got {type(data).__name__}."
+            f"{where} expects a Panel (with indicator=...), a DataFrame with regions as rows and years as "
+            f"columns, or a tidy DataFrame with columns region_code, year, value; got {type(data).__name__}."
         )
     table = table.copy()
     table.index = table.index.astype(str)

@@ -22,7 +22,9 @@ def _time_cmd(args: list[str], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "src"), "PATH": ""})
+        subprocess.run(
+            args, check=True, capture_output=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "src"), "PATH": ""}
+        )
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
@@ -34,7 +36,9 @@ def main() -> None:
 
     help_t = _time_cmd([sys.executable, "-m", "yindi", "--help"])
     base_t = _time_cmd([sys.executable, "-c", "import typer, rich.console"])
-    print(f"yindi --help            {help_t:6.3f} s   (python + import typer/rich: {base_t:.3f} s; ratio {help_t / base_t:.2f})")
+    print(
+        f"yindi --help            {help_t:6.3f} s   (python + import typer/rich: {base_t:.3f} s; ratio {help_t / base_t:.2f})"
+    )
 
     sys.path.insert(0, str(REPO / "src"))
     import pandas as pd
@@ -47,7 +51,9 @@ def main() -> None:
     t = time.perf_counter()
     load_pack(args.data)
     pack_t = time.perf_counter() - t
-    print(f"load_pack (validated)   {pack_t:6.3f} s   (pandas.read_csv alone: {raw_t:.3f} s; ratio {pack_t / raw_t:.1f})")
+    print(
+        f"load_pack (validated)   {pack_t:6.3f} s   (pandas.read_csv alone: {raw_t:.3f} s; ratio {pack_t / raw_t:.1f})"
+    )
 
     from yindi.report.national import build_report
     from yindi.study import Study

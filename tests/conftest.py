@@ -16,8 +16,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def shared_data_root() -> Path:
+    """``$YINDI_SHARED_DATA``, else the nearest ``shared/data`` beside the checkout or beside one of its
+    parent folders (a git worktree may live one level deeper than the main checkout)."""
     env = os.environ.get("YINDI_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
+    if env:
+        return Path(env)
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data"
+        if (candidate / "cn-provinces" / "panel.csv").exists():
+            return candidate
+    return REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,9 @@ def _blocks() -> list[tuple[str, int, str]]:
     return found
 
 
-@pytest.mark.parametrize(("page", "index", "code"), _blocks(), ids=lambda v: str(v)[:40] if isinstance(v, str) else str(v))
+@pytest.mark.parametrize(
+    ("page", "index", "code"), _blocks(), ids=lambda v: str(v)[:40] if isinstance(v, str) else str(v)
+)
 def test_python_examples_run(page: str, index: int, code: str, tmp_path: Path, provinces_dir: Path) -> None:
     # Run inside a scratch folder whose ../shared points at the real data, as in a checkout.
     work = tmp_path / "repo"

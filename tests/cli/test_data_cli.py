@@ -29,7 +29,23 @@ def test_failing_second_file_writes_nothing(tmp_path: Path, nbs_dir: Path) -> No
     bad = tmp_path / "bad.csv"
     bad.write_text("地区,年份,x\n北京,2020,1\n山两,2020,2\n", encoding="utf-8")
     good = nbs_dir / "分省年度数据2023.csv"
-    res = runner.invoke(app, ["data", "import", str(good), str(bad), "--name", "mix", "-w", str(ws), "--region", "地区", "--year", "年份"])
+    res = runner.invoke(
+        app,
+        [
+            "data",
+            "import",
+            str(good),
+            str(bad),
+            "--name",
+            "mix",
+            "-w",
+            str(ws),
+            "--region",
+            "地区",
+            "--year",
+            "年份",
+        ],
+    )
     assert res.exit_code == 1
     assert isinstance(res.exception, ValueError) and "row 3" in str(res.exception)
     assert Workspace(ws).datasets().empty
@@ -39,8 +55,24 @@ def test_fix_region_option(tmp_path: Path) -> None:
     src = tmp_path / "t.csv"
     src.write_text("地区,年份,x\n北京,2020,1\n山两,2020,2\n", encoding="utf-8")
     ws = tmp_path / "w.duckdb"
-    res = runner.invoke(app, ["data", "import", str(src), "--name", "t", "-w", str(ws), "--region", "地区", "--year", "年份",
-                              "--fix-region", "山两=山西"])
+    res = runner.invoke(
+        app,
+        [
+            "data",
+            "import",
+            str(src),
+            "--name",
+            "t",
+            "-w",
+            str(ws),
+            "--region",
+            "地区",
+            "--year",
+            "年份",
+            "--fix-region",
+            "山两=山西",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "山两" in res.output and Workspace(ws).load("t").value("山西", 2020, "x") == 2.0
 
@@ -62,7 +94,10 @@ def test_main_prints_errors_without_traceback(tmp_path: Path) -> None:
 
     out = subprocess.run(
         [sys.executable, "-m", "yindi", "data", "show", "nothing", "-w", str(tmp_path / "none.duckdb")],
-        capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO / "src"), "PATH": "", "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": "", "COLUMNS": "200"},
     )
     assert out.returncode == 1
     assert "Error" in out.stderr and "Traceback" not in out.stderr and "no workspace here yet" in out.stderr

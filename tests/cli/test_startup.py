@@ -18,7 +18,11 @@ def test_cli_import_pulls_in_no_heavy_modules() -> None:
         "print(','.join(heavy))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
         env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
     )
     assert out.stdout.strip() == ""
@@ -26,7 +30,11 @@ def test_cli_import_pulls_in_no_heavy_modules() -> None:
 
 def test_help_lists_every_command() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "yindi", "--help"], capture_output=True, text=True, check=True, cwd=REPO,
+        [sys.executable, "-m", "yindi", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
         env={"PYTHONPATH": str(REPO / "src"), "PATH": "", "COLUMNS": "200"},
     )
     for command in ("report", "data"):

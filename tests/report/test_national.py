@@ -77,8 +77,23 @@ def test_study_file_reproduces_the_report(built: Path, tmp_path: Path) -> None:
 
 
 def test_english_report(provinces_dir: Path, tmp_path: Path) -> None:
-    res = runner.invoke(app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--lang", "en",
-                              "--section", "coverage", "--section", "maps", "--exclude-tibet"])
+    res = runner.invoke(
+        app,
+        [
+            "report",
+            "--data",
+            str(provinces_dir),
+            "--out",
+            str(tmp_path),
+            "--lang",
+            "en",
+            "--section",
+            "coverage",
+            "--section",
+            "maps",
+            "--exclude-tibet",
+        ],
+    )
     assert res.exit_code == 0, res.output
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert 'lang="en"' in html and "Data coverage" in html and "South China Sea" in html
@@ -86,7 +101,11 @@ def test_english_report(provinces_dir: Path, tmp_path: Path) -> None:
 
 
 def test_bad_options(provinces_dir: Path, tmp_path: Path) -> None:
-    res = runner.invoke(app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--section", "nope"])
+    res = runner.invoke(
+        app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--section", "nope"]
+    )
     assert res.exit_code == 1 and "Unknown report section" in str(res.exception)
-    res = runner.invoke(app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--year", "1990"])
+    res = runner.invoke(
+        app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--year", "1990"]
+    )
     assert res.exit_code == 1 and "Year 1990 is not in the data" in str(res.exception)

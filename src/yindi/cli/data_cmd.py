@@ -112,9 +112,9 @@ def import_(
     ),
 ) -> None:
     """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
-    from yindi.data.workspace import combine
-
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from yindi.data.workspace import combine
 
     fixes = _parse_fixes(fix_region)
     panels = []

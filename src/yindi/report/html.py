@@ -18,7 +18,8 @@ def fmt_number(value: object, digits: int = 2) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "—"
     if isinstance(value, (int, np.integer)):
-        return f"{int(value):,}"
+        # years and small counts read better without separators (2023, not 2,023)
+        return f"{int(value):,}" if abs(int(value)) >= 10000 else str(int(value))
     if isinstance(value, (float, np.floating)):
         v = float(value)
         if abs(v) >= 1000:

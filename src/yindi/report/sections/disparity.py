@@ -204,7 +204,7 @@ def _dynamics_block(
 
     t = ctx.tr
     years = [int(c) for c in table.columns]
-    dens = kernel_density(table, years=_selected_years(years))
+    dens = kernel_density(table, years=_selected_years(years), points=100)
     kde = charts.line_chart(
         [round(float(v), 4) for v in dens.grid],
         {str(y): d.tolist() for y, d in zip(dens.years, dens.density, strict=True)},
@@ -220,13 +220,14 @@ def _dynamics_block(
         mk.p,
         labels,
         labels,
-        title=t("马尔可夫转移概率（相对水平四分位）", "Markov transition probabilities (relative quartiles)"),
+        title=t("马尔可夫转移概率（相对水平四分位）", "Markov transitions (relative quartiles)"),
         annotate=True,
         vmin=0,
         vmax=1,
     )
-    mtab = mk.table().reset_index().rename(columns={"index": t("初始状态", "From")})
-    mtab.loc[len(mtab)] = [t("遍历分布", "Ergodic"), np.nan, *mk.ergodic]
+    mtab = mk.table().reset_index().rename(columns={"index": t("初始状态", "From"), "n": t("转移次数", "n")})
+    mtab[mtab.columns[1]] = mtab[mtab.columns[1]].astype(object)
+    mtab.loc[len(mtab)] = [t("遍历分布", "Ergodic"), "", *mk.ergodic]
     sigma = sigma_convergence(table)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MethodWarning)
@@ -273,11 +274,23 @@ def _dynamics_block(
         f"Spatial Markov homogeneity test LR = {ht.lr:.2f} (dof {ht.dof}, p = {ht.lr_p:.3f}): neighbours "
         f"{'do' if ht.lr_p < 0.05 else 'do not detectably'} change the transition probabilities.",
     )
+    shown = conv.rename(
+        columns={
+            "model": t("模型", "Model"),
+            "se": t("标准误", "s.e."),
+            "speed": t("收敛速度", "Speed"),
+            "half_life": t("半衰期（年）", "Half-life (years)"),
+        }
+    )
     body = (
         html.paragraph(text)
         + html.grid([html.figure(kde), html.figure(heat), html.figure(sig_line)], columns=3)
-        + html.table(mtab, digits=3)
-        + html.table(conv, digits=4)
+        + html.table(mtab, digits=3, caption=t("马尔可夫转移概率矩阵", "Markov transition matrix"))
+        + html.table(
+            shown,
+            digits=4,
+            caption=t("β 收敛（按省聚类稳健标准误）", "β-convergence (region-clustered s.e.)"),
+        )
     )
     tables = {
         "disparity_kde": dens.to_frame(),

@@ -157,7 +157,7 @@ def moran(
     >>> from yindi.spatial import Weights, moran
     >>> w = Weights.from_neighbors({"a": ["b"], "b": ["a", "c"], "c": ["b", "d"], "d": ["c"]})
     >>> round(moran({"a": 1, "b": 2, "c": 3, "d": 4}, w, permutations=0).I, 4)
-    0.3333
+    0.4
     """
     where = "moran()"
     check_permutations(permutations, where)

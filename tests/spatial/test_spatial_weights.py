@@ -163,6 +163,8 @@ def test_errors() -> None:
         contiguity("province", regions=["110000", "999999"])
     with pytest.raises(DataValidationError, match="must also be a key"):
         Weights.from_neighbors({"a": ["b"]})
+    with pytest.raises(DataValidationError, match="more than once"):
+        Weights.from_neighbors({"a": ["b", "b"], "b": ["a"]})
     with pytest.raises(ParameterError, match="'k'"):
         knn(40)
 

@@ -95,6 +95,9 @@ class Weights:
                     f"Neighbour(s) {unknown} of region {code!r} are not regions of these weights; "
                     "every neighbour must also be a key of `neighbors`."
                 )
+            if len(set(nb)) != len(nb):
+                dup = sorted({x for x in nb if nb.count(x) > 1})
+                raise DataValidationError(f"Region {code!r} lists neighbour(s) {dup} more than once.")
             wv = [1.0] * len(nb) if weights is None else [float(v) for v in weights[code]]
             if len(wv) != len(nb):
                 raise DataValidationError(f"Region {code!r} has {len(nb)} neighbours but {len(wv)} weights.")

@@ -183,3 +183,21 @@ def test_city_level_contiguity_equals_intersects() -> None:
     ours = {(a, b) for a, nb in w.neighbors.items() for b in nb}
     assert ours == exact
     assert w.n > 300
+
+
+@pytest.mark.parametrize("kind", ["queen", "rook"])
+def test_matches_libpysal_contiguity(queen: Weights, kind: str) -> None:
+    import warnings
+
+    from libpysal.weights import Queen, Rook
+
+    from yindi.regions.geometry import geometries
+
+    g = geometries(queen.ids)
+    builder = Queen if kind == "queen" else Rook
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = builder.from_iterable([g[c] for c in queen.ids])
+    ours = contiguity("province", kind=kind)  # type: ignore[arg-type]
+    for i, code in enumerate(ours.ids):
+        assert {ours.ids[j] for j in ref.neighbors[i]} == set(ours.neighbors[code])

@@ -55,3 +55,13 @@ def test_section_skips_missing_indicator(panel, provinces_dir: Path) -> None:  #
 
     study = Study(data=str(provinces_dir), options={"disparity": {"indicator": "no_such_indicator"}})
     assert build(ReportContext(panel=panel, study=study, year=2023)) is None
+
+
+def test_section_without_tibet(panel, provinces_dir: Path, figures_available: None) -> None:  # type: ignore[no-untyped-def]
+    from yindi.report.sections.disparity import build
+
+    ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), exclude_tibet=True), year=2023)
+    section = build(ctx)
+    assert section is not None
+    assert len(section.tables["disparity_lisa"]) == 30
+    assert "540000" not in set(section.tables["disparity_lisa"]["region_code"])

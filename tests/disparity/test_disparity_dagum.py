@@ -17,7 +17,7 @@ from dagum_reference import dagum_plain
 
 from yindi.disparity import dagum
 from yindi.disparity._dagum import dagum_counts_kernel, dagum_kernel
-from yindi.errors import DataValidationError, MissingDataError, ParameterError
+from yindi.errors import DataValidationError, MethodWarning, MissingDataError, ParameterError
 
 RTOL = 1e-12
 
@@ -134,3 +134,26 @@ def test_grouping_id_and_errors() -> None:
         dagum([1.0, 2.0], ["x", "x"])
     with pytest.raises(ParameterError, match="bootstrap"):
         dagum([1.0, 2.0], ["x", "y"], bootstrap=-1)
+
+
+def test_dagum_by_year_equals_yearly_calls_and_seeds_are_per_year() -> None:
+    import pandas as pd
+
+    from yindi.disparity import dagum_by_year
+
+    rng = np.random.default_rng(9)
+    table = pd.DataFrame(
+        rng.lognormal(size=(30, 4)), index=[f"r{i}" for i in range(30)], columns=[2020, 2021, 2022, 2023]
+    )
+    table.iloc[0, 1] = np.nan
+    groups = {f"r{i}": "abc"[i % 3] for i in range(30)}
+    with pytest.warns(MethodWarning, match="left out"):
+        series = dagum_by_year(table, groups, bootstrap=50, seed=4)
+    for year, r in series.results.items():
+        ref = dagum(table[year].dropna(), groups)
+        assert r.total == pytest.approx(ref.total, rel=RTOL)
+        assert r.between == pytest.approx(ref.between, rel=RTOL)
+    assert series.results[2021].sizes["a"] == 9  # r0 left out that year
+    again = dagum_by_year(table, groups, years=[2023], bootstrap=50, seed=4)
+    assert again.results[2023].ci == series.results[2023].ci  # a year's interval ignores the other years
+    assert list(series.to_frame().columns[:2]) == ["year", "component"]

@@ -88,34 +88,27 @@ def dagum_cmd(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """Dagum 基尼系数分解（逐年） / Dagum Gini decomposition by group, year by year."""
-    import pandas as pd
-    from rich.progress import Progress
     from rich.table import Table
 
-    from yindi.disparity import dagum
+    from yindi.disparity import dagum_by_year
 
     table = _table(_panel(data, exclude_tibet), indicator, years)
-    frames = []
+    with console.status(f"Dagum ({table.shape[1]} years, {bootstrap} bootstrap replicates)"):
+        res = dagum_by_year(table, grouping, bootstrap=bootstrap, seed=seed)
     t = Table("year", "G", "within", "between", "transvariation", "within %", "between %", "trans %")
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("Dagum", total=table.shape[1])
-        for year in table.columns:
-            r = dagum(table[year], grouping, bootstrap=bootstrap, seed=seed, missing="drop")
-            frames.append(r.to_frame().assign(year=int(year)))
-            c = r.contributions
-            t.add_row(
-                str(year),
-                f"{r.total:.4f}",
-                f"{r.within:.4f}",
-                f"{r.between:.4f}",
-                f"{r.transvariation:.4f}",
-                f"{c['within']:.1%}",
-                f"{c['between']:.1%}",
-                f"{c['transvariation']:.1%}",
-            )
-            progress.advance(task)
+    for r in res.table().itertuples():
+        t.add_row(
+            str(r.year),
+            f"{r.G:.4f}",
+            f"{r.within:.4f}",
+            f"{r.between:.4f}",
+            f"{r.transvariation:.4f}",
+            f"{r.within_share:.1%}",
+            f"{r.between_share:.1%}",
+            f"{r.transvariation_share:.1%}",
+        )
     console.print(t)
-    _write(pd.concat(frames, ignore_index=True), out)
+    _write(res.to_frame(), out)
 
 
 @disparity_app.command("inequality")

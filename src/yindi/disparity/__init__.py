@@ -7,7 +7,7 @@ Markov chains.
 from __future__ import annotations
 
 from yindi.disparity.convergence import BetaResult, SigmaResult, beta_convergence, sigma_convergence
-from yindi.disparity.dagum import DagumResult, dagum
+from yindi.disparity.dagum import DagumResult, DagumSeries, dagum, dagum_by_year
 from yindi.disparity.density import DensityResult, kernel_density
 from yindi.disparity.inequality import TheilResult, cv, gini, theil
 from yindi.disparity.markov import MarkovResult, SpatialMarkovResult, markov, spatial_markov
@@ -15,6 +15,7 @@ from yindi.disparity.markov import MarkovResult, SpatialMarkovResult, markov, sp
 __all__ = [
     "BetaResult",
     "DagumResult",
+    "DagumSeries",
     "DensityResult",
     "MarkovResult",
     "SigmaResult",
@@ -23,6 +24,7 @@ __all__ = [
     "beta_convergence",
     "cv",
     "dagum",
+    "dagum_by_year",
     "gini",
     "kernel_density",
     "markov",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from yindi.errors import MethodWarning
@@ -29,33 +28,14 @@ def _selected_years(years: list[int]) -> list[int]:
 def _dagum_block(
     ctx: ReportContext, table: pd.DataFrame, grouping: str, boot: int
 ) -> tuple[str, pd.DataFrame, pd.DataFrame]:
-    from yindi.disparity import dagum
+    from yindi.disparity import dagum_by_year
     from yindi.regions import grouping as get_grouping
 
     grp = get_grouping(grouping)
-    rows, pair_rows = [], []
-    for year in table.columns:
-        r = dagum(table[year].dropna(), grouping, bootstrap=boot, seed=ctx.seed, missing="drop")
-        lo, hi = r.ci.get("total", (np.nan, np.nan))
-        c = r.contributions
-        rows.append(
-            {
-                "year": int(year),
-                "G": r.total,
-                "G_ci_low": lo,
-                "G_ci_high": hi,
-                "within": r.within,
-                "between": r.between,
-                "transvariation": r.transvariation,
-                "within_share": c["within"],
-                "between_share": c["between"],
-                "transvariation_share": c["transvariation"],
-            }
-        )
-        for _, p in r.to_frame().query("component in ['gini_within', 'gini_between']").iterrows():
-            pair_rows.append({"year": int(year), **p.to_dict()})
-    frame = pd.DataFrame(rows)
-    pairs = pd.DataFrame(pair_rows)
+    series = dagum_by_year(table, grouping, bootstrap=boot, seed=ctx.seed)
+    frame = series.table()
+    tidy = series.to_frame()
+    pairs = tidy[tidy["component"].isin(["gini_within", "gini_between"])].reset_index(drop=True)
     x = frame["year"].tolist()
     t = ctx.tr
     comp = {

@@ -9,9 +9,8 @@ from typing import Any
 import numpy as np
 
 from yindi._typing import FloatArray, IntArray
+from yindi.disparity._options import MISSING_POLICIES
 from yindi.errors import DataValidationError, MethodWarning, MissingDataError, check_option
-
-MISSING_POLICIES = ("raise", "drop")
 
 
 def as_series(values: Any, where: str) -> tuple[tuple[str, ...], FloatArray]:

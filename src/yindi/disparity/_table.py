@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from yindi._typing import FloatArray
+from yindi.disparity._options import MISSING_POLICIES
 from yindi.errors import DataValidationError, MissingDataError, check_option
 
 
@@ -45,7 +46,7 @@ def region_year(data: Any, indicator: str | None, where: str) -> Any:
 
 def balanced(table: Any, missing: str, where: str) -> tuple[Any, tuple[str, ...]]:
     """Drop (``missing="drop"``) or refuse (``"raise"``) regions with any missing year; returns dropped codes."""
-    check_option("missing", missing, ("raise", "drop"), where=where)
+    check_option("missing", missing, MISSING_POLICIES, where=where)
     bad = table.isna().any(axis=1)
     dropped = tuple(str(c) for c in table.index[bad])
     if dropped and missing == "raise":

@@ -14,6 +14,15 @@ from scipy import stats
 
 from yindi.disparity._inequality import cv_kernel
 from yindi.disparity._ols import ols_fe
+from yindi.disparity._options import (
+    BETA_KINDS,
+    FIXED_EFFECTS,
+    SIGMA_MEASURES,
+    BetaKind,
+    FixedEffects,
+    MissingPolicy,
+    SigmaMeasure,
+)
 from yindi.disparity._table import balanced, region_year, values
 from yindi.errors import DataValidationError, ParameterError, check_option
 
@@ -59,12 +68,14 @@ class SigmaResult:
         return self.summary()
 
 
-def sigma_convergence(data: Any, *, indicator: str | None = None, measure: str = "cv") -> SigmaResult:
+def sigma_convergence(
+    data: Any, *, indicator: str | None = None, measure: SigmaMeasure = "cv"
+) -> SigmaResult:
     """Coefficient of variation (``"cv"``, METHODS §3.10) or s.d. of logs (``"sd_log"``) in each year.
 
     Missing values are left out year by year.
     """
-    check_option("measure", measure, ("cv", "sd_log"), where="sigma_convergence()")
+    check_option("measure", measure, SIGMA_MEASURES, where="sigma_convergence()")
     table = region_year(data, indicator, "sigma_convergence()")
     years, vals = [], []
     for y in table.columns:
@@ -148,11 +159,11 @@ def beta_convergence(
     data: Any,
     *,
     indicator: str | None = None,
-    kind: str = "absolute",
+    kind: BetaKind = "absolute",
     controls: Mapping[str, Any] | None = None,
-    fixed_effects: str | None = None,
+    fixed_effects: FixedEffects | None = None,
     interval: int = 1,
-    missing: str = "raise",
+    missing: MissingPolicy = "raise",
 ) -> BetaResult:
     """Absolute or conditional β-convergence on a balanced region × year panel.
 
@@ -180,9 +191,9 @@ def beta_convergence(
     Barro, R. J., Sala-i-Martin, X. (1992). Convergence. *Journal of Political Economy* 100(2), 223–251.
     """
     where = "beta_convergence()"
-    check_option("kind", kind, ("absolute", "conditional"), where=where)
-    fe = fixed_effects or ("none" if kind == "absolute" else "twoway")
-    check_option("fixed_effects", fe, ("none", "region", "twoway"), where=where)
+    check_option("kind", kind, BETA_KINDS, where=where)
+    fe: FixedEffects = fixed_effects or ("none" if kind == "absolute" else "twoway")
+    check_option("fixed_effects", fe, FIXED_EFFECTS, where=where)
     if not isinstance(interval, int) or interval < 1:
         raise ParameterError(f"The 'interval' parameter of {where} must be an integer ≥ 1. Got {interval!r}.")
     if kind == "conditional" and not controls and fe == "none":

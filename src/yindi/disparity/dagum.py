@@ -12,6 +12,7 @@ import numpy as np
 
 from yindi.disparity._dagum import DagumParts, dagum_counts_kernel, dagum_kernel
 from yindi.disparity._input import as_series, clean, group_codes
+from yindi.disparity._options import MissingPolicy
 from yindi.errors import DataValidationError, ParameterError
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def dagum(
     bootstrap: int = 0,
     level: float = 0.95,
     seed: int | None = None,
-    missing: str = "raise",
+    missing: MissingPolicy = "raise",
 ) -> DagumResult:
     """Dagum Gini decomposition of ``values`` by ``groups``.
 
@@ -315,7 +316,7 @@ def dagum_by_year(
     bootstrap: int = 0,
     level: float = 0.95,
     seed: int | None = None,
-    missing: str = "drop",
+    missing: MissingPolicy = "drop",
 ) -> DagumSeries:
     """:func:`dagum` for every year of a region × year table (a Panel with ``indicator``, a wide or tidy frame).
 

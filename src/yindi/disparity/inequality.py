@@ -6,18 +6,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from yindi.disparity._inequality import cv_kernel, gini_kernel, theil_kernel
 from yindi.disparity._input import as_series, clean, group_codes
+from yindi.disparity._options import THEIL_KINDS, MissingPolicy, TheilKind
 from yindi.errors import DataValidationError, check_option
 
 if TYPE_CHECKING:
     import pandas as pd
-
-TheilKind = Literal["T", "L"]
 
 
 def _weights(weights: Any, labels: tuple[str, ...], n: int, where: str) -> Any:
@@ -35,7 +34,7 @@ def _weights(weights: Any, labels: tuple[str, ...], n: int, where: str) -> Any:
     return w
 
 
-def gini(values: Any, *, weights: Any = None, missing: str = "raise") -> float:
+def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
     """Gini coefficient, optionally weighted (e.g. by population).
 
     Notes
@@ -55,7 +54,7 @@ def gini(values: Any, *, weights: Any = None, missing: str = "raise") -> float:
     return gini_kernel(vals[keep], w[keep])
 
 
-def cv(values: Any, *, weights: Any = None, missing: str = "raise") -> float:
+def cv(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
     """Coefficient of variation ``σ / ȳ`` (population sd, ``1/n``; weighted: Williamson's index)."""
     labels, vals = as_series(values, "cv()")
     w = _weights(weights, labels, vals.size, "cv()")
@@ -126,7 +125,7 @@ def theil(
     subgroups: Any = None,
     weights: Any = None,
     kind: TheilKind = "T",
-    missing: str = "raise",
+    missing: MissingPolicy = "raise",
 ) -> TheilResult:
     """Theil T (GE(1)) or L (mean log deviation, GE(0)) with within/between decomposition.
 
@@ -153,7 +152,7 @@ def theil(
     Theil decomposition method. *Annals of Regional Science* 37, 55–77.
     """
     where = "theil()"
-    check_option("kind", kind, ("T", "L"), where=where)
+    check_option("kind", kind, THEIL_KINDS, where=where)
     labels, vals = as_series(values, where)
     w = _weights(weights, labels, vals.size, where)
     if groups is None:

@@ -20,6 +20,7 @@ from yindi.disparity._markov import (
     row_probabilities,
     transition_counts,
 )
+from yindi.disparity._options import LAG_CLASSES, LagClasses, MissingPolicy
 from yindi.disparity._table import balanced, region_year, values
 from yindi.errors import ParameterError, check_option
 
@@ -128,7 +129,12 @@ def _states(
 
 
 def markov(
-    data: Any, *, indicator: str | None = None, k: int = 4, relative: bool = False, missing: str = "raise"
+    data: Any,
+    *,
+    indicator: str | None = None,
+    k: int = 4,
+    relative: bool = False,
+    missing: MissingPolicy = "raise",
 ) -> MarkovResult:
     """Markov chain of regions moving between ``k`` quantile classes of the pooled values.
 
@@ -205,9 +211,9 @@ def spatial_markov(
     *,
     indicator: str | None = None,
     k: int = 4,
-    lag_classes: str = "lag",
+    lag_classes: LagClasses = "lag",
     relative: bool = False,
-    missing: str = "raise",
+    missing: MissingPolicy = "raise",
 ) -> SpatialMarkovResult:
     """Spatial Markov chain (Rey 2001) with the Bickenbach–Bode (2003) homogeneity test.
 
@@ -231,7 +237,7 @@ def spatial_markov(
     convergence. *International Regional Science Review* 26(3), 363–392.
     """
     where = "spatial_markov()"
-    check_option("lag_classes", lag_classes, ("lag", "value"), where=where)
+    check_option("lag_classes", lag_classes, LAG_CLASSES, where=where)
     table, y, _ = _states(data, indicator, k, missing, where, relative)
     wr = w.subset([str(c) for c in table.index]).row_standardised()
     lag = np.asarray(wr.sparse() @ y)

@@ -9,9 +9,8 @@ import numpy as np
 
 from yindi._typing import FloatArray
 from yindi.errors import DataValidationError, MethodWarning, MissingDataError, ParameterError, check_option
+from yindi.spatial._options import TRANSFORMS
 from yindi.spatial.weights import Weights
-
-TRANSFORMS = ("row", "binary", "original")
 
 
 def aligned(y: Any, w: Weights, where: str, name: str = "y") -> FloatArray:

@@ -10,7 +10,11 @@ CONTIGUITY_KINDS: tuple[ContiguityKind, ...] = ("queen", "rook")
 IslandPolicy: TypeAlias = Literal["keep", "nearest"]
 ISLAND_POLICIES: tuple[IslandPolicy, ...] = ("keep", "nearest")
 
-Transform: TypeAlias = Literal["binary", "row", "original"]
+Transform: TypeAlias = Literal["row", "binary", "original"]
+TRANSFORMS: tuple[Transform, ...] = ("row", "binary", "original")
+
+Inference: TypeAlias = Literal["sim", "norm"]
+INFERENCES: tuple[Inference, ...] = ("sim", "norm")
 
 Adjust: TypeAlias = Literal["none", "fdr", "bonferroni"]
 ADJUSTS: tuple[Adjust, ...] = ("none", "fdr", "bonferroni")

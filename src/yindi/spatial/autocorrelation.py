@@ -13,6 +13,7 @@ from scipy import stats
 
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
+from yindi.spatial._options import Transform
 from yindi.spatial._permutation import permuted_values, pseudo_p
 from yindi.spatial.weights import Weights
 
@@ -121,7 +122,7 @@ def _sim_stats(value: float, sims: Any) -> tuple[float, float]:
 
 
 def moran(
-    y: Any, w: Weights, *, transformation: str = "row", permutations: int = 999, seed: int | None = None
+    y: Any, w: Weights, *, transformation: Transform = "row", permutations: int = 999, seed: int | None = None
 ) -> GlobalResult:
     """Global Moran's I with normal and permutation inference.
 
@@ -189,7 +190,7 @@ def moran(
 
 
 def geary(
-    y: Any, w: Weights, *, transformation: str = "row", permutations: int = 999, seed: int | None = None
+    y: Any, w: Weights, *, transformation: Transform = "row", permutations: int = 999, seed: int | None = None
 ) -> GlobalResult:
     """Geary's C with normal and permutation inference (C < 1: positive autocorrelation).
 
@@ -236,7 +237,7 @@ def moran_bv(
     y: Any,
     w: Weights,
     *,
-    transformation: str = "row",
+    transformation: Transform = "row",
     permutations: int = 999,
     seed: int | None = None,
 ) -> GlobalResult:

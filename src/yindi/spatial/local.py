@@ -14,7 +14,7 @@ from scipy import stats
 from yindi.errors import ParameterError, check_option
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
-from yindi.spatial._options import ADJUSTS, Adjust
+from yindi.spatial._options import ADJUSTS, INFERENCES, Adjust, Inference, Transform
 from yindi.spatial._permutation import conditional_lags, pseudo_p
 from yindi.spatial.multitest import adjust_pvalues
 from yindi.spatial.weights import Weights
@@ -114,7 +114,7 @@ def local_moran(
     y: Any,
     w: Weights,
     *,
-    transformation: str = "row",
+    transformation: Transform = "row",
     permutations: int = 999,
     seed: int | None = None,
     alpha: float = 0.05,
@@ -250,7 +250,7 @@ def getis_ord(
     seed: int | None = None,
     alpha: float = 0.05,
     adjust: Adjust = "none",
-    inference: str = "sim",
+    inference: Inference = "sim",
 ) -> GetisOrdResult:
     """Getis–Ord Gi* hot-spot statistic (binary weights plus the unit itself).
 
@@ -270,7 +270,7 @@ def getis_ord(
     where = "getis_ord()"
     check_permutations(permutations, where)
     check_option("adjust", adjust, ADJUSTS, where=where)
-    check_option("inference", inference, ("sim", "norm"), where=where)
+    check_option("inference", inference, INFERENCES, where=where)
     _check_alpha(alpha, where)
     yv = aligned(y, w, where)
     wb = transformed(w, "binary", where)

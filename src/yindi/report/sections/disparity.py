@@ -51,6 +51,11 @@ def _dagum_block(
     }
     within = pairs[pairs["component"] == "gini_within"].pivot(index="year", columns="group_a", values="value")
     within_series = {grp.label(g, ctx.lang): within[g].tolist() for g in within.columns}
+    between = pairs[pairs["component"] == "gini_between"]
+    between_series: dict[str, list[float]] = {}
+    for (a, b), part in between.groupby(["group_a", "group_b"], sort=True):
+        key = f"{grp.label(str(a), ctx.lang)}–{grp.label(str(b), ctx.lang)}"
+        between_series[key] = part.set_index("year")["value"].reindex(x).tolist()
     figs = html.grid(
         [
             html.figure(
@@ -78,8 +83,16 @@ def _dagum_block(
                     xlabel=t("年份", "Year"),
                 )
             ),
+            html.figure(
+                charts.line_chart(
+                    x,
+                    between_series,
+                    title=t("区域间基尼系数", "Between-region Gini"),
+                    xlabel=t("年份", "Year"),
+                )
+            ),
         ],
-        columns=3,
+        columns=2,
     )
     shown = frame[["year", "G", "within", "between", "transvariation", "between_share"]].copy()
     shown["between_share"] = 100 * shown["between_share"]

@@ -237,3 +237,9 @@ class Weights:
 
     def __str__(self) -> str:
         return self.summary()
+
+    def __repr__(self) -> str:
+        return (
+            f"<Weights {self.kind}, {self.transform}: {self.n} regions, {len(self.values)} links, "
+            f"{len(self.islands)} island(s)>"
+        )

@@ -222,3 +222,16 @@ def test_islands_are_never_significant() -> None:
     with pytest.warns(MethodWarning):
         g = getis_ord(y + 1, w, seed=0)
     assert g.p_sim[i] == 1.0 and g.hotspots["460000"] == "ns"
+
+
+def test_getis_ord_normal_inference_and_hotspots(province: Weights) -> None:
+    from scipy.stats import norm
+
+    from yindi.spatial import adjust_pvalues
+
+    y = np.array([10.0 if c[:2] in {"31", "32", "33"} else 1.0 for c in province.ids])
+    g = getis_ord(y, province, inference="norm", adjust="fdr", seed=0)
+    np.testing.assert_allclose(g.p_norm, 2 * norm.sf(np.abs(g.z)), rtol=1e-12)
+    np.testing.assert_allclose(g.p_adjusted, adjust_pvalues(g.p_norm, "fdr"), rtol=1e-12)
+    assert g.hotspots["310000"] == "hot"
+    assert set(g.to_frame()["hotspot"]) <= {"hot", "cold", "ns"}

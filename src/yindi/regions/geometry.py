@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from yindi._typing import LEVELS, Level
@@ -87,10 +88,11 @@ def _data_version() -> str:
 
 
 @cache
-def level_geometries(level: Level) -> dict[str, Any]:
+def level_geometries(level: Level) -> Mapping[str, Any]:
     """Exact polygons of every unit at ``level`` (Taiwan, Hong Kong and Macao included), keyed by adcode.
 
     Served from the on-disk WKB cache when present; built from the GeoJSON files (and cached) otherwise.
+    The mapping is read-only (it is shared by every caller in the process).
     """
     import numpy as np
     import shapely
@@ -105,7 +107,7 @@ def level_geometries(level: Level) -> dict[str, Any]:
                 buf, offsets = z["wkb"].tobytes(), z["offsets"]
             if cached_codes == codes:
                 wkb = [buf[offsets[i] : offsets[i + 1]] for i in range(len(codes))]
-                return dict(zip(codes, shapely.from_wkb(wkb), strict=True))
+                return MappingProxyType(dict(zip(codes, shapely.from_wkb(wkb), strict=True)))
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache is rebuilt below
     geoms = {code: geometry(code) for code in codes}
@@ -120,7 +122,7 @@ def level_geometries(level: Level) -> dict[str, Any]:
         os.replace(tmp, path)
     except OSError:
         pass
-    return geoms
+    return MappingProxyType(geoms)
 
 
 @cache

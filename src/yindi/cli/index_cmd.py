@@ -1,9 +1,174 @@
-"""CLI commands of this capability (registered on the main app by ``register``)."""
+"""``yindi index ...`` and ``yindi typology ...``: the NQPF index and regional types as CSV/Excel files.
+
+Thin adapters over :mod:`yindi.index` and :mod:`yindi.typology`; NumPy/pandas are imported inside commands.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from yindi.cli.common import DATA_HELP, console, done, load_data, out_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+index_app = typer.Typer(
+    help="新质生产力综合指数 / The NQPF composite index (weights, scores, ranks, uncertainty, obstacles).",
+    no_args_is_help=True,
+)
+typology_app = typer.Typer(
+    help="区域类型 / Regional types: source-003 stage types, clusters, peer regions.", no_args_is_help=True
+)
+
+_OUT_INDEX = Path("yindi-index.xlsx")
+_OUT_TYPES = Path("yindi-types.csv")
+_OUT_CLUSTERS = Path("yindi-clusters.csv")
+_OUT_PEERS = Path("yindi-peers.csv")
+OUT_HELP = "输出文件 (.xlsx 多表 / .csv 主表) 或文件夹 / Output file (.xlsx: all tables; .csv: main table) or folder."
+
+
+def _years(text: str | None) -> list[int] | None:
+    from yindi.errors import ParameterError
+
+    if not text:
+        return None
+    try:
+        if "-" in text:
+            a, b = (int(x) for x in text.split("-", 1))
+            return list(range(a, b + 1))
+        return [int(x) for x in text.split(",")]
+    except ValueError:
+        raise ParameterError(f"--years must look like 2018-2023 or 2019,2021. Got {text!r}.") from None
+
+
+def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path:
+    """All tables to a workbook (.xlsx), or the first (main) table to CSV."""
+    from yindi.report.export import write_excel, write_table
+
+    target = out_path(path, default)
+    if target.suffix.lower() in {".xlsx", ".xls"}:
+        return write_excel(tables, target)
+    return write_table(next(iter(tables.values())), target)
+
+
+@index_app.command("run")
+def index_run(
+    data: str = typer.Argument(..., help=DATA_HELP),
+    preset: str = typer.Option(
+        "nqpf_three_elements", help="指标体系名称或 TOML 文件 / Preset name or TOML file."
+    ),
+    weighting: str = typer.Option("entropy", help="赋权 / Weighting: entropy, critic, cv, pca, equal."),
+    aggregation: str = typer.Option("topsis", help="集成 / Aggregation: topsis, weighted_sum, grey."),
+    scope: str = typer.Option("panel", help="panel (全局, 跨年可比 / comparable across years) or year."),
+    normalization: str = typer.Option("minmax", help="标准化 / Normalisation: minmax, vector, zscore."),
+    years: str = typer.Option(None, help="年份 / Years, e.g. 2018-2023 (default: the preset's span)."),
+    missing: str = typer.Option("error", help="缺失值 / Missing values: error, interpolate, drop_indicator."),
+    draws: int = typer.Option(2000, help="蒙特卡洛权重抽样次数 / Monte Carlo weight draws (0: skip)."),
+    seed: int = typer.Option(0, help="随机种子 / Random seed."),
+    out: Path = typer.Option(_OUT_INDEX, "--out", "-o", help=OUT_HELP),
+) -> None:
+    """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
+    from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
+
+    panel = load_data(data)
+    with console.status("evaluating…"):
+        res = evaluate(
+            panel,
+            preset,
+            weighting=weighting,  # type: ignore[arg-type]
+            aggregation=aggregation,  # type: ignore[arg-type]
+            scope=scope,  # type: ignore[arg-type]
+            normalization=normalization,  # type: ignore[arg-type]
+            years=_years(years),
+            missing=missing,  # type: ignore[arg-type]
+        )
+        scores = res.scores.reset_index()
+        tables: dict[str, pd.DataFrame] = {"scores": scores, "weights": res.weight_table()}
+        if draws > 0 and aggregation != "grey":
+            tables["rank_intervals"] = rank_intervals(res, draws=draws, seed=seed)
+        tables["leave_one_out"] = leave_one_out(res).reset_index()
+        tables["method_sensitivity"] = method_sensitivity(res).reset_index()
+        tables["obstacles"] = res.obstacles()
+        tables["coupling"] = res.coupling()
+        tables["preset"] = res.preset.table()
+    for a in res.actions:
+        console.print(f"[yellow]•[/yellow] {a}", highlight=False)
+    console.print(
+        res.ranking().head(10).to_string(index=False, float_format=lambda v: f"{v:.3f}"), highlight=False
+    )
+    done(f"wrote {_write(tables, out, 'yindi-index.xlsx')}")
+
+
+@index_app.command("presets")
+def index_presets() -> None:
+    """列出内置指标体系 / List the shipped presets and their indicators."""
+    from yindi.index import available_presets, load_preset
+
+    for name in available_presets():
+        p = load_preset(name)
+        span = f"{p.years[0]}–{p.years[1]}" if p.years else ""
+        console.print(f"[bold]{name}[/bold] {p.name_zh} / {p.name_en} {span}", highlight=False)
+        for row in p.table().itertuples():
+            console.print(
+                f"  {row.dimension}  {row.indicator}  = {row.formula}  ({row.direction:+d})", highlight=False
+            )
+
+
+@typology_app.command("stages")
+def typology_stages(
+    data: str = typer.Argument(..., help=DATA_HELP),
+    year: int = typer.Option(2023, help="年份 / Year."),
+    gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
+    intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
+    out: Path = typer.Option(_OUT_TYPES, "--out", "-o", help=OUT_HELP),
+) -> None:
+    """按003文献划分区域科技类型 I–IV / Source-003 S&T types I–IV with the deciding values."""
+    from yindi.typology import compare_with_source, stage_types
+
+    t = stage_types(load_data(data), year, gdp_rule=gdp_rule, intensity=intensity)  # type: ignore[arg-type]
+    console.print(compare_with_source(t).to_string(index=False), highlight=False)
+    done(f"wrote {_write({'types': t, 'vs_source_003': compare_with_source(t)}, out, 'yindi-types.csv')}")
+
+
+@typology_app.command("clusters")
+def typology_clusters(
+    data: str = typer.Argument(..., help=DATA_HELP),
+    year: int = typer.Option(2023, help="年份 / Year."),
+    method: str = typer.Option("kmeans", help="kmeans or ward."),
+    k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
+    seed: int = typer.Option(0, help="随机种子 / Random seed."),
+    out: Path = typer.Option(_OUT_CLUSTERS, "--out", "-o", help=OUT_HELP),
+) -> None:
+    """标准化指标聚类 / Cluster regions on standardised indicators."""
+    from yindi.typology import cluster_regions
+
+    res = cluster_regions(load_data(data), year, method=method, k=k or None, seed=seed)  # type: ignore[arg-type]
+    console.print(res.summary(), highlight=False)
+    tables = {"clusters": res.labels, "silhouette": res.selection, "profile": res.profile.reset_index()}
+    done(f"wrote {_write(tables, out, 'yindi-clusters.csv')}")
+
+
+@typology_app.command("peers")
+def typology_peers(
+    data: str = typer.Argument(..., help=DATA_HELP),
+    region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
+    year: int = typer.Option(2023, help="年份 / Year."),
+    n: int = typer.Option(5, help="数量 / Number of peers."),
+    out: Path = typer.Option(_OUT_PEERS, "--out", "-o", help=OUT_HELP),
+) -> None:
+    """最相似的地区 / The regions most like REGION on the index indicators."""
+    from yindi.typology import peer_regions
+
+    peers = peer_regions(load_data(data), region, year, n=n)
+    console.print(peers[["rank", "region", "distance"]].to_string(index=False), highlight=False)
+    done(f"wrote {_write({'peers': peers}, out, 'yindi-peers.csv')}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``index`` and ``typology`` command groups to ``app``."""
+    app.add_typer(index_app, name="index")
+    app.add_typer(typology_app, name="typology")

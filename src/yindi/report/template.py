@@ -73,8 +73,9 @@ def render_page(
     meta.append(
         tr("生成：", "Generated: ") + f'<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
     )
-    toc = "".join(f'<a href="#{esc(s.id)}">{esc(s.title)}</a>' for s in sections)
-    body = "\n".join(_section_html(s, ctx) for s in sections)
+    numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
+    toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
+    body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))
     failed = "".join(
         f'<div class="warn">{esc(tr("本节未能生成：", "Section not built: "))}<b>{esc(name)}</b> — {esc(msg)}</div>'
         for name, msg in failures
@@ -90,7 +91,18 @@ def render_page(
     )
 
 
-def _section_html(section: Section, ctx: ReportContext) -> str:
+_ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def _numbered(i: int, title: str, ctx: ReportContext) -> str:
+    """Section headings are numbered by position: 一、… in Chinese, 1. … in English."""
+    if ctx.lang == "zh":
+        prefix = _ZH_NUMERALS[i - 1] if i <= 10 else ("十" + _ZH_NUMERALS[i - 11] if i < 20 else str(i))
+        return f"{prefix}、{title}"
+    return f"{i}. {title}"
+
+
+def _section_html(section: Section, title: str, ctx: ReportContext) -> str:
     notes = ""
     if section.notes:
         head = ctx.tr("方法与说明", "Methods and notes")
@@ -99,7 +111,7 @@ def _section_html(section: Section, ctx: ReportContext) -> str:
             + "".join(f"<li>{esc(n)}</li>" for n in section.notes)
             + "</ul>"
         )
-    return f'<section class="sec" id="{esc(section.id)}"><h2>{esc(section.title)}</h2>{section.html}{notes}</section>'
+    return f'<section class="sec" id="{esc(section.id)}"><h2>{esc(title)}</h2>{section.html}{notes}</section>'
 
 
 def _footer(ctx: ReportContext, digest: str) -> str:

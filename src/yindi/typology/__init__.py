@@ -1,1 +1,21 @@
-"""See the package docstring in CONTRIBUTING.md."""
+"""Regional types (区域类型): the rule of source 003 §2.2, data-driven clusters, and peer regions.
+
+:func:`stage_types` (types I–IV by R&D intensity and per-capita GDP), :func:`compare_with_source`,
+:func:`cluster_regions` (k-means / Ward on standardised indicators, k by silhouette), :func:`peer_regions`.
+"""
+
+from __future__ import annotations
+
+from yindi.typology.clusters import ClusterResult, cluster_regions, peer_regions, silhouette
+from yindi.typology.stages import SOURCE_003_COUNTS, TYPES, compare_with_source, stage_types
+
+__all__ = [
+    "SOURCE_003_COUNTS",
+    "TYPES",
+    "ClusterResult",
+    "cluster_regions",
+    "compare_with_source",
+    "peer_regions",
+    "silhouette",
+    "stage_types",
+]

@@ -88,7 +88,7 @@ def build(ctx: ReportContext) -> Section:
         )
     return Section(
         id="coverage",
-        title=tr("一、数据覆盖", "1. Data coverage"),
+        title=tr("数据覆盖", "Data coverage"),
         html=html,
         tables={"coverage": summary, "coverage_matrix": excel_matrix},
         notes=tuple(notes),

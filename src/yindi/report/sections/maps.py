@@ -84,7 +84,7 @@ def build(ctx: ReportContext) -> Section | None:
     )
     return Section(
         id="maps",
-        title=tr("二、关键指标地图", "2. Key indicators on the map"),
+        title=tr("关键指标地图", "Key indicators on the map"),
         html=html,
         tables={"key_indicators": frame},
         notes=(

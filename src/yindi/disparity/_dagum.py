@@ -55,6 +55,7 @@ def positive_difference_sums(y: FloatArray, g: IntArray, k: int) -> FloatArray:
     vind = ind * v[:, :, None]
     sm = np.cumsum(vind, axis=1) - vind
     below = cnt * v[:, :, None] - sm  # (b, n, k): Σ over earlier r of group h of (v_i − y_r) ≥ 0
+    np.maximum(below, 0.0, out=below)  # a sum of non-negative terms: remove rounding below zero
     return np.asarray(np.matmul(ind.transpose(0, 2, 1), below), dtype=np.float64)
 
 
@@ -126,6 +127,7 @@ def dagum_counts_kernel(v: FloatArray, g: IntArray, m: FloatArray, k: int) -> Da
             below = cum_c[before]
             below *= v[ij, None]
             below -= cum_s[before]
+            np.maximum(below, 0.0, out=below)  # non-negative by construction; drop rounding error
             below *= mt[ij]
             d[:, j, h] = below.sum(axis=0)
     nj = np.stack([mt[members[j]].sum(axis=0) for j in range(k)], axis=1)

@@ -20,7 +20,7 @@ def gini_kernel(y: FloatArray, w: FloatArray) -> float:
     cwy = np.cumsum(ww * v) - ww * v
     total_w = ww.sum()
     mean = (ww * v).sum() / total_w
-    s = 2.0 * (ww * (v * cw - cwy)).sum()
+    s = 2.0 * (ww * np.maximum(v * cw - cwy, 0.0)).sum()  # each term ≥ 0; clip rounding error
     return float(s / (2 * total_w**2 * mean))
 
 

@@ -147,16 +147,16 @@ def inequality_cmd(
         )
     frame = pd.DataFrame(rows)
     t = Table("year", "n", "Gini", "CV", "Theil T", "T between %", "Theil L", "L between %")
-    for r in frame.itertuples(index=False):
+    for r in rows:
         t.add_row(
-            str(r.year),
-            str(r.n),
-            f"{r.gini:.4f}",
-            f"{r.cv:.4f}",
-            f"{r.theil_T:.4f}",
-            f"{r.theil_T_between / r.theil_T:.1%}",
-            f"{r.theil_L:.4f}",
-            f"{r.theil_L_between / r.theil_L:.1%}",
+            str(r["year"]),
+            str(r["n"]),
+            f"{r['gini']:.4f}",
+            f"{r['cv']:.4f}",
+            f"{r['theil_T']:.4f}",
+            f"{r['theil_T_between'] / r['theil_T']:.1%}",
+            f"{r['theil_L']:.4f}",
+            f"{r['theil_L_between'] / r['theil_L']:.1%}",
         )
     console.print(t)
     _write(frame, out)

@@ -242,8 +242,10 @@ def weights_cmd(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出邻接表 / Write the links table."),
 ) -> None:
     """构建空间权重并报告孤岛 / Build spatial weights and report islands and components."""
+    from yindi.errors import check_option
     from yindi.spatial import contiguity, knn
 
+    check_option("kind", kind, ("queen", "rook", "knn"), where="yindi spatial weights")
     with console.status(
         "读取边界、构建权重 / loading boundaries and building weights (first use of a level: ~10 s)"
     ):

@@ -50,3 +50,14 @@ def panel(provinces_dir: Path):  # type: ignore[no-untyped-def]
     from yindi.data import load_pack
 
     return load_pack(provinces_dir)
+
+
+# Property tests: derandomised under CI so that a green run is reproducible; random locally to keep exploring.
+try:
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+    settings.register_profile("dev", deadline=None, print_blob=True)
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

@@ -194,6 +194,8 @@ def nice_step(span: float, target: int = 5) -> float:
     if not math.isfinite(span) or span <= 0:
         return 1.0
     raw = span / max(target, 1)
+    if raw < 1e-300:  # subnormal spans: log10 would fail; such an axis is flat for display
+        return 1.0
     mag = 10.0 ** math.floor(math.log10(raw))
     for m in (1.0, 2.0, 2.5, 5.0, 10.0):
         if raw <= m * mag * (1 + 1e-9):
@@ -207,8 +209,8 @@ def nice_ticks(lo: float, hi: float, target: int = 5) -> list[float]:
         lo, hi = 0.0, 1.0
     if hi < lo:
         lo, hi = hi, lo
-    if hi == lo:
-        pad = abs(lo) * 0.1 or 1.0
+    if hi - lo <= 1e-12 * max(abs(lo), abs(hi)) or hi - lo < 1e-300:  # flat to display precision
+        pad = abs(lo) * 0.1 if abs(lo) * 0.1 >= 1e-300 else 1.0
         lo, hi = lo - pad, hi + pad
     step = nice_step(hi - lo, target)
     start = math.floor(lo / step + 1e-9) * step

@@ -61,13 +61,17 @@ def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
     return int(str(full.index.max()))
 
 
-def data_digest(panel: Panel) -> str:
-    """SHA-256 over the source files (recorded in the study so a rerun can tell if the data changed)."""
+def data_digest(panel: Panel, data: str | None = None) -> str:
+    """SHA-256 over the files a report reads: the panel's sources and, for a pack folder, every file directly
+    in it (sections such as 'structure' read side files like sector_electricity.csv). Recorded in the study
+    file so a rerun can tell whether the data changed."""
     import hashlib
 
+    files = {Path(s).resolve() for s in panel.sources if Path(s).is_file()}
+    if data is not None and Path(data).is_dir():
+        files |= {f.resolve() for f in Path(data).iterdir() if f.is_file()}
     h = hashlib.sha256()
-    for src in sorted(panel.sources):
-        p = Path(src)
+    for p in sorted(files):
         if p.is_file():
             h.update(p.name.encode())
             h.update(p.read_bytes())
@@ -131,7 +135,7 @@ def build_report(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    digest = data_digest(data)
+    digest = data_digest(data, study.data)
     html = render_page(
         ctx, sections, failures=failures, digest=digest, generated=_dt.datetime.now().replace(microsecond=0)
     )

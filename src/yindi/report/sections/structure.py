@@ -1,9 +1,307 @@
-"""Report section 'structure' (placeholder until its capability lands)."""
+"""Report section 'structure': tiers, location quotients, homogeneity, complexity and opportunities.
+
+Reads ``sector_electricity.csv`` from the data pack folder (CEADs final electricity use by sector); without it
+the section is left out. Every figure says that electricity use is a proxy for structure, not value added.
+"""
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
+from yindi.report.html import figure, grid, note, paragraph, table
+
+TOP_OPPORTUNITIES = 3
+
+
+def _data_file(ctx: ReportContext) -> Path | None:
+    path = Path(str(ctx.study.data)) / "sector_electricity.csv"
+    return path if path.is_file() else None
 
 
 def build(ctx: ReportContext) -> Section | None:
-    return None
+    path = _data_file(ctx)
+    if path is None:
+        return None
+    from yindi.structure import (
+        ELECTRICITY_PROXY_NOTE_EN,
+        ELECTRICITY_PROXY_NOTE_ZH,
+        TIER_NAMES,
+        ceads_concordance,
+        complexity,
+        national_growth,
+        opportunities,
+        read_sector_electricity,
+        specialisation,
+        tier_shares,
+    )
+
+    tr = ctx.tr
+    proxy = tr(ELECTRICITY_PROXY_NOTE_ZH, ELECTRICITY_PROXY_NOTE_EN)
+    opt = {
+        "households": ctx.option("structure", "households", "exclude"),
+        "empty": ctx.option("structure", "empty", "drop"),
+        "lq_threshold": float(ctx.option("structure", "lq_threshold", 1.0)),
+        "rca_threshold": float(ctx.option("structure", "rca_threshold", 1.0)),
+        "min_region_total": float(ctx.option("structure", "min_region_total", 0.0)),
+        "min_activity_total": float(ctx.option("structure", "min_activity_total", 0.0)),
+        "attractiveness": ctx.option("structure", "attractiveness", "pci"),
+        "top_opportunities": int(ctx.option("structure", "top_opportunities", TOP_OPPORTUNITIES)),
+    }
+    mins = {"min_region_total": opt["min_region_total"], "min_activity_total": opt["min_activity_total"]}
+    with warnings.catch_warnings():  # every exclusion is reported in the notes below
+        warnings.simplefilter("ignore")
+        t = read_sector_electricity(path, households=opt["households"])
+        spec = specialisation(t, empty=opt["empty"], lq_threshold=opt["lq_threshold"], **mins)
+        cx = complexity(t, empty=opt["empty"], rca_threshold=opt["rca_threshold"], **mins)
+    year = max((p for p in t.periods if p <= ctx.year), default=t.periods[-1])
+    conc = ceads_concordance().set_index("sector")["name_zh"]
+
+    def act(sector: str) -> str:
+        return str(conc.get(sector, sector)) if ctx.lang == "zh" else sector
+
+    def reg(code: str) -> str:
+        return ctx.region_name(code)
+
+    tiers = tier_shares(t)
+    tiers_y = tiers[tiers["period"] == year]
+    high = dict(
+        zip(
+            tiers_y.loc[tiers_y["tier"] == "high", "region_code"],
+            tiers_y.loc[tiers_y["tier"] == "high", "share"],
+            strict=True,
+        )
+    )
+    tier_order = ["primary", "low", "mid", "high", "mixed"]
+    tier_label = {k: (v[0] if ctx.lang == "zh" else v[1]) for k, v in TIER_NAMES.items()}
+    wide = (
+        tiers_y.pivot_table(index="region_code", columns="tier", values="share")
+        .reindex(columns=tier_order)
+        .fillna(0.0)
+    )
+    wide = wide.sort_values("high", ascending=False)
+    tier_map = maps.choropleth(
+        {k: 100 * v for k, v in high.items()},
+        title=tr(
+            f"{year} 年高端制造业份额（用电量口径）",
+            f"High-end manufacturing share, {year} (electricity use)",
+        ),
+        unit="%",
+        lang=ctx.lang,
+    )
+    tier_bars = charts.stacked_bar_chart(
+        [reg(c) for c in wide.index],
+        {tier_label[k]: list(100 * wide[k]) for k in tier_order},
+        title=tr("制造业四档份额（来源 003 注①）", "Manufacturing tiers (source 003 note ①)"),
+        unit="%",
+    )
+
+    k = spec.periods.index(year)
+    pm = spec.matrices[k]
+    codes = [spec.region_codes[i] for i in pm.rows]
+    acts = [spec.activity_labels[j] for j in pm.cols]
+    cells = spec.cells[spec.cells["period"] == year]
+    lq = cells.pivot(index="region_code", columns="activity", values="lq").reindex(index=codes, columns=acts)
+    lq_heat = charts.heatmap(
+        np.minimum(lq.to_numpy(dtype=float), 2.0),
+        [reg(c) for c in codes],
+        [act(a) for a in acts],
+        title=tr(f"{year} 年区位商（>2 按 2 显示）", f"Location quotients, {year} (values > 2 shown as 2)"),
+        vmin=0.0,
+        vmax=2.0,
+        center=1.0,
+    )
+    sim = spec.similarity(year)
+    order = sim.mean(axis=1).sort_values(ascending=False).index
+    sim = sim.loc[order, order]
+    sim_heat = charts.heatmap(
+        sim.to_numpy(dtype=float),
+        [reg(c) for c in sim.index],
+        [reg(c) for c in sim.columns],
+        title=tr(f"{year} 年产业结构相似系数", f"Structural similarity, {year}"),
+        vmin=float(
+            np.floor(10 * np.nanmin(sim.to_numpy(dtype=float))) / 10
+        ),  # spread the colours over the data
+        vmax=1.0,
+    )
+    hom = spec.homogeneity(year, top=3)
+    hom_wide = (
+        hom.assign(
+            peer_txt=[f"{reg(p)} ({s:.2f})" for p, s in zip(hom["peer_code"], hom["similarity"], strict=True)]
+        )
+        .groupby(["region_code", "mean_similarity"], sort=False)["peer_txt"]
+        .apply("，".join if ctx.lang == "zh" else ", ".join)
+        .reset_index()
+    )
+    hom_show = pd.DataFrame(
+        {
+            tr("地区", "Region"): [reg(c) for c in hom_wide["region_code"]],
+            tr("与其他地区平均相似度", "Mean similarity to others"): hom_wide["mean_similarity"],
+            tr("最相似的地区", "Most similar regions"): hom_wide["peer_txt"],
+        }
+    )
+
+    rk = cx.regions[cx.regions["period"] == year].sort_values("eci", ascending=False)
+    eci_bar = charts.bar_chart(
+        [reg(c) for c in rk["region_code"]],
+        list(rk["eci"]),
+        title=tr(f"{year} 年经济复杂度指数 ECI", f"Economic complexity index (ECI), {year}"),
+    )
+    growth = national_growth(t.frame) if len(t.periods) > 1 else None
+    top_n = opt["top_opportunities"]
+    opp = opportunities(cx, period=year, growth=growth, top=top_n, attractiveness=opt["attractiveness"])
+    cell = [
+        f"{act(a)}（{tr('密度', 'density')} {d:.2f}，PCI {p:.2f}）"
+        if ctx.lang == "zh"
+        else f"{act(a)} (density {d:.2f}, PCI {p:.2f})"
+        for a, d, p in zip(opp["activity"], opp["density"], opp["pci"], strict=True)
+    ]
+    opp_wide = (
+        opp.assign(cell=cell)
+        .pivot(index="region_code", columns="rank", values="cell")
+        .reindex(rk["region_code"])
+    )
+    opp_show = pd.DataFrame({tr("地区", "Region"): [reg(c) for c in opp_wide.index]})
+    for n in opp_wide.columns:
+        opp_show[tr(f"机会 {n}", f"Opportunity {n}")] = opp_wide[n].fillna("—").to_numpy()
+    rank_show = pd.DataFrame(
+        {
+            tr("地区", "Region"): [reg(c) for c in rk["region_code"]],
+            tr("多样性", "Diversity"): rk["diversity"].astype(int),
+            "ECI": rk["eci"],
+            "COI": rk["coi"],
+        }
+    )
+
+    zero_sectors = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "activity", "label"]))
+    zero_regions = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "region", "label"]))
+    read_out = set(t.excluded["label"])
+    households = sorted(read_out & {"Urban", "Rural"})
+    excluded_zh = [
+        f"合计行 {a}（等于其余各部门之和，自动识别）" for a in sorted(read_out - {"Urban", "Rural"})
+    ]
+    excluded_en = [
+        f"'{a}' (equals the sum of the other sectors; detected)"
+        for a in sorted(read_out - {"Urban", "Rural"})
+    ]
+    if households:
+        excluded_zh.append(f"居民生活用电 {'、'.join(households)}（不是经济活动）")
+        excluded_en.append(f"residential use {', '.join(households)} (not an economic activity)")
+    if zero_sectors:
+        excluded_zh.append("合计为零的部门：" + "、".join(act(a) for a in zero_sectors))
+        excluded_en.append("sectors with a zero total: " + ", ".join(zero_sectors))
+    if zero_regions:
+        excluded_zh.append("合计为零的地区：" + "、".join(reg(c) for c in zero_regions))
+        excluded_en.append("regions with a zero total: " + ", ".join(reg(c) for c in zero_regions))
+    static = sorted(
+        reg(str(c))
+        for c, g in tiers.groupby("region_code")
+        if len(t.periods) > 1 and float(g["change"].abs().max()) < 1e-9
+    )
+    intro = tr(
+        f"本节用 CEADs 分行业终端用电量（{len(t.regions)} 个省份 × {len(t.activities)} 个部门，{t.periods[0]}–{t.periods[-1]}）"
+        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。",
+        f"This section describes industrial structure with CEADs final electricity use by sector ({len(t.regions)} "
+        f"provinces × {len(t.activities)} sectors, {t.periods[0]}–{t.periods[-1]}), shown for {year}: manufacturing "
+        "tiers, location quotients, structural similarity (homogeneity), economic complexity and each region's "
+        "opportunities.",
+    )
+    html = (
+        paragraph(intro)
+        + note(proxy)
+        + grid([figure(tier_map), figure(tier_bars)])
+        + figure(
+            lq_heat,
+            tr(
+                "蓝色：区位商 > 1，该部门在该省的用电份额高于全国（专业化）；红色：< 1。",
+                "Blue: LQ > 1, the sector's share of the province's electricity use exceeds the national share (specialised); red: < 1.",
+            ),
+        )
+        + figure(
+            sim_heat,
+            tr(
+                "相似系数为两省部门份额向量的夹角余弦（UNIDO），1 表示结构相同。",
+                "UNIDO coefficient: cosine of the two provinces' sector-share vectors; 1 = identical structure.",
+            ),
+        )
+        + table(
+            hom_show,
+            caption=tr("同质化：各省最相似的省份", "Homogeneity: each province's most similar provinces"),
+            max_rows=40,
+        )
+        + grid(
+            [figure(eci_bar), table(rank_show, caption=tr("复杂度排名", "Complexity ranking"), max_rows=40)]
+        )
+        + table(
+            opp_show,
+            caption=tr(
+                f"各省前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
+                f"Top {top_n} opportunities per province (feasibility × {opt['attractiveness'].upper()})",
+            ),
+            max_rows=40,
+        )
+    )
+    notes = [
+        proxy,
+        tr(
+            "制造业四档按来源 003 注①的国民经济行业大类划分；CEADs 的“交通运输设备”同时包含汽车（高端）与铁路船舶航空航天（中端），"
+            "无法拆分，单列为“跨档”。",
+            "Tiers follow source 003 note ① by GB/T 4754 division; CEADs 'Transportation Equipment' holds both motor "
+            "vehicles (high-end) and other transport equipment (mid-end) and cannot be split: shown as 'mixed'.",
+        ),
+        tr(
+            "ECI 符号约定：ECI 与多样性正相关；PCI 与 ECI 同一标度，地区的 ECI 等于其具有比较优势（RCA ≥ "
+            f"{opt['rca_threshold']:g}）的部门 PCI 的平均值。定义与 ecomplexity 0.5.3 一致并经实时对照检验。",
+            "Sign convention: ECI correlates positively with diversity; PCI is on the ECI scale, so a region's ECI "
+            f"is the mean PCI of its sectors with RCA ≥ {opt['rca_threshold']:g}. Definitions match ecomplexity "
+            "0.5.3 and are tested live against it.",
+        ),
+        tr(
+            "机会表是关联度信号，不是布局建议：PCI 由用电结构算出，集中在多样化沿海省份的轻工、纺织等部门因此显得“复杂”；"
+            "布局建议需结合增加值、技术水平与来源 003 的分档另行判断。",
+            "The opportunity table is a relatedness signal, not a recommendation: PCI computed from electricity use "
+            "rates sectors concentrated in diversified coastal provinces (light industry, textiles) as 'complex'; "
+            "layout advice must also weigh value added, technology level and source 003's tiers.",
+        ),
+        tr(
+            f"剔除的行：{'；'.join(excluded_zh)}。",
+            f"Rows left out: {'; '.join(excluded_en)}.",
+        ),
+    ]
+    if static:
+        notes.append(
+            tr(
+                "以下省份采矿、制造和公用事业各部门的用电结构在各年完全相同（清单按固定比例拆分工业用电），"
+                f"其份额变化为零并不说明结构未变：{'、'.join(static)}。",
+                "In these provinces the split of electricity use across mining, manufacturing and utility sectors is "
+                "identical in every year (the inventory splits industrial electricity by fixed proportions), so "
+                f"their zero change over time is not evidence of an unchanged structure: {', '.join(static)}.",
+            )
+        )
+    excluded = t.excluded.copy()
+    excluded["period"] = np.nan
+    excluded = pd.concat([excluded, cx.dropped], ignore_index=True)
+    tables = {
+        "structure_tiers": tiers,
+        "structure_lq": cells,
+        "structure_similarity": sim.reset_index(),
+        "structure_homogeneity": hom,
+        "structure_eci": cx.regions,
+        "structure_pci": cx.activities,
+        "structure_opportunities": opp,
+        "structure_excluded": excluded,
+    }
+    return Section(
+        id="structure",
+        title=tr(
+            "产业结构、比较优势与经济复杂度", "Industrial structure, comparative advantage and complexity"
+        ),
+        html=html,
+        tables=tables,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,66 @@
+"""Map user values (dict, Series or array) onto the order of a weights object, and the transform option."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+
+from yindi._typing import FloatArray
+from yindi.errors import DataValidationError, MethodWarning, MissingDataError, ParameterError, check_option
+from yindi.spatial._options import TRANSFORMS
+from yindi.spatial.weights import Weights
+
+
+def aligned(y: Any, w: Weights, where: str, name: str = "y") -> FloatArray:
+    """Values of ``y`` in the order of ``w.ids``; ``y`` is a mapping/Series keyed by adcode, or an array."""
+    if hasattr(y, "items") and not isinstance(y, np.ndarray):
+        mapping = {str(k): v for k, v in y.items()}
+        missing = [c for c in w.ids if c not in mapping]
+        if missing:
+            raise MissingDataError(
+                f"{where}: {name} has no value for region(s) {missing[:5]}"
+                f"{' …' if len(missing) > 5 else ''}; give one value per region of the weights "
+                "(or build the weights on the regions you have with regions=...)."
+            )
+        out = np.array([mapping[c] for c in w.ids], dtype=np.float64)
+    else:
+        out = np.asarray(y, dtype=np.float64).ravel()
+        if out.shape != (w.n,):
+            raise DataValidationError(
+                f"{where}: {name} has {out.size} values but the weights have {w.n} regions."
+            )
+    bad = ~np.isfinite(out)
+    if bad.any():
+        codes = [c for c, b in zip(w.ids, bad, strict=True) if b]
+        raise MissingDataError(f"{where}: {name} is missing or not finite for region(s) {codes[:5]}.")
+    if out.std() == 0:
+        raise DataValidationError(f"{where}: {name} is constant; spatial autocorrelation is undefined.")
+    return out
+
+
+def transformed(w: Weights, transformation: str, where: str) -> Weights:
+    """``w`` row-standardised (a new object) or as given; warns once about islands."""
+    check_option("transformation", transformation, TRANSFORMS, where=where)
+    if w.n < 3:
+        raise ParameterError(f"{where} needs at least 3 regions; the weights have {w.n}.")
+    if w.islands:
+        warnings.warn(
+            f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
+            "Build the weights with islands='nearest' to attach them.",
+            MethodWarning,
+            stacklevel=3,
+        )
+    if transformation == "row":
+        return w.row_standardised()
+    if transformation == "binary":
+        return w.from_neighbors(w.neighbors, kind=w.kind)
+    return w
+
+
+def check_permutations(permutations: int, where: str) -> None:
+    if not isinstance(permutations, int) or permutations < 0:
+        raise ParameterError(
+            f"The 'permutations' parameter of {where} must be an integer ≥ 0. Got {permutations!r}."
+        )

@@ -1,0 +1,61 @@
+"""The report section on the real data: present with the CEADs file, absent (None) without it, fast."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from yindi.report.base import ReportContext
+from yindi.report.sections import structure as section
+from yindi.study import Study
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), lang=lang), year=2023)
+    start = time.perf_counter()
+    sec = section.build(ctx)
+    elapsed = time.perf_counter() - start
+    assert sec is not None and sec.id == "structure"
+    assert elapsed < 10  # a few seconds on a shared machine
+    text = sec.html + " ".join(sec.notes)
+    assert ("代理指标" in text) if lang == "zh" else ("proxy" in text)
+    assert "2022" in sec.html  # report year 2023 falls back to the last data year
+    assert {
+        "structure_tiers",
+        "structure_lq",
+        "structure_similarity",
+        "structure_eci",
+        "structure_opportunities",
+    } <= set(sec.tables)
+    assert all(len(name) <= 31 for name in sec.tables)
+    opp = sec.tables["structure_opportunities"]
+    assert opp.groupby("region_code").size().max() == section.TOP_OPPORTUNITIES
+    assert "Total Final Consumption" in set(sec.tables["structure_excluded"]["label"])
+    # the CEADs quirk is named: fixed industrial proportions in eight provinces (e.g. Shanghai)
+    assert any(
+        ("上海" in n and "固定比例" in n) or ("Shanghai" in n and "fixed proportions" in n) for n in sec.notes
+    )
+    # one language per report
+    assert ("Structure measured" in " ".join(sec.notes)) == (lang == "en")
+
+
+def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = ReportContext(panel=panel, study=Study(data=str(tmp_path)), year=2022)
+    assert section.build(ctx) is None
+
+
+@pytest.mark.realdata
+def test_section_options_from_the_study(panel, provinces_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    study = Study(
+        data=str(provinces_dir), options={"structure": {"top_opportunities": 1, "rca_threshold": 1.25}}
+    )
+    ctx = ReportContext(panel=panel, study=study, year=2022)
+    sec = section.build(ctx)
+    assert sec is not None
+    assert sec.tables["structure_opportunities"].groupby("region_code").size().max() == 1
+    used = ctx.used_options["structure"]
+    assert used["rca_threshold"] == 1.25 and used["empty"] == "drop"  # defaults are recorded too

@@ -39,6 +39,17 @@ def _wide(data: str, cols: list[str], years: Optional[list[int]]):  # type: igno
     return panel, wide.rename(columns={"region_code": "region", "year": "period"})
 
 
+def _region_name(code: str) -> str:
+    """Short Chinese name of an adcode, or the code itself when it is not a known region."""
+    from yindi.errors import YindiError
+    from yindi.regions import registry
+
+    try:
+        return registry().get(code).short_zh
+    except (YindiError, KeyError):
+        return code
+
+
 def dea_cmd(
     data: str = typer.Argument(..., help=DATA_HELP),
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
@@ -86,6 +97,7 @@ def dea_cmd(
     )
     console.print(res.summary(), highlight=False)
     scores = res.scores().sort_values("efficiency", ascending=False)
+    scores.insert(1, "name", [_region_name(u) for u in scores["unit"]])
     console.print(scores.head(15).to_string(index=False), highlight=False)
     if out is not None:
         path = write_table(res.to_frame() if out.suffix.lower() == ".xlsx" else scores, out)

@@ -83,6 +83,22 @@ def test_reduced_reference_set_equals_full_set_on_large_sample():
     np.testing.assert_allclose(sol.efficiency[idx], ref, atol=TOL)
 
 
+@pytest.mark.parametrize("rts", ["crs", "vrs"])
+def test_certificate_on_the_frontier_only_matches_full_lp_cross_period(rts):
+    """With the complete VRS-efficient set, the certificate prices only those columns (dominance argument in
+    ``BatchLP``); cross-period scores (units outside the technology, θ > 1 or infeasible) must still equal the
+    full LP."""
+    x0, y0, _ = frontier_data(800, 3, 2, seed=31, share=0.1)
+    x1, y1, _ = frontier_data(800, 3, 2, seed=32, share=0.1)
+    y1 = y1 * 1.1
+    sol = radial(x1, y1, x_ref=x0, y_ref=y0, rts=rts, orientation="output")
+    assert sol.n_frontier < 400
+    idx = np.random.default_rng(2).choice(800, 30, replace=False)
+    ref = radial_reference(x1[idx], y1[idx], x0, y0, rts=rts, orientation="output")
+    assert np.array_equal(np.isnan(sol.efficiency[idx]), np.isnan(ref))
+    np.testing.assert_allclose(sol.efficiency[idx], ref, atol=TOL)
+
+
 def test_bad_candidate_set_is_repaired_by_pricing():
     """Start from a deliberately wrong candidate set: column generation must still reach the full-set optimum."""
     x, y, _ = frontier_data(200, 2, 2, seed=11)

@@ -56,6 +56,12 @@ class BatchLP:
     c_own : (B, p) float array — their costs.
     rhs : (B, r) float array.
     exclude : (B,) int array — reference column barred for each unit (super-efficiency), ``-1`` for none.
+    price : int array or None — reference columns the optimality certificate prices (None: all). A subset is
+        valid only for the radial models (input rows with a +1 slack, output rows with a −1 surplus, zero
+        costs on λ) when every other reference column is dominated by a convex combination of the subset
+        (more of every input, less of every output): then, with the own-column reduced costs certified
+        non-negative (input duals ≤ 0, output duals ≥ 0), a dominated column's reduced cost is at least the
+        convex combination of its dominators', hence ≥ 0. The complete VRS-efficient set has that property.
     """
 
     a_ref: FloatArray
@@ -64,6 +70,7 @@ class BatchLP:
     c_own: FloatArray
     rhs: FloatArray
     exclude: IntArray
+    price: IntArray | None = None
 
 
 @dataclass(frozen=True)
@@ -241,23 +248,30 @@ def _certify(
     bad |= d_own.min(axis=1, initial=0.0) < -_CERT_TOL
     add: list[IntArray] = []
     viol = np.zeros(len(units), dtype=bool)
-    chunk = max(1, 4_000_000 // max(n_ref, 1))
-    a_t = np.ascontiguousarray(lp.a_ref.T)
+    price = np.arange(n_ref) if lp.price is None else lp.price
+    n_price = price.size
+    pos = np.full(n_ref, -1)
+    pos[price] = np.arange(n_price)
+    chunk = max(1, 4_000_000 // max(n_price, 1))
+    a_t = np.ascontiguousarray(lp.a_ref[:, price].T)
+    c_p = lp.c_ref[price]
     for s in range(0, len(units), chunk):
         sl = slice(s, s + chunk)
         d = (a_t @ -pi[sl].T).T
-        d += lp.c_ref
+        d += c_p
         ex = lp.exclude[units[sl]]
         rows = np.nonzero(ex >= 0)[0]
-        d[rows, ex[rows]] = np.inf
+        cols = pos[ex[rows]]
+        keep = cols >= 0
+        d[rows[keep], cols[keep]] = np.inf
         vrows = np.nonzero(d.min(axis=1) < -_CERT_TOL)[0]
         viol[s + vrows] = True
         if vrows.size:
             dv = d[vrows]
-            k = min(3, n_ref)
+            k = min(3, n_price)
             best = np.argpartition(dv, k - 1, axis=1)[:, :k]
             picked = best[np.take_along_axis(dv, best, axis=1) < -_CERT_TOL]
-            add.append(np.unique(picked))
+            add.append(price[np.unique(picked)])
     ok = ~bad & ~viol
     return ok, bad, add
 
@@ -342,7 +356,13 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
     if art.any():
         sub = np.nonzero(art)[0]
         lp1 = BatchLP(
-            lp.a_ref, np.zeros(n_ref), lp.a_own[sub], np.zeros((sub.size, p)), lp.rhs[sub], lp.exclude[sub]
+            lp.a_ref,
+            np.zeros(n_ref),
+            lp.a_own[sub],
+            np.zeros((sub.size, p)),
+            lp.rhs[sub],
+            lp.exclude[sub],
+            lp.price,
         )
         st1, fin1, _fb1 = _column_generation(lp1, cand, max_iter, 1.0, phase1=True)
         infeas1 = fin1 & (np.einsum("br,br->b", st1.cb, st1.xb) > 1e-7)

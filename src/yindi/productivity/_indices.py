@@ -50,7 +50,14 @@ def _stack(parts: Sequence[PeriodData]) -> PeriodData:
 def radial_scorer(orientation: Orientation) -> Scorer:
     def score(ev: PeriodData, ref: PeriodData, rts: RTS, cand: IntArray | None) -> FloatArray:
         return radial(
-            ev.x, ev.y, x_ref=ref.x, y_ref=ref.y, rts=rts, orientation=orientation, frontier=cand
+            ev.x,
+            ev.y,
+            x_ref=ref.x,
+            y_ref=ref.y,
+            rts=rts,
+            orientation=orientation,
+            frontier=cand,
+            frontier_complete=True,
         ).efficiency
 
     return score

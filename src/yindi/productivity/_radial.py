@@ -19,7 +19,7 @@ units, so the reduced set never changes a score.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -149,6 +149,7 @@ def radial(
     orientation: Orientation = "input",
     super_efficiency: bool = False,
     frontier: IntArray | None = None,
+    frontier_complete: bool = False,
 ) -> RadialSolution:
     """Radial efficiency of every row of ``x``/``y`` against the reference technology.
 
@@ -159,17 +160,23 @@ def radial(
     rts, orientation : technology and orientation.
     super_efficiency : exclude each unit from its own reference set (only when the reference is ``x``/``y``).
     frontier : precomputed :func:`frontier_units` of the (scaled) reference set, to reuse across calls.
+    frontier_complete : ``frontier`` is the complete VRS-efficient set (as :func:`frontier_units` returns), so
+        the optimality certificate may price only those columns (see :class:`~._batch.BatchLP`). Otherwise,
+        and always under super-efficiency, every reference column is priced.
     """
     same = x_ref is None
     xr = x if x_ref is None else x_ref
     yr = y if y_ref is None else y_ref
     sx, sy = _scale(xr, yr)
     xs, ys, xrs, yrs = x / sx, y / sy, xr / sx, yr / sy
+    complete = frontier is None or frontier_complete
     cand = frontier_units(xrs, yrs) if frontier is None else frontier
     exclude = np.arange(x.shape[0]) if (super_efficiency and same) else None
     if exclude is not None:
         cand = np.union1d(cand, _seed_candidates(xrs, yrs))
     lp = build_radial_lp(xs, ys, xrs, yrs, rts=rts, orientation=orientation, exclude=exclude)
+    if complete and exclude is None:
+        lp = replace(lp, price=np.asarray(cand, dtype=np.int64))
     sol: BatchSolution = solve_batch(lp, cand)
     feasible = sol.status == 0
     rad = np.where(feasible, np.abs(sol.objective), np.nan)

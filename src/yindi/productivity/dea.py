@@ -57,7 +57,8 @@ def _max_slacks(
     c_own = np.zeros_like(lp.c_own)
     c_own[:, 1 : 1 + m + s] = -1.0
     rhs = np.hstack([xe, ye] + ([np.ones((idx.size, 1))] if rts != "crs" else []))
-    lp2 = BatchLP(lp.a_ref, lp.c_ref, a_own, c_own, rhs, lp.exclude)
+    price = None if exclude is not None else np.asarray(frontier, dtype=np.int64)
+    lp2 = BatchLP(lp.a_ref, lp.c_ref, a_own, c_own, rhs, lp.exclude, price)
     sol = solve_batch(lp2, frontier)
     s_in = np.full((n, m), np.nan)
     s_out = np.full((n, s), np.nan)

@@ -86,3 +86,10 @@ def test_report_section_builds(panel):  # type: ignore[no-untyped-def]
     assert {"prod_innov_eff", "prod_malmquist", "prod_green_sbm", "prod_green_ml"} <= set(sec.tables)
     assert any("西藏" in n for n in sec.notes)
     assert any("增长核算" in n for n in sec.notes)
+
+
+def test_malmquist_accepts_a_panel_without_the_national_total(panel):  # type: ignore[no-untyped-def]
+    sub = panel.select(indicators=[*INPUTS, *OUTPUTS], years=[2021, 2022])
+    assert "100000" in sub.region_codes
+    res = malmquist(sub, inputs=INPUTS, outputs=OUTPUTS)
+    assert "100000" not in set(res.frame["region"]) and len(res.frame) == 31

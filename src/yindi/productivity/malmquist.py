@@ -83,6 +83,7 @@ def _table(data: object, cols: list[str], region: str, period: str) -> tuple[pd.
 
     if isinstance(data, Panel):
         wide = data.wide(cols).reset_index()
+        wide = wide[wide["region_code"] != "100000"]  # a national total is not a decision-making unit
         return wide.rename(columns={"region_code": "region", "year": "period"}), "region", "period"
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
@@ -117,7 +118,8 @@ def malmquist(
     ----------
     data : DataFrame or Panel
         One row per region and period with one column per variable, or a :class:`~yindi.data.Panel`
-        (indicator ids as variable names; regions and years taken from the panel).
+        (indicator ids as variable names; regions and years taken from the panel; the national total
+        ``100000`` is left out).
     inputs, outputs : column names
     undesirable : column names, optional
         Bad outputs (e.g. CO2). When given, the Malmquist–Luenberger index with the directional distance

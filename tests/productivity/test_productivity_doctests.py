@@ -9,7 +9,9 @@ import warnings
 import pytest
 
 
-@pytest.mark.parametrize("name", ["yindi.productivity.dea", "yindi.productivity.growth"])
+@pytest.mark.parametrize(
+    "name", ["yindi.productivity.dea", "yindi.productivity.growth", "yindi.productivity.malmquist"]
+)
 def test_docstring_examples(name: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -151,6 +151,18 @@ def malmquist(
     Färe, Grosskopf, Norris & Zhang (1994), AER 84(1):66-83. Chung, Färe & Grosskopf (1997), JEM
     51:229-240. Shestalova (2003), JPA 19:211-226. Pastor & Lovell (2005), Economics Letters 88:266-271.
     Oh (2010), JPA 34:183-197.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"region": ["a", "b", "c"] * 2, "period": [0, 0, 0, 1, 1, 1],
+    ...                    "x": [1.0, 2.0, 4.0, 2.0, 1.0, 4.0], "y": [1.0, 1.0, 1.0, 3.0, 1.0, 1.0]})
+    >>> res = malmquist(df, inputs=["x"], outputs=["y"])
+    >>> print(res.to_frame()[["region", "index", "ec", "tc"]].round(3).to_string(index=False))
+    region  index    ec  tc
+         a    1.5 1.000 1.5
+         b    2.0 1.333 1.5
+         c    1.0 0.667 1.5
     """
     check_option("rts", rts, ("crs", "vrs"), where=_WHERE)
     check_option("orientation", orientation, ORIENTATIONS, where=_WHERE)

@@ -110,7 +110,7 @@ def test_gb18030_encoded_export(tmp_path: Path) -> None:
 
 
 def test_non_numeric_cell_names_line_and_column(tmp_path: Path) -> None:
-    with pytest.raises(DataFormatError, match=r"line 5, column '2021年': 'abc' is not a number"):
+    with pytest.raises(DataValidationError, match=r"x.csv, row 5, column '2021年': 'abc' is not a number"):
         read_nbs_export(_write(tmp_path, "北京市\t,1\t,2\t,\n天津市\t,3\t,abc\t,\n"), indicator="x")
 
 
@@ -119,9 +119,17 @@ def test_wrong_cell_count(tmp_path: Path) -> None:
         read_nbs_export(_write(tmp_path, "北京市\t,1\t,\n"), indicator="x")
 
 
-def test_unknown_region_in_export(tmp_path: Path) -> None:
-    with pytest.raises(DataValidationError, match="Unknown region '山两'.*山西"):
-        read_nbs_export(_write(tmp_path, "山两\t,1\t,2\t,\n"), indicator="x")
+def test_unknown_region_in_export_names_its_file_line(tmp_path: Path) -> None:
+    rows = "北京市\t,1\t,2\t,\n\n天津市\t,1\t,2\t,\n山两\t,1\t,2\t,\n"  # a blank line before 天津
+    with pytest.raises(DataValidationError, match=r"x.csv, row 7, column '地区': Unknown region '山两'.*山西"):
+        read_nbs_export(_write(tmp_path, rows), indicator="x")
+
+
+def test_bad_year_header(tmp_path: Path) -> None:
+    path = tmp_path / "y.csv"
+    path.write_text("数据库：分省年度数据\n时间：\n地区\t,2099年\t,\n北京市\t,1\t,\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match=r"y.csv, line 3, header cell '2099年': not a year"):
+        read_nbs_export(path, indicator="x")
 
 
 def test_not_an_export(tmp_path: Path) -> None:

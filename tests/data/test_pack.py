@@ -127,3 +127,14 @@ def test_missing_columns_and_missing_file(tmp_path: Path) -> None:
         load_pack(tmp_path)
     with pytest.raises(DataFormatError, match="not found"):
         load_pack(tmp_path / "nowhere")
+
+
+def test_gb18030_pack(tmp_path: Path) -> None:
+    (tmp_path / "panel.csv").write_text(HEADER + "150000,内蒙古,2020,gdp,1.5,亿元,x\n", encoding="gb18030")
+    assert load_pack(tmp_path).value("内蒙古", 2020, "gdp") == 1.5
+
+
+def test_blank_lines_do_not_shift_row_numbers(tmp_path: Path) -> None:
+    body = "110000,北京,2020,gdp,1,亿元,x\n\n120000,天津,2020,gdp,x1,亿元,x\n"
+    with pytest.raises(DataValidationError, match=r"row 4, column 'value': 'x1'"):
+        load_pack(_pack(tmp_path, body))

@@ -85,3 +85,51 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(DataFormatError, match="unsupported file type"):
         read_table(path)
+
+
+def test_blank_region_cell_in_excel(tmp_path: Path) -> None:
+    path = tmp_path / "merged.xlsx"
+    pd.DataFrame({"省份": ["北京", None], "年份": [2020, 2020], "x": [1, 2]}).to_excel(path, index=False)
+    with pytest.raises(DataValidationError, match=r"merged.xlsx, row 3, column '省份': the region is empty"):
+        read_table(path, region="省份", year="年份")
+
+
+def test_excel_rows_skip_blank_lines_but_keep_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "gaps.xlsx"
+    pd.DataFrame({"省份": ["北京", None, "浙汀"], "年份": [2020, None, 2020], "x": [1, None, 2]}).to_excel(path, index=False)
+    with pytest.raises(DataValidationError, match=r"gaps.xlsx, row 4, column '省份': Unknown region '浙汀'"):
+        read_table(path, region="省份", year="年份")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("地区,年份,x\n", "header but no data rows"),
+        ("", "the file is empty"),
+        ("地区,年份,GDP,GDP\n北京,2020,1,2\n", r"row 1: duplicate column header\(s\) 'GDP'"),
+        ("地区,年份,x\n北京,2020,1,234\n", r"row 2: 4 cells but the header has 3"),
+    ],
+)
+def test_malformed_csv(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFormatError, match=message):
+        read_table(path, region="地区", year="年份")
+
+
+def test_gb18030_csv(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_text("地区,年份,x\n内蒙古,2020,1.5\n", encoding="gb18030")
+    assert read_table(path, region="地区", year="年份").value("内蒙古", 2020, "x") == 1.5
+
+
+def test_damaged_workbook_and_missing_sheet(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(DataFormatError, match="not a readable Excel workbook"):
+        read_table(bad)
+    good = tmp_path / "good.xlsx"
+    WIDE.to_excel(good, index=False, sheet_name="data")
+    with pytest.raises(DataFormatError, match="cannot read sheet 'nope'; the workbook has 'data'"):
+        read_table(good, region="省份", year="年份", sheet="nope")
+    assert len(read_table(good, region="省份", year="年份", sheet="0")) == 6

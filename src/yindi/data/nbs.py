@@ -20,11 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from yindi.data.catalogue import NBS_NAMES
 from yindi.data.panel import Indicator, Panel, Repair, make_panel
-from yindi.data.validate import NATIONAL_CODE, RowSource, parse_values, parse_years, resolve_regions
+from yindi.data.validate import MIN_YEAR, NATIONAL_CODE, RowSource, max_year, parse_values, resolve_regions
 from yindi.errors import DataFormatError
 
 _HEADER_DB = re.compile(r"^数据库[:：]")
@@ -152,131 +153,93 @@ def read_nbs_export(
     src = Path(path)
     table = parse_nbs(src)
     first = table.header[0]
-    body = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
-    line_numbers = [n for n, _ in table.rows]
-    notes = " ".join(table.notes)
-    repairs: list[Repair] = []
     value_cols = table.header[1:]
+    lines = tuple(n for n, _ in table.rows)
+    at_lines = RowSource(str(src), rows=lines)
+    body = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
+    numbers = pd.DataFrame({c: parse_values(body[c].astype("string"), at_lines, c).to_numpy() for c in value_cols})
+    notes = " ".join(table.notes)
+    source = f"NBS export {src.name}"
+    repairs: list[Repair] = []
     year_cols = [c for c in value_cols if _YEAR_CELL.match(c)]
+    all_years = bool(year_cols) and len(year_cols) == len(value_cols)
 
-    if first == "指标":  # national table: rows are indicators, columns years
-        if len(year_cols) != len(value_cols):
-            raise DataFormatError(f"{src}, line 3: a national table needs year columns (2024年, …).")
-        long = body.melt(id_vars=[first], var_name="year", value_name="value")
-        parsed = [_indicator_from_header(c) for c in long[first]]
-        long["indicator"] = [p[0] for p in parsed]
-        long["unit"] = [unit if unit is not None else p[2] for p in parsed]
-        long["region_code"] = NATIONAL_CODE
-        long["region"] = "全国"
-        meta = {
-            p[0]: Indicator(
-                p[0],
-                p[1],
-                NBS_NAMES.get(p[1], (p[0], p[1]))[1],
-                p[2],
-                source=f"NBS export {src.name}",
-                note=notes,
-            )
-            for p in parsed
-        }
-        names_col = None
-    elif first == "地区":
-        if year_cols and len(year_cols) == len(value_cols):  # one indicator, regions × years
-            ident = indicator or src.stem
-            if indicator is None:
-                repairs.append(
-                    Repair(
-                        str(src),
-                        None,
-                        None,
-                        "indicator id taken from the file name (pass indicator=)",
-                        "",
-                        ident,
-                    )
-                )
-            long = body.melt(id_vars=[first], var_name="year", value_name="value")
-            long["indicator"] = ident
-            long["unit"] = unit or ""
-            meta = {
-                ident: Indicator(
-                    ident,
-                    name_zh or ident,
-                    name_en or name_zh or ident,
-                    unit or "",
-                    source=f"NBS export {src.name}",
-                    note=notes,
-                )
-            }
-        elif not year_cols:  # one year, regions × indicators
-            found = re.findall(r"(\d{4})年", table.time)
-            if year is None and len(found) != 1:
-                raise DataFormatError(
-                    f"{src}, line 2: the year of the data is not in the file ('时间：{table.time}'). "
-                    "Pass year=2025 (CLI: --data-year 2025)."
-                )
-            data_year = year if year is not None else int(found[0])
-            long = body.melt(id_vars=[first], var_name="column", value_name="value")
-            by_col = {c: _indicator_from_header(c) for c in value_cols}
-            long["indicator"] = [by_col[c][0] for c in long["column"]]
-            long["unit"] = [by_col[c][2] for c in long["column"]]
-            long["year"] = str(data_year)
-            meta = {
-                p[0]: Indicator(
-                    p[0],
-                    p[1],
-                    NBS_NAMES.get(p[1], (p[0], p[1]))[1],
-                    p[2],
-                    source=f"NBS export {src.name}",
-                    note=notes,
-                )
-                for p in by_col.values()
-            }
-            unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
-            if unknown:
-                repairs.append(
-                    Repair(
-                        str(src),
-                        None,
-                        None,
-                        "indicators not in the catalogue keep their Chinese name as id",
-                        ", ".join(unknown),
-                        "(same)",
-                    )
-                )
-        else:
-            raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
-        names_col = first
-    else:
-        raise DataFormatError(
-            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
-        )
-
-    # Row of each long-table cell in the file, for messages (melt goes column by column).
-    file_rows = [line_numbers[i % len(line_numbers)] for i in range(len(long))]
-    if names_col is not None:
-        codes, names, fixes = resolve_regions(
-            long[names_col], RowSource(str(src), 0), names_col, region_fixes=region_fixes
-        )
-        # RowSource(…, 0) gives row indexes; map them back to file lines.
-        fixes = [
-            Repair(
-                f.file, file_rows[f.row] if f.row is not None else None, f.column, f.action, f.before, f.after
-            )
-            for f in fixes
+    if first == "指标":  # national table: rows are indicators, columns are years
+        if not all_years:
+            raise DataFormatError(f"{src}, line 3: a national table (指标 × years) needs year columns (2024年, …).")
+        years = _header_years(src, value_cols)
+        parsed = [_indicator_from_header(c) for c in body[first]]
+        frames = [
+            pd.DataFrame({"region_code": NATIONAL_CODE, "region": "全国", "year": years, "indicator": ident,
+                          "value": numbers.iloc[i].to_numpy(), "unit": unit if unit is not None else parsed_unit})
+            for i, (ident, _, parsed_unit) in enumerate(parsed)
         ]
-        repairs.extend(fixes)
-        long["region_code"], long["region"] = codes.to_numpy(), names.to_numpy()
-    values = pd.Series(long["value"].tolist(), dtype="string")
-    try:
-        long["value"] = parse_values(values, RowSource(str(src), 0), "value").to_numpy()
-    except Exception as exc:  # re-word the row: melt order → file line and column
-        m = re.search(r"row (\d+)", str(exc))
-        if m:
-            i = int(m.group(1))
-            col = long["year"].iloc[i] if "column" not in long else long["column"].iloc[i]
+        meta = {p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes) for p in parsed}
+        return make_panel(pd.concat(frames, ignore_index=True), meta, sources=[str(src)], origin=str(src))
+    if first != "地区":
+        raise DataFormatError(f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'.")
+
+    codes, names, fixes = resolve_regions(body[first], at_lines, first, region_fixes=region_fixes)
+    repairs.extend(fixes)
+    if all_years:  # one indicator, regions × years
+        ident = indicator or src.stem
+        if indicator is None:
+            repairs.append(
+                Repair(str(src), None, None, "indicator id taken from the file name (pass indicator=, CLI --indicator-id)", "", ident)
+            )
+        years = _header_years(src, value_cols)
+        long = pd.DataFrame(
+            {
+                "region_code": np.repeat(codes.to_numpy(), len(years)),
+                "region": np.repeat(names.to_numpy(), len(years)),
+                "year": np.tile(years, len(body)),
+                "indicator": ident,
+                "value": numbers.to_numpy().ravel(),
+                "unit": unit or "",
+            }
+        )
+        meta = {ident: Indicator(ident, name_zh or ident, name_en or name_zh or ident, unit or "", source=source, note=notes)}
+    elif not year_cols:  # one year, regions × indicators
+        found = re.findall(r"(\d{4})年", table.time)
+        if year is None and len(found) != 1:
             raise DataFormatError(
-                str(exc).replace(f"row {i}, column 'value'", f"line {file_rows[i]}, column {col!r}")
-            ) from None
-        raise
-    long["year"] = parse_years(long["year"].astype(str), RowSource(str(src), 0), "year").to_numpy()
+                f"{src}, line 2: the year of the data is not in the file ('时间：{table.time}'). Pass year=2025 "
+                "(CLI: yindi data import/check … --data-year 2025)."
+            )
+        data_year = year if year is not None else int(found[0])
+        by_col = {c: _indicator_from_header(c) for c in value_cols}
+        long = pd.DataFrame(
+            {
+                "region_code": np.repeat(codes.to_numpy(), len(value_cols)),
+                "region": np.repeat(names.to_numpy(), len(value_cols)),
+                "year": data_year,
+                "indicator": np.tile([by_col[c][0] for c in value_cols], len(body)),
+                "value": numbers.to_numpy().ravel(),
+                "unit": np.tile([by_col[c][2] for c in value_cols], len(body)),
+            }
+        )
+        meta = {
+            p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes)
+            for p in by_col.values()
+        }
+        unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
+        if unknown:
+            repairs.append(
+                Repair(str(src), None, None, "indicators not in the catalogue keep their Chinese name as id", ", ".join(unknown), "(same)")
+            )
+    else:
+        raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
     return make_panel(long, meta, repairs=repairs, sources=[str(src)], origin=str(src))
+
+
+def _header_years(src: Path, cells: list[str]) -> list[int]:
+    """Years of the header cells ('2024年'), each checked against the allowed range."""
+    out = []
+    hi = max_year()
+    for cell in cells:
+        m = _YEAR_CELL.match(cell)
+        y = int(m.group(1)) if m else -1
+        if not MIN_YEAR <= y <= hi:
+            raise DataFormatError(f"{src}, line 3, header cell {cell!r}: not a year in [{MIN_YEAR}, {hi}].")
+        out.append(y)
+    return out

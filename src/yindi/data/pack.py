@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from yindi.data._files import read_csv_text
 from yindi.data.panel import COLUMNS, Indicator, Panel, Repair, make_panel
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
 from yindi.errors import DataFormatError, DataValidationError
@@ -22,18 +23,18 @@ INDICATORS_FILE = "indicators.csv"
 
 def read_indicators(path: Path) -> dict[str, Indicator]:
     """Indicator metadata from an ``indicators.csv``."""
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = read_csv_text(path)
     need = ["indicator", "name_zh", "name_en", "unit"]
     absent = [c for c in need if c not in table.columns]
     if absent:
         raise DataFormatError(f"{path}: missing column(s) {', '.join(absent)}; expected {', '.join(need)}.")
     out: dict[str, Indicator] = {}
-    for i, row in enumerate(table.to_dict("records")):
+    for i, row in zip(table.index, table.to_dict("records"), strict=True):
         ind = row["indicator"].strip()
         if not ind:
-            raise DataValidationError(f"{path}, row {i + 2}, column 'indicator': empty indicator id.")
+            raise DataValidationError(f"{path}, row {i}, column 'indicator': empty indicator id.")
         if ind in out:
-            raise DataValidationError(f"{path}, row {i + 2}: indicator {ind!r} is listed twice.")
+            raise DataValidationError(f"{path}, row {i}: indicator {ind!r} is listed twice.")
         out[ind] = Indicator(
             id=ind,
             name_zh=row["name_zh"].strip() or ind,
@@ -65,14 +66,15 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             f"{panel_file}: not found. A data pack is a folder with {PANEL_FILE} (and optionally "
             f"{INDICATORS_FILE}); for other layouts use read_table() or read_nbs_export()."
         )
-    raw = pd.read_csv(panel_file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    raw = read_csv_text(panel_file)
     absent = [c for c in COLUMNS if c not in raw.columns]
     if absent:
         raise DataFormatError(
             f"{panel_file}: missing column(s) {', '.join(absent)}; a pack's {PANEL_FILE} has "
             f"{', '.join(COLUMNS)} (one value per row)."
         )
-    src = RowSource(str(panel_file))
+    src = RowSource(str(panel_file), rows=tuple(int(r) for r in raw.index))
+    raw = raw.reset_index(drop=True)
     codes, names, repairs = resolve_regions(
         raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"]
     )

@@ -14,30 +14,34 @@ from pathlib import Path
 
 import pandas as pd
 
+from yindi.data._files import read_csv_text, read_excel_text
 from yindi.data.panel import Indicator, Panel, make_panel
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
-from yindi.errors import DataFormatError, DataValidationError
+from yindi.errors import DataFormatError
 
 _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 
 
-def _read_any(path: Path, sheet: str | int | None) -> tuple[pd.DataFrame, int]:
-    """Read a file as text cells; return the frame and the file row of its first data row."""
+def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    """Read a file as cells; the index holds the file row of each data row (header on row 1)."""
     suffix = path.suffix.lower()
     if not path.exists():
         raise DataFormatError(f"{path}: file not found.")
     if suffix in {".csv", ".txt"}:
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=enc), 2
-            except UnicodeDecodeError:
-                continue
-        raise DataFormatError(f"{path}: cannot decode as UTF-8 or GB18030; save it as UTF-8.")
-    if suffix in {".xlsx", ".xlsm", ".xls"}:
-        frame = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, dtype=object)
-        return frame, 2
+        return read_csv_text(path)
+    if suffix in {".xlsx", ".xlsm"}:
+        if isinstance(sheet, str) and sheet.isdigit():
+            sheet = int(sheet)
+        return read_excel_text(path, sheet)
     if suffix == ".parquet":
-        return pd.read_parquet(path), 1
+        try:
+            frame = pd.read_parquet(path)
+        except Exception as exc:
+            raise DataFormatError(f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc}).") from None
+        if frame.empty:
+            raise DataFormatError(f"{path}: the table has no rows.")
+        frame.index = pd.Index(range(1, len(frame) + 1), name="file_row")
+        return frame
     raise DataFormatError(f"{path}: unsupported file type {suffix!r}; use .csv, .xlsx or .parquet.")
 
 
@@ -87,11 +91,16 @@ def read_table(
         Explicit corrections of misspelled region names; each use is reported in ``panel.repairs``.
     """
     if isinstance(source, pd.DataFrame):
-        frame, first_row, origin = source.astype(object), 1, "<DataFrame>"
+        if source.empty:
+            raise DataFormatError("<DataFrame>: the table has no rows.")
+        frame = source.astype(object).set_axis(pd.Index(range(1, len(source) + 1), name="file_row"))
+        origin = "<DataFrame>"
     else:
         path = Path(source)
-        frame, first_row = _read_any(path, sheet)
+        frame = _read_any(path, sheet)
         origin = str(path)
+    file_rows = [int(r) for r in frame.index]
+    frame = frame.reset_index(drop=True)
     _need(frame, region, "region", origin)
     _need(frame, year, "year", origin)
     if (indicator is None) != (value is None):
@@ -105,12 +114,12 @@ def read_table(
             _need(frame, unit, "unit", origin)
         long = pd.DataFrame(
             {
-                "region_raw": frame[region].astype(str),
+                "region_raw": frame[region],
                 "year": frame[year],
                 "indicator": frame[indicator].astype(str).str.strip(),
                 "value": frame[value],
                 "unit": frame[unit].astype(str).str.strip() if unit is not None else "",
-                "row": range(len(frame)),
+                "row": file_rows,
                 "column": value,
             }
         )
@@ -139,39 +148,22 @@ def read_table(
             parts.append(
                 pd.DataFrame(
                     {
-                        "region_raw": frame[region].astype(str),
+                        "region_raw": frame[region],
                         "year": frame[year],
                         "indicator": ident,
                         "value": frame[col],
                         "unit": the_unit,
-                        "row": range(len(frame)),
+                        "row": file_rows,
                         "column": col,
                     }
                 )
             )
         long = pd.concat(parts, ignore_index=True)
-    # Validate cell by cell with the file row of each cell.
-    rows = long["row"].to_numpy()
-    cell_src = RowSource(origin, 0)
-    try:
-        codes, names, repairs = resolve_regions(
-            long["region_raw"], cell_src, region, region_fixes=region_fixes
-        )
-        years = parse_years(long["year"], cell_src, year)
-        values = _parse_by_column(long, cell_src)
-    except DataValidationError as exc:
-        raise DataValidationError(_rowfix(str(exc), rows, first_row)) from None
-    repairs = [
-        type(r)(
-            r.file,
-            int(rows[r.row]) + first_row if r.row is not None else None,
-            r.column,
-            r.action,
-            r.before,
-            r.after,
-        )
-        for r in repairs
-    ]
+    # Validate cell by cell; each long-table cell knows its file row.
+    cell_src = RowSource(origin, rows=tuple(int(r) for r in long["row"]))
+    codes, names, repairs = resolve_regions(long["region_raw"], cell_src, region, region_fixes=region_fixes)
+    years = parse_years(long["year"], cell_src, year)
+    values = _parse_by_column(long, cell_src)
     out = pd.DataFrame(
         {
             "region_code": codes,
@@ -191,19 +183,7 @@ def _parse_by_column(long: pd.DataFrame, src: RowSource) -> pd.Series:
         raw = part["value"]
         if raw.dtype == object:
             raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
-        parts.append(parse_values(raw.reset_index(drop=True).set_axis(part.index), src, str(col)))
+        rows = RowSource(src.file, rows=tuple(int(r) for r in part["row"]))
+        parts.append(parse_values(raw.reset_index(drop=True), rows, str(col)).set_axis(part.index))
     out: pd.Series = pd.concat(parts).reindex(long.index)
     return out
-
-
-def _rowfix(message: str, rows: object, first_row: int) -> str:
-    """Turn a cell index in a message into the file row of that cell."""
-    import numpy as np
-
-    arr = np.asarray(rows)
-
-    def sub(m: re.Match[str]) -> str:
-        i = int(m.group(1))
-        return f"row {int(arr[i]) + first_row}" if 0 <= i < len(arr) else m.group(0)
-
-    return re.sub(r"row (\d+)", sub, message, count=1)

@@ -33,13 +33,18 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 @dataclass(frozen=True)
 class RowSource:
-    """Where a table came from, for messages: file name and the file row of the table's first data row."""
+    """Where a table came from, for messages: the file and the file row of each data row.
+
+    By default data row ``i`` is file row ``first_row + i`` (header on row 1); ``rows`` gives the file row of
+    every data row explicitly (NBS exports, melted tables).
+    """
 
     file: str
     first_row: int = 2
+    rows: tuple[int, ...] | None = None
 
     def row(self, i: int) -> int:
-        return self.first_row + i
+        return self.rows[i] if self.rows is not None else self.first_row + i
 
 
 def max_year() -> int:
@@ -91,8 +96,14 @@ def resolve_regions(
     repairs: list[Repair] = []
     cache: dict[str, tuple[str, str]] = {}
     code_list = None if codes is None else codes.astype(str).tolist()
-    for i, raw in enumerate(names.astype(str).tolist()):
+    for i, cell in enumerate(names.tolist()):
+        raw = "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
         name = raw.strip()
+        if not name or name in {"nan", "<NA>", "None"}:
+            raise DataValidationError(
+                f"{src.file}, row {src.row(i)}, column {column!r}: the region is empty. Fill in the region "
+                "(merged cells in Excel leave all but the first cell empty) or delete the row."
+            )
         if name in fixes:
             repairs.append(
                 Repair(src.file, src.row(i), column, "region name fixed as asked", name, fixes[name])

@@ -121,7 +121,9 @@ def test_wrong_cell_count(tmp_path: Path) -> None:
 
 def test_unknown_region_in_export_names_its_file_line(tmp_path: Path) -> None:
     rows = "北京市\t,1\t,2\t,\n\n天津市\t,1\t,2\t,\n山两\t,1\t,2\t,\n"  # a blank line before 天津
-    with pytest.raises(DataValidationError, match=r"x.csv, row 7, column '地区': Unknown region '山两'.*山西"):
+    with pytest.raises(
+        DataValidationError, match=r"x.csv, row 7, column '地区': Unknown region '山两'.*山西"
+    ):
         read_nbs_export(_write(tmp_path, rows), indicator="x")
 
 

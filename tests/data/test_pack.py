@@ -92,7 +92,10 @@ def test_blank_and_nbs_markers_are_missing_not_zero(tmp_path: Path) -> None:
 
 def test_conflicting_duplicates(tmp_path: Path) -> None:
     body = "110000,北京,2020,gdp,1,亿元,x\n110000,北京,2020,gdp,2,亿元,y\n"
-    with pytest.raises(DataValidationError, match="conflicting duplicate rows for region 110000, year 2020"):
+    with pytest.raises(
+        DataValidationError,
+        match=r"conflicting duplicate rows for region 110000, year 2020.*1.0 \(.*panel.csv, row 2\), 2.0 \(.*panel.csv, row 3\)",
+    ):
         load_pack(_pack(tmp_path, body))
 
 
@@ -104,7 +107,7 @@ def test_identical_duplicates_collapsed_and_reported(tmp_path: Path) -> None:
 
 def test_mixed_units(tmp_path: Path) -> None:
     body = "110000,北京,2020,cable,1,公里,x\n120000,天津,2020,cable,2,万公里,x\n"
-    with pytest.raises(DataValidationError, match="mixed units"):
+    with pytest.raises(DataValidationError, match=r"mixed units '公里' \(.*row 2\), '万公里' \(.*row 3\)"):
         load_pack(_pack(tmp_path, body))
 
 

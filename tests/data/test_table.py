@@ -96,7 +96,9 @@ def test_blank_region_cell_in_excel(tmp_path: Path) -> None:
 
 def test_excel_rows_skip_blank_lines_but_keep_numbers(tmp_path: Path) -> None:
     path = tmp_path / "gaps.xlsx"
-    pd.DataFrame({"省份": ["北京", None, "浙汀"], "年份": [2020, None, 2020], "x": [1, None, 2]}).to_excel(path, index=False)
+    pd.DataFrame({"省份": ["北京", None, "浙汀"], "年份": [2020, None, 2020], "x": [1, None, 2]}).to_excel(
+        path, index=False
+    )
     with pytest.raises(DataValidationError, match=r"gaps.xlsx, row 4, column '省份': Unknown region '浙汀'"):
         read_table(path, region="省份", year="年份")
 

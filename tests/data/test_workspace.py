@@ -95,3 +95,23 @@ def test_combine_detects_conflicts_across_files() -> None:
         combine([_small(1.0), _small(2.0)])
     both = combine([_small(1.0), _small(1.0, indicator="pop")])
     assert both.indicator_ids == ["gdp", "pop"]
+
+
+def test_conflict_across_files_names_the_files(nbs_dir, provinces_dir) -> None:  # type: ignore[no-untyped-def]
+    from yindi.data import load_pack
+    from yindi.data.nbs import read_nbs_export
+
+    pack = load_pack(provinces_dir)
+    export = read_nbs_export(nbs_dir / "分省年度数据2024.csv")  # 2024 GDP of a later vintage
+    with pytest.raises(
+        DataValidationError,
+        match=r"conflicting duplicate.*indicator 'gdp'.*49843.1 \(.*panel.csv\), 49670.2 \(.*分省年度数据2024.csv\)",
+    ):
+        combine([pack, export])
+
+
+def test_failed_first_import_leaves_no_workspace_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with pytest.raises(RuntimeError):
+        _FailAfterRows(path).import_panel("x", _small())
+    assert not path.exists()

@@ -27,7 +27,9 @@ def read_csv_text(path: Path) -> pd.DataFrame:
         header = [h.strip() for h in rows[0]]
         dupes = sorted({h for h in header if header.count(h) > 1})
         if dupes:
-            raise DataFormatError(f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them.")
+            raise DataFormatError(
+                f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them."
+            )
         for number, row in enumerate(rows[1:], start=2):
             if len(row) != len(header) and any(cell.strip() for cell in row):
                 raise DataFormatError(
@@ -47,11 +49,15 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
     try:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl/zipfile raise many kinds for a damaged file
-        raise DataFormatError(f"{path}: not a readable Excel workbook ({type(exc).__name__}: {exc}).") from None
+        raise DataFormatError(
+            f"{path}: not a readable Excel workbook ({type(exc).__name__}: {exc})."
+        ) from None
     with book:
         names = book.sheet_names
         chosen = 0 if sheet is None else sheet
-        if (isinstance(chosen, int) and not 0 <= chosen < len(names)) or (isinstance(chosen, str) and chosen not in names):
+        if (isinstance(chosen, int) and not 0 <= chosen < len(names)) or (
+            isinstance(chosen, str) and chosen not in names
+        ):
             raise DataFormatError(
                 f"{path}: cannot read sheet {sheet!r}; the workbook has {', '.join(map(repr, names))}. "
                 "Pass --sheet NAME (or its position, 0 = first)."
@@ -62,11 +68,15 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0].tolist()]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
-        raise DataFormatError(f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them.")
+        raise DataFormatError(
+            f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them."
+        )
     body = raw.iloc[1:]
     keep = ~body.isna().all(axis=1)
     body = body[keep]
     if body.empty:
         raise DataFormatError(f"{path}: the sheet has a header but no data rows.")
-    frame = pd.DataFrame(body.to_numpy(), columns=header, index=pd.Index([int(i) + 1 for i in body.index], name="file_row"))
+    frame = pd.DataFrame(
+        body.to_numpy(), columns=header, index=pd.Index([int(i) + 1 for i in body.index], name="file_row")
+    )
     return frame

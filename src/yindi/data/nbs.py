@@ -157,7 +157,9 @@ def read_nbs_export(
     lines = tuple(n for n, _ in table.rows)
     at_lines = RowSource(str(src), rows=lines)
     body = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
-    numbers = pd.DataFrame({c: parse_values(body[c].astype("string"), at_lines, c).to_numpy() for c in value_cols})
+    numbers = pd.DataFrame(
+        {c: parse_values(body[c].astype("string"), at_lines, c).to_numpy() for c in value_cols}
+    )
     notes = " ".join(table.notes)
     source = f"NBS export {src.name}"
     repairs: list[Repair] = []
@@ -166,18 +168,33 @@ def read_nbs_export(
 
     if first == "指标":  # national table: rows are indicators, columns are years
         if not all_years:
-            raise DataFormatError(f"{src}, line 3: a national table (指标 × years) needs year columns (2024年, …).")
+            raise DataFormatError(
+                f"{src}, line 3: a national table (指标 × years) needs year columns (2024年, …)."
+            )
         years = _header_years(src, value_cols)
         parsed = [_indicator_from_header(c) for c in body[first]]
         frames = [
-            pd.DataFrame({"region_code": NATIONAL_CODE, "region": "全国", "year": years, "indicator": ident,
-                          "value": numbers.iloc[i].to_numpy(), "unit": unit if unit is not None else parsed_unit})
+            pd.DataFrame(
+                {
+                    "region_code": NATIONAL_CODE,
+                    "region": "全国",
+                    "year": years,
+                    "indicator": ident,
+                    "value": numbers.iloc[i].to_numpy(),
+                    "unit": unit if unit is not None else parsed_unit,
+                }
+            )
             for i, (ident, _, parsed_unit) in enumerate(parsed)
         ]
-        meta = {p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes) for p in parsed}
+        meta = {
+            p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes)
+            for p in parsed
+        }
         return make_panel(pd.concat(frames, ignore_index=True), meta, sources=[str(src)], origin=str(src))
     if first != "地区":
-        raise DataFormatError(f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'.")
+        raise DataFormatError(
+            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
+        )
 
     codes, names, fixes = resolve_regions(body[first], at_lines, first, region_fixes=region_fixes)
     repairs.extend(fixes)
@@ -185,7 +202,14 @@ def read_nbs_export(
         ident = indicator or src.stem
         if indicator is None:
             repairs.append(
-                Repair(str(src), None, None, "indicator id taken from the file name (pass indicator=, CLI --indicator-id)", "", ident)
+                Repair(
+                    str(src),
+                    None,
+                    None,
+                    "indicator id taken from the file name (pass indicator=, CLI --indicator-id)",
+                    "",
+                    ident,
+                )
             )
         years = _header_years(src, value_cols)
         long = pd.DataFrame(
@@ -196,9 +220,15 @@ def read_nbs_export(
                 "indicator": ident,
                 "value": numbers.to_numpy().ravel(),
                 "unit": unit or "",
+                "_file": str(src),
+                "_row": np.repeat(lines, len(years)),
             }
         )
-        meta = {ident: Indicator(ident, name_zh or ident, name_en or name_zh or ident, unit or "", source=source, note=notes)}
+        meta = {
+            ident: Indicator(
+                ident, name_zh or ident, name_en or name_zh or ident, unit or "", source=source, note=notes
+            )
+        }
     elif not year_cols:  # one year, regions × indicators
         found = re.findall(r"(\d{4})年", table.time)
         if year is None and len(found) != 1:
@@ -216,6 +246,8 @@ def read_nbs_export(
                 "indicator": np.tile([by_col[c][0] for c in value_cols], len(body)),
                 "value": numbers.to_numpy().ravel(),
                 "unit": np.tile([by_col[c][2] for c in value_cols], len(body)),
+                "_file": str(src),
+                "_row": np.repeat(lines, len(value_cols)),
             }
         )
         meta = {
@@ -225,7 +257,14 @@ def read_nbs_export(
         unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
         if unknown:
             repairs.append(
-                Repair(str(src), None, None, "indicators not in the catalogue keep their Chinese name as id", ", ".join(unknown), "(same)")
+                Repair(
+                    str(src),
+                    None,
+                    None,
+                    "indicators not in the catalogue keep their Chinese name as id",
+                    ", ".join(unknown),
+                    "(same)",
+                )
             )
     else:
         raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")

@@ -86,6 +86,8 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             "indicator": raw["indicator"].str.strip(),
             "value": parse_values(raw["value"], src, "value"),
             "unit": raw["unit"].str.strip(),
+            "_file": str(panel_file),
+            "_row": list(src.rows or ()),
         }
     )
     meta_file = panel_file.parent / INDICATORS_FILE

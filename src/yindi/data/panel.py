@@ -217,6 +217,7 @@ def make_panel(
     Checks: the six columns exist; ``value`` is numeric or missing; no two rows share
     ``(region_code, year, indicator)`` with different values (identical duplicates are collapsed and reported
     as a repair); one unit per indicator. Indicators without metadata get a minimal entry named after the id.
+    Importers may add the columns ``_file`` and ``_row`` (where each row came from); messages then name them.
     """
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
@@ -224,6 +225,7 @@ def make_panel(
             f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}."
         )
     f = frame.loc[:, list(COLUMNS)].copy()
+    where = _where_column(frame, origin)
     f["region_code"] = f["region_code"].astype(str)
     f["region"] = f["region"].astype(str)
     f["indicator"] = f["indicator"].astype(str)
@@ -236,30 +238,36 @@ def make_panel(
     mixed = units[units.apply(len) > 1]
     if len(mixed):
         ind = mixed.index[0]
+        firsts = [
+            f"{u!r} ({where[(f['indicator'] == ind) & (f['unit'] == u)].iloc[0]})" for u in mixed.iloc[0]
+        ]
         raise DataValidationError(
-            f"{origin}: indicator {ind!r} has mixed units {', '.join(map(repr, mixed.iloc[0]))}. Convert to one "
-            "unit before importing (e.g. 万公里 → 公里), or import them as separate indicators."
+            f"{origin}: indicator {ind!r} has mixed units {', '.join(firsts)}. Convert to one unit before "
+            "importing (e.g. 万公里 → 公里), or import them as separate indicators."
         )
     key = ["region_code", "year", "indicator"]
     dup = f.duplicated(key, keep=False)
     if dup.any():
-        groups = f[dup].groupby(key, sort=False)["value"]
-        for (code, year, ind), vals in groups:
+        for group_key, idx in f[dup].groupby(key, sort=False).groups.items():
+            code, year, ind = tuple(group_key)  # type: ignore[arg-type]
+            vals = f.loc[idx, "value"]
             distinct = vals.dropna().unique()
             if len(distinct) > 1 or (len(distinct) == 1 and vals.isna().any()):
+                listed = ", ".join(f"{v!r} ({where[i]})" for i, v in vals.items())
                 raise DataValidationError(
                     f"{origin}: conflicting duplicate rows for region {code}, year {year}, indicator {ind!r}: "
-                    f"values {', '.join(repr(v) for v in vals.tolist())}. Keep one row per region, year and indicator."
+                    f"values {listed}. Keep one row per region, year and indicator."
                 )
-        n_dropped = int(f.duplicated(key).sum())
-        f = f.drop_duplicates(key).reset_index(drop=True)
+        dropped = f.duplicated(key)
+        examples = "; ".join(where[dropped].head(3).tolist())
+        f = f[~dropped].reset_index(drop=True)
         all_repairs.append(
             Repair(
                 origin,
                 None,
                 None,
-                "collapsed identical duplicate rows",
-                f"{n_dropped} duplicates",
+                f"collapsed identical duplicate rows (e.g. {examples})",
+                f"{int(dropped.sum())} duplicates",
                 "one row each",
             )
         )
@@ -269,6 +277,16 @@ def make_panel(
             meta[str(ind)] = Indicator(str(ind), str(ind), str(ind), str(unit))
     f = f.sort_values(["indicator", "region_code", "year"], kind="stable").reset_index(drop=True)
     return Panel(f, meta, tuple(all_repairs), tuple(sources))
+
+
+def _where_column(frame: pd.DataFrame, origin: str) -> pd.Series:
+    """'file, row N' for each row (from the optional ``_file``/``_row`` columns), for messages."""
+    files = frame["_file"].astype(str) if "_file" in frame.columns else pd.Series(origin, index=frame.index)
+    if "_row" in frame.columns:
+        rows = frame["_row"]
+        text = [f"{fl}, row {int(r)}" if pd.notna(r) else fl for fl, r in zip(files, rows, strict=True)]
+        return pd.Series(text, index=frame.index)
+    return files
 
 
 def indicator_table(panel: Panel) -> pd.DataFrame:

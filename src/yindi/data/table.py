@@ -37,7 +37,9 @@ def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
         try:
             frame = pd.read_parquet(path)
         except Exception as exc:
-            raise DataFormatError(f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc}).") from None
+            raise DataFormatError(
+                f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})."
+            ) from None
         if frame.empty:
             raise DataFormatError(f"{path}: the table has no rows.")
         frame.index = pd.Index(range(1, len(frame) + 1), name="file_row")
@@ -172,6 +174,8 @@ def read_table(
             "indicator": long["indicator"],
             "value": values,
             "unit": long["unit"],
+            "_file": origin,
+            "_row": long["row"],
         }
     )
     return make_panel(out, meta, repairs=repairs, sources=[origin], origin=origin)

@@ -137,37 +137,44 @@ class Workspace:
             n_rows=len(obs),
             yindi_version=__version__,
         )
-        with self._connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                exists = con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]
-                if exists and not replace:
-                    raise WorkspaceError(
-                        f"{self.path}: dataset {name!r} exists. Choose another --name or pass --replace."
+        existed = self.path.exists()
+        try:
+            with self._connect() as con:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    exists = con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]
+                    if exists and not replace:
+                        raise WorkspaceError(
+                            f"{self.path}: dataset {name!r} exists. Choose another --name or pass --replace."
+                        )
+                    for table in ("observations", "indicators", "datasets"):
+                        key = "name" if table == "datasets" else "dataset"
+                        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
+                    con.register("obs_df", obs)
+                    con.execute("INSERT INTO observations SELECT * FROM obs_df")
+                    con.register("meta_df", meta)
+                    con.execute("INSERT INTO indicators SELECT * FROM meta_df")
+                    self._after_rows_written(con)
+                    con.execute(
+                        "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
+                        [
+                            name,
+                            info.imported_at,
+                            json.dumps(info.sources, ensure_ascii=False),
+                            json.dumps(info.repairs, ensure_ascii=False),
+                            info.n_rows,
+                            info.yindi_version,
+                        ],
                     )
-                for table in ("observations", "indicators", "datasets"):
-                    key = "name" if table == "datasets" else "dataset"
-                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
-                con.register("obs_df", obs)
-                con.execute("INSERT INTO observations SELECT * FROM obs_df")
-                con.register("meta_df", meta)
-                con.execute("INSERT INTO indicators SELECT * FROM meta_df")
-                self._after_rows_written(con)
-                con.execute(
-                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        name,
-                        info.imported_at,
-                        json.dumps(info.sources, ensure_ascii=False),
-                        json.dumps(info.repairs, ensure_ascii=False),
-                        info.n_rows,
-                        info.yindi_version,
-                    ],
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+        except BaseException:
+            if not existed:  # a failed first import leaves no workspace file behind
+                for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
+                    leftover.unlink(missing_ok=True)
+            raise
         return info
 
     def _after_rows_written(self, con: Any) -> None:
@@ -253,7 +260,10 @@ def combine(panels: Sequence[Panel], origin: str = "<combined>") -> Panel:
     """One panel from several (checks conflicts across them like within one file)."""
     if len(panels) == 1:
         return panels[0]
-    frame = pd.concat([p.frame for p in panels], ignore_index=True)
+    frame = pd.concat(
+        [p.frame.assign(_file=p.sources[0] if p.sources else f"input {i + 1}") for i, p in enumerate(panels)],
+        ignore_index=True,
+    )
     meta: dict[str, Indicator] = {}
     for p in panels:
         meta.update(p.indicators)

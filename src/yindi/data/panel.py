@@ -249,7 +249,7 @@ def make_panel(
     dup = f.duplicated(key, keep=False)
     if dup.any():
         for group_key, idx in f[dup].groupby(key, sort=False).groups.items():
-            code, year, ind = tuple(group_key)  # type: ignore[arg-type]
+            code, year, ind = (str(k) for k in group_key)  # type: ignore[attr-defined]
             vals = f.loc[idx, "value"]
             distinct = vals.dropna().unique()
             if len(distinct) > 1 or (len(distinct) == 1 and vals.isna().any()):

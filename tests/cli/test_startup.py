@@ -39,3 +39,11 @@ def test_help_lists_every_command() -> None:
     )
     for command in ("report", "data"):
         assert command in out.stdout
+
+
+def test_version() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "yindi", "--version"], capture_output=True, text=True, cwd=REPO,
+        env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
+    )
+    assert out.returncode == 0 and out.stdout.startswith("yindi ")

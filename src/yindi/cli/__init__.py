@@ -26,17 +26,21 @@ for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd
     _module.register(app)
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False, "--version", help="显示版本 / Show the version and exit.", is_eager=True
-    ),
-) -> None:
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         from yindi import __version__
 
         typer.echo(f"yindi {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="显示版本 / Show the version and exit.", is_eager=True, callback=_show_version
+    ),
+) -> None:
+    """因地 Yindi."""
 
 
 def main() -> None:

@@ -55,25 +55,11 @@ def read_any(
     sheet: Optional[str],
     fixes: dict[str, str],
 ) -> Panel:
-    """Read one file with the importer its layout calls for."""
-    from yindi.data.nbs import is_nbs_export, read_nbs_export
-    from yindi.data.pack import load_pack
-    from yindi.data.table import read_table
+    """Read one file with the importer its layout calls for (see :func:`yindi.data.load`)."""
+    from yindi.data import load
 
-    if path.is_dir() or path.name == "panel.csv":
-        return load_pack(path, region_fixes=fixes)
-    if path.suffix.lower() == ".csv" and is_nbs_export(path):
-        return read_nbs_export(path, indicator=indicator_id, unit=unit, year=data_year, region_fixes=fixes)
-    return read_table(
-        path,
-        region=region or "region",
-        year=year_col or "year",
-        indicator=indicator_col,
-        value=value_col,
-        unit=unit_col,
-        sheet=sheet,
-        region_fixes=fixes,
-    )
+    return load(path, region=region, year=year_col, indicator=indicator_col, value=value_col, unit=unit_col,
+                indicator_id=indicator_id, unit_label=unit, data_year=data_year, sheet=sheet, region_fixes=fixes)
 
 
 @data_app.command("import")
@@ -240,9 +226,11 @@ def check(
             fixes=fixes,
         )
         missing = int(panel.frame["value"].isna().sum())
+        years = panel.years()
+        span = f"{years[0]}–{years[-1]}" if years else "none with values"
         done(
-            f"{path}: {len(panel)} rows, {len(panel.indicators)} indicators, {len(panel.region_codes)} regions, "
-            f"years {panel.years()[0]}–{panel.years()[-1]}, {missing} missing values, {len(panel.repairs)} repairs"
+            f"{path}: {len(panel)} rows, {len(panel.indicator_ids)} indicators, {len(panel.region_codes)} regions, "
+            f"years {span}, {missing} missing values, {len(panel.repairs)} repairs"
         )
         for r in panel.repairs:
             console.print(f"  [yellow]repair:[/yellow] {r}", highlight=False)

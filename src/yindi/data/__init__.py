@@ -5,35 +5,69 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from yindi.data.nbs import is_nbs_export, read_nbs_export
 from yindi.data.pack import load_pack
 from yindi.data.panel import COLUMNS, Indicator, Panel, Repair, make_panel
+from yindi.data.table import read_table
 
-__all__ = ["COLUMNS", "Indicator", "Panel", "Repair", "load", "load_pack", "make_panel"]
+__all__ = [
+    "COLUMNS", "Indicator", "Panel", "Repair", "load", "load_pack", "make_panel", "read_nbs_export", "read_table",
+]
 
 
-def load(source: str | Path) -> Panel:
-    """Load a panel from a pack folder, a pack's ``panel.csv``, an NBS export or ``workspace:NAME``.
+def load(
+    source: str | Path,
+    *,
+    region: str | None = None,
+    year: str | None = None,
+    indicator: str | None = None,
+    value: str | None = None,
+    unit: str | None = None,
+    indicator_id: str | None = None,
+    unit_label: str | None = None,
+    data_year: int | None = None,
+    sheet: str | None = None,
+    region_fixes: Mapping[str, str] | None = None,
+    workspace: str | Path | None = None,
+) -> Panel:
+    """Load a panel from any source Yindi reads, choosing the importer by what the source is.
 
-    For other tables (your own CSV/Excel/Parquet) use :func:`yindi.data.read_table` with a column mapping.
+    - ``workspace:NAME``: a dataset of the DuckDB workspace (``workspace`` path, else ``$YINDI_WORKSPACE``,
+      else ``./yindi.duckdb``);
+    - a folder or a ``panel.csv``: a data pack (:func:`load_pack`);
+    - a ``.csv`` that starts like an NBS website export: :func:`read_nbs_export` (``indicator_id``,
+      ``unit_label`` and ``data_year`` apply);
+    - any other CSV, Excel or Parquet table: :func:`read_table` with the column roles ``region``, ``year`` and,
+      for tidy tables, ``indicator``, ``value``, ``unit``.
     """
+    from yindi.errors import DataFormatError
+
     text = str(source)
     if text.startswith("workspace:"):
         from yindi.data.workspace import Workspace
 
-        name = text.split(":", 1)[1]
-        return Workspace.open_default().load(name)
+        ws = Workspace(workspace) if workspace is not None else Workspace.open_default()
+        return ws.load(text.split(":", 1)[1])
     path = Path(text)
+    if not path.exists():
+        raise DataFormatError(
+            f"{path}: no such file or folder. Give a data pack folder (e.g. ../shared/data/cn-provinces), a file, "
+            "or workspace:NAME for an imported dataset."
+        )
     if path.is_dir() or path.name == "panel.csv":
-        return load_pack(path)
-    from yindi.data.nbs import is_nbs_export, read_nbs_export
-
+        return load_pack(path, region_fixes=region_fixes)
     if path.suffix.lower() == ".csv" and is_nbs_export(path):
-        return read_nbs_export(path)
-    from yindi.errors import DataFormatError
-
-    raise DataFormatError(
-        f"{path}: not a data pack folder, a panel.csv or an NBS export. Import other tables with "
-        "`yindi data import FILE --region COL --year COL ...` (see docs/importers.md)."
+        return read_nbs_export(path, indicator=indicator_id, unit=unit_label, year=data_year, region_fixes=region_fixes)
+    return read_table(
+        path,
+        region=region or "region",
+        year=year or "year",
+        indicator=indicator,
+        value=value,
+        unit=unit,
+        sheet=sheet,
+        region_fixes=region_fixes,
     )

@@ -46,3 +46,20 @@ def test_none_options_are_dropped_and_tuples_kept(tmp_path: Path) -> None:
     study = Study(data="x", options={"index": {"weights": None, "dims": ("a", "b"), "k": 5}})
     back = Study.read(study.write(tmp_path / "s.toml"))
     assert back.options == {"index": {"dims": ["a", "b"], "k": 5}}
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('data = "x"\nexclude_tibet = "no"\n', "'exclude_tibet' must be bool"),
+        ('data = "x"\nyear = "2023"\n', "'year' must be int or none"),
+        ('data = "x"\nseed = 1.5\n', "'seed' must be int"),
+        ('data = "x"\nsections = "coverage"\n', "'sections' must be a list"),
+        ('data = "x"\n[options]\nindex = 3\n', "'options' must be tables"),
+    ],
+)
+def test_wrong_types_are_errors(tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(TypeError, match=message):
+        Study.read(path)

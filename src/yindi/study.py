@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from yindi._typing import LANGS, Lang
-from yindi.errors import DataFormatError, ParameterError, check_option
-
-STUDY_FILE = "study.toml"
+from yindi.errors import DataFormatError, ParameterError, ParameterTypeError, check_option
 
 
 @dataclass(frozen=True)
@@ -46,9 +44,36 @@ class Study:
     seed: int = 20240305
     sections: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    workspace: str | None = None
+    data_sha256: str | None = None
 
     def __post_init__(self) -> None:
         check_option("lang", self.lang, LANGS, where="Study")
+        checks: list[tuple[str, object, tuple[type, ...]]] = [
+            ("data", self.data, (str,)),
+            ("year", self.year, (int, type(None))),
+            ("exclude_tibet", self.exclude_tibet, (bool,)),
+            ("seed", self.seed, (int,)),
+            ("workspace", self.workspace, (str, type(None))),
+            ("data_sha256", self.data_sha256, (str, type(None))),
+        ]
+        for name, value, types in checks:
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                wanted = " or ".join("none" if t is type(None) else t.__name__ for t in types)
+                raise ParameterTypeError(
+                    f"Study {name!r} must be {wanted}. Got {value!r} ({type(value).__name__}) instead "
+                    '(in TOML: year = 2023, exclude_tibet = true, seed = 7, data = "path").'
+                )
+        if not isinstance(self.sections, tuple) or not all(isinstance(s, str) for s in self.sections):
+            raise ParameterTypeError(
+                f"Study 'sections' must be a list of names. Got {list(self.sections)!r}."
+            )
+        if not isinstance(self.options, Mapping) or not all(
+            isinstance(v, Mapping) for v in self.options.values()
+        ):
+            raise ParameterTypeError(
+                "Study 'options' must be tables per section, e.g. [options.index] weighting = \"entropy\"."
+            )
 
     def option(self, section: str, name: str, default: Any) -> Any:
         """A per-section option with its default."""
@@ -85,7 +110,8 @@ class Study:
             )
         if "data" not in doc:
             raise ParameterError(f"{src}: the key 'data' (path of the data) is required.")
-        doc["sections"] = tuple(doc.get("sections", ()))
+        sections = doc.get("sections", ())
+        doc["sections"] = tuple(sections) if isinstance(sections, list) else sections
         return cls(**doc)
 
 

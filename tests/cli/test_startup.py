@@ -43,7 +43,10 @@ def test_help_lists_every_command() -> None:
 
 def test_version() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "yindi", "--version"], capture_output=True, text=True, cwd=REPO,
+        [sys.executable, "-m", "yindi", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
         env={"PYTHONPATH": str(REPO / "src"), "PATH": ""},
     )
     assert out.returncode == 0 and out.stdout.startswith("yindi ")

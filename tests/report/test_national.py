@@ -109,3 +109,92 @@ def test_bad_options(provinces_dir: Path, tmp_path: Path) -> None:
         app, ["report", "--data", str(provinces_dir), "--out", str(tmp_path), "--year", "1990"]
     )
     assert res.exit_code == 1 and "Year 1990 is not in the data" in str(res.exception)
+
+
+def _small_pack(tmp_path: Path, provinces_dir: Path, drop: str | None = None, bump: float = 0.0) -> Path:
+    import pandas as pd
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    frame = pd.read_csv(provinces_dir / "panel.csv", dtype=str)
+    keep = frame["indicator"].isin(["gdp_per_capita", "rd_intensity", "tech_contract_turnover", "gdp"])
+    frame = frame[keep]
+    if drop:
+        frame = frame[~((frame["region"] == "西藏") & (frame["indicator"] == drop))]
+    if bump:
+        hit = (frame["region"] == "北京") & (frame["indicator"] == "gdp") & (frame["year"] == "2023")
+        frame.loc[hit, "value"] = str(float(frame.loc[hit, "value"].iloc[0]) + bump)
+    frame.to_csv(pack / "panel.csv", index=False)
+    return pack
+
+
+def test_incomplete_years_choose_latest_best_and_say_so(tmp_path: Path, provinces_dir: Path) -> None:
+    pack = _small_pack(tmp_path, provinces_dir, drop="rd_intensity")
+    res = runner.invoke(
+        app, ["report", "--data", str(pack), "--out", str(tmp_path / "o"), "--section", "coverage"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "2023" in res.output and "best coverage" not in res.output  # zh report
+    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    assert "报告年份：2023" in html and "没有哪一年的关键指标覆盖全部地区" in html
+
+
+def test_changed_data_are_flagged_when_reproducing(tmp_path: Path, provinces_dir: Path) -> None:
+    pack = _small_pack(tmp_path, provinces_dir)
+    res = runner.invoke(
+        app, ["report", "--data", str(pack), "--out", str(tmp_path / "a"), "--section", "coverage"]
+    )
+    assert res.exit_code == 0, res.output
+    frame = (pack / "panel.csv").read_text(encoding="utf-8").replace("47353.7", "47353.8")
+    (pack / "panel.csv").write_text(frame, encoding="utf-8")
+    res = runner.invoke(
+        app, ["report", "--study", str(tmp_path / "a" / "study.toml"), "--out", str(tmp_path / "b")]
+    )
+    assert res.exit_code == 0, res.output
+    assert "SHA-256" in res.output
+    assert "数据与研究设定文件记录的不一致" in (tmp_path / "b" / "report.html").read_text(encoding="utf-8")
+
+
+def test_skipped_sections_are_reported(tmp_path: Path, provinces_dir: Path) -> None:
+    pack = _small_pack(tmp_path, provinces_dir)
+    res = runner.invoke(
+        app, ["report", "--data", str(pack), "--out", str(tmp_path / "o"), "--section", "structure"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "structure" in res.output and "Not shown" in res.output
+
+
+def test_workspace_report_reproduces_from_elsewhere(
+    tmp_path: Path, provinces_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = _small_pack(tmp_path, provinces_dir)
+    ws = tmp_path / "w.duckdb"
+    assert runner.invoke(app, ["data", "import", str(pack), "--name", "small", "-w", str(ws)]).exit_code == 0
+    res = runner.invoke(
+        app,
+        [
+            "report",
+            "--data",
+            "workspace:small",
+            "-w",
+            str(ws),
+            "--out",
+            str(tmp_path / "o"),
+            "--section",
+            "maps",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    res = runner.invoke(app, ["report", "--study", str(tmp_path / "o" / "study.toml"), "--out", "again"])
+    assert res.exit_code == 0, res.output
+    assert "SHA-256" not in res.output
+
+
+def test_unknown_option_section(tmp_path: Path, provinces_dir: Path) -> None:
+    study = tmp_path / "s.toml"
+    study.write_text(f'data = "{provinces_dir}"\n[options.indx]\nweighting = "entropy"\n', encoding="utf-8")
+    res = runner.invoke(app, ["report", "--study", str(study), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "unknown section(s) indx" in str(res.exception)

@@ -37,7 +37,11 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", help="显示版本 / Show the version and exit.", is_eager=True, callback=_show_version
+        False,
+        "--version",
+        help="显示版本 / Show the version and exit.",
+        is_eager=True,
+        callback=_show_version,
     ),
 ) -> None:
     """因地 Yindi."""

@@ -58,8 +58,19 @@ def read_any(
     """Read one file with the importer its layout calls for (see :func:`yindi.data.load`)."""
     from yindi.data import load
 
-    return load(path, region=region, year=year_col, indicator=indicator_col, value=value_col, unit=unit_col,
-                indicator_id=indicator_id, unit_label=unit, data_year=data_year, sheet=sheet, region_fixes=fixes)
+    return load(
+        path,
+        region=region,
+        year=year_col,
+        indicator=indicator_col,
+        value=value_col,
+        unit=unit_col,
+        indicator_id=indicator_id,
+        unit_label=unit,
+        data_year=data_year,
+        sheet=sheet,
+        region_fixes=fixes,
+    )
 
 
 @data_app.command("import")

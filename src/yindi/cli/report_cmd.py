@@ -36,6 +36,12 @@ def report(
     section: Optional[list[str]] = typer.Option(
         None, "--section", "-s", help="只生成这些章节（可重复） / Only these sections (repeatable)."
     ),
+    workspace: Optional[Path] = typer.Option(
+        None,
+        "--workspace",
+        "-w",
+        help="工作区文件（用于 workspace:名称） / Workspace file for workspace:NAME data.",
+    ),
     study_file: Optional[Path] = typer.Option(
         None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."
     ),
@@ -61,7 +67,13 @@ def report(
         study = Study(data=str(Path(source).resolve()) if Path(source).exists() else source)
     overrides: dict[str, object] = {}
     if data is not None and study_file is not None:
-        overrides["data"] = data
+        overrides["data"] = str(Path(data).resolve()) if Path(data).exists() else data
+    if workspace is not None:
+        overrides["workspace"] = str(workspace.resolve())
+    elif study.data.startswith("workspace:") and study.workspace is None:
+        from yindi.data.workspace import Workspace
+
+        overrides["workspace"] = str(Workspace.open_default().path.resolve())
     if year is not None:
         overrides["year"] = year
     if lang is not None:
@@ -91,6 +103,10 @@ def report(
 
         result = build_report(study, out, on_section=step)
         progress.update(task, completed=len(names) + 1, description="完成 / done")
+    for notice in result.notices:
+        console.print(f"[yellow]注意 / Notice:[/yellow] {notice}", highlight=False)
+    for skipped in result.skipped:
+        console.print(f"[yellow]未生成 / Not shown:[/yellow] {skipped}", highlight=False)
     done(f"报告 / Report: {result.html.resolve()}")
     done(f"表格 / Tables: {result.excel.resolve()}")
     done(f"设定 / Study: {result.study.resolve()}  (yindi report --study {result.study})")

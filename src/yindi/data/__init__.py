@@ -14,7 +14,15 @@ from yindi.data.panel import COLUMNS, Indicator, Panel, Repair, make_panel
 from yindi.data.table import read_table
 
 __all__ = [
-    "COLUMNS", "Indicator", "Panel", "Repair", "load", "load_pack", "make_panel", "read_nbs_export", "read_table",
+    "COLUMNS",
+    "Indicator",
+    "Panel",
+    "Repair",
+    "load",
+    "load_pack",
+    "make_panel",
+    "read_nbs_export",
+    "read_table",
 ]
 
 
@@ -60,7 +68,9 @@ def load(
     if path.is_dir() or path.name == "panel.csv":
         return load_pack(path, region_fixes=region_fixes)
     if path.suffix.lower() == ".csv" and is_nbs_export(path):
-        return read_nbs_export(path, indicator=indicator_id, unit=unit_label, year=data_year, region_fixes=region_fixes)
+        return read_nbs_export(
+            path, indicator=indicator_id, unit=unit_label, year=data_year, region_fixes=region_fixes
+        )
     return read_table(
         path,
         region=region or "region",

@@ -40,12 +40,15 @@ class ReportOutput:
     sections: tuple[Section, ...]
     timings: dict[str, float]
     year: int
+    notices: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
 
 
 def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
-    """Latest year in which every key indicator present covers all analysed provinces."""
+    """The latest year with the best coverage of the key indicators: ideally every key indicator for every
+    analysed province; otherwise the latest year with the most (indicator, province) values (the report then
+    says the year is incomplete, see :func:`year_is_complete`)."""
     analysis = panel.mainland(exclude_tibet=exclude_tibet)
-    n = len(analysis.region_codes)
     present = [i for i in KEY_INDICATORS if i in analysis.indicators]
     frame = analysis.frame
     if not present:
@@ -54,27 +57,40 @@ def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
             raise MissingDataError("The data hold no values for the mainland provinces; nothing to report.")
         return years[-1]
     sub = frame[frame["indicator"].isin(present) & frame["value"].notna()]
-    counts = sub.groupby(["year", "indicator"])["region_code"].nunique().unstack()
-    full = counts[(counts.reindex(columns=present) >= n).all(axis=1)]
-    if full.empty:
-        return int(str(counts.sum(axis=1).idxmax()))
-    return int(str(full.index.max()))
+    if sub.empty:
+        return analysis.years()[-1]
+    cells = sub.groupby("year").size()
+    best = cells[cells == cells.max()]
+    return int(str(best.index.max()))
+
+
+def year_is_complete(panel: Panel, year: int, exclude_tibet: bool = False) -> bool:
+    """Whether every key indicator present in the data covers every analysed province in ``year``."""
+    analysis = panel.mainland(exclude_tibet=exclude_tibet)
+    n = len(analysis.region_codes)
+    f = analysis.frame
+    present = [i for i in KEY_INDICATORS if i in analysis.indicators]
+    sub = f[(f["year"] == year) & f["indicator"].isin(present) & f["value"].notna()]
+    return all(sub[sub["indicator"] == i]["region_code"].nunique() >= n for i in present)
 
 
 def data_digest(panel: Panel, data: str | None = None) -> str:
-    """SHA-256 over the files a report reads: the panel's sources and, for a pack folder, every file directly
-    in it (sections such as 'structure' read side files like sector_electricity.csv). Recorded in the study
-    file so a rerun can tell whether the data changed."""
+    """SHA-256 of what a report reads: the loaded rows and indicator metadata (whatever the source — a pack,
+    an export, a workspace dataset) plus, for a pack folder, every side file in it (the structure section reads
+    sector_electricity.csv). Recorded in the study file; a rerun compares it to tell whether the data changed."""
     import hashlib
 
-    files = {Path(s).resolve() for s in panel.sources if Path(s).is_file()}
-    if data is not None and Path(data).is_dir():
-        files |= {f.resolve() for f in Path(data).iterdir() if f.is_file()}
     h = hashlib.sha256()
-    for p in sorted(files):
-        if p.is_file():
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
+    h.update(pd.util.hash_pandas_object(panel.frame, index=False).to_numpy().tobytes())
+    for ind in sorted(panel.indicators):
+        meta = panel.indicators[ind]
+        h.update(f"{meta.id}|{meta.name_zh}|{meta.name_en}|{meta.unit}".encode())
+    if data is not None and Path(data).is_dir():
+        for side in sorted(
+            f for f in Path(data).iterdir() if f.is_file() and f.name not in {"panel.csv", "indicators.csv"}
+        ):
+            h.update(side.name.encode())
+            h.update(side.read_bytes())
     return h.hexdigest()
 
 
@@ -100,6 +116,16 @@ def build_sections(
         timings[name] = time.perf_counter() - start
         if section is not None:
             sections.append(section)
+        elif not any(f[0] == name for f in failures):
+            failures.append(
+                (
+                    name,
+                    ctx.tr(
+                        "本数据不含该章节所需的指标或文件，未生成。",
+                        "the data lack the indicators or files this section needs; not shown.",
+                    ),
+                )
+            )
     return sections, timings, failures
 
 
@@ -121,23 +147,50 @@ def build_report(
         raise ParameterError(
             f"Unknown report section(s) {', '.join(unknown)}; available: {', '.join(SECTIONS)}."
         )
+    stray = [s for s in study.options if s not in SECTIONS]
+    if stray:
+        raise ParameterError(
+            f"The study's [options] name unknown section(s) {', '.join(stray)}; sections are {', '.join(SECTIONS)}."
+        )
     names = list(study.sections) or list(SECTIONS)
     t0 = time.perf_counter()
-    data = panel if panel is not None else load(study.data)
+    data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0
     year = study.year if study.year is not None else choose_year(data, study.exclude_tibet)
     if year not in data.years():
         raise ParameterError(f"Year {year} is not in the data (years {data.years()[0]}–{data.years()[-1]}).")
-    resolved = replace(study, year=year, sections=tuple(names))
+    digest = data_digest(data, study.data)
+    resolved = replace(study, year=year, sections=tuple(names), data_sha256=digest)
     ctx = ReportContext(panel=data, study=resolved, year=year)
+    notices: list[str] = []
+    if study.data_sha256 and study.data_sha256 != digest:
+        notices.append(
+            ctx.tr(
+                "数据与研究设定文件记录的不一致（SHA-256 不同）：数据在设定文件写出后已改变，报告不是原报告的复现。",
+                "The data differ from those recorded in the study file (SHA-256 mismatch): they changed after the "
+                "study was written, so this report does not reproduce the original.",
+            )
+        )
+    if study.year is None and not year_is_complete(data, year, study.exclude_tibet):
+        notices.append(
+            ctx.tr(
+                f"没有哪一年的关键指标覆盖全部地区；报告年份取覆盖最多的最近年份 {year}。可用 --year 指定。",
+                f"No year has the key indicators for every region; the report uses {year}, the latest year with the "
+                "best coverage. Choose another with --year.",
+            )
+        )
     sections, timings, failures = build_sections(ctx, names, on_section)
     timings = {"load": load_time, **timings}
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    digest = data_digest(data, study.data)
     html = render_page(
-        ctx, sections, failures=failures, digest=digest, generated=_dt.datetime.now().replace(microsecond=0)
+        ctx,
+        sections,
+        failures=failures,
+        notices=notices,
+        digest=digest,
+        generated=_dt.datetime.now().replace(microsecond=0),
     )
     html_path = out / HTML_NAME
     tmp = html_path.with_suffix(".html.part")
@@ -153,15 +206,17 @@ def build_report(
     options = {k: dict(v) for k, v in resolved.options.items()}
     for section_name, used in ctx.used_options.items():
         options.setdefault(section_name, {}).update(used)
-    study_path = _write_study(replace(resolved, options=options), digest, out / STUDY_NAME)
-    return ReportOutput(html_path, excel_path, study_path, tuple(sections), timings, year)
-
-
-def _write_study(study: Study, digest: str, path: Path) -> Path:
-    text = study.to_toml()
-    text += f'\n# data digest (SHA-256 of the source files when this report was built)\n# data_sha256 = "{digest}"\n'
-    path.write_text(text, encoding="utf-8")
-    return path
+    study_path = replace(resolved, options=options).write(out / STUDY_NAME)
+    return ReportOutput(
+        html_path,
+        excel_path,
+        study_path,
+        tuple(sections),
+        timings,
+        year,
+        tuple(notices),
+        tuple(f"{name}: {msg}" for name, msg in failures),
+    )
 
 
 def _provenance_table(panel: Panel, study: Study, digest: str) -> pd.DataFrame:

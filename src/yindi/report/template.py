@@ -52,6 +52,7 @@ def render_page(
     sections: Sequence[Section],
     *,
     failures: Sequence[tuple[str, str]] = (),
+    notices: Sequence[str] = (),
     digest: str = "",
     generated: _dt.datetime | None = None,
 ) -> str:
@@ -76,8 +77,8 @@ def render_page(
     numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
     body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))
-    failed = "".join(
-        f'<div class="warn">{esc(tr("本节未能生成：", "Section not built: "))}<b>{esc(name)}</b> — {esc(msg)}</div>'
+    failed = "".join(f'<div class="warn">{esc(n)}</div>' for n in notices) + "".join(
+        f'<div class="warn">{esc(tr("未生成的章节：", "Section not shown: "))}<b>{esc(name)}</b> — {esc(msg)}</div>'
         for name, msg in failures
     )
     footer = _footer(ctx, digest)

@@ -141,3 +141,13 @@ def test_blank_lines_do_not_shift_row_numbers(tmp_path: Path) -> None:
     body = "110000,北京,2020,gdp,1,亿元,x\n\n120000,天津,2020,gdp,x1,亿元,x\n"
     with pytest.raises(DataValidationError, match=r"row 4, column 'value': 'x1'"):
         load_pack(_pack(tmp_path, body))
+
+
+def test_coverage_counts_absent_region_years_as_missing(panel) -> None:  # type: ignore[no-untyped-def]
+    cov = panel.mainland().coverage().set_index("indicator")
+    # technology contracts: 2000-2023 published for 15 years only, so 9 whole years are absent for 31 regions
+    row = cov.loc["tech_contract_turnover"]
+    assert (row["first_year"], row["last_year"], row["years"]) == (2000, 2023, 15)
+    assert row["missing"] == 24 * 31 - row["values"]
+    assert cov.loc["co2_emissions", "missing"] == 26 * 31 - cov.loc["co2_emissions", "values"]  # no Tibet
+    assert cov.loc["gdp", "missing"] == 0

@@ -181,21 +181,31 @@ class Panel:
         return float(hit["value"].iloc[0])
 
     def coverage(self) -> pd.DataFrame:
-        """Per indicator: years covered, regions covered, non-missing cells and share missing."""
+        """Per indicator: first and last year with values, years and regions covered, values, and ``missing``.
+
+        ``missing`` counts the region-years without a value — blank cells and absent rows alike — over every
+        region of the panel (national totals excluded) and every year from the indicator's first to its last.
+        """
         f = self.frame
-        g = f.groupby("indicator")
-        present = f[f["value"].notna()].groupby("indicator")
+        regional = f[f["region_code"] != "100000"]
+        n_regions = regional["region_code"].nunique()
+        present = f[f["value"].notna()]
+        g = present.groupby("indicator")
         out = pd.DataFrame(
             {
-                "first_year": present["year"].min(),
-                "last_year": present["year"].max(),
-                "years": present["year"].nunique(),
-                "regions": present["region_code"].nunique(),
-                "values": present["value"].size(),
-                "missing": g["value"].apply(lambda s: int(s.isna().sum())),
+                "first_year": g["year"].min(),
+                "last_year": g["year"].max(),
+                "years": g["year"].nunique(),
+                "regions": g["region_code"].nunique(),
+                "values": g["value"].size(),
             }
         )
-        out["missing"] = out["missing"].fillna(0).astype(int)
+        out = out.reindex(sorted(f["indicator"].unique()))
+        have = regional[regional["value"].notna()].groupby("indicator").size()
+        span = (out["last_year"] - out["first_year"] + 1).fillna(0)
+        out["missing"] = (span * n_regions - have.reindex(out.index).fillna(0)).clip(lower=0).astype(int)
+        for col in ("years", "regions", "values"):
+            out[col] = out[col].fillna(0).astype(int)
         names = {k: (v.name_zh, v.name_en, v.unit) for k, v in self.indicators.items()}
         out.insert(0, "name_zh", [names.get(i, ("", "", ""))[0] for i in out.index])
         out.insert(1, "name_en", [names.get(i, ("", "", ""))[1] for i in out.index])

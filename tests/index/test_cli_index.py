@@ -14,7 +14,7 @@ runner = CliRunner()
 
 def test_index_run_writes_workbook(provinces_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "idx.xlsx"
-    r = runner.invoke(app, ["index", "run", str(provinces_dir), "--draws", "200", "-o", str(out)])
+    r = runner.invoke(app, ["index", "run", "--data", str(provinces_dir), "--draws", "200", "-o", str(out)])
     assert r.exit_code == 0, r.output
     sheets = pd.read_excel(out, sheet_name=None)
     assert {"scores", "weights", "rank_intervals", "obstacles", "coupling", "preset"} <= set(sheets)
@@ -25,11 +25,13 @@ def test_index_run_writes_workbook(provinces_dir: Path, tmp_path: Path) -> None:
 def test_index_run_csv_and_bad_option(provinces_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "s.csv"
     r = runner.invoke(
-        app, ["index", "run", str(provinces_dir), "--scope", "year", "--draws", "0", "-o", str(out)]
+        app, ["index", "run", "--data", str(provinces_dir), "--scope", "year", "--draws", "0", "-o", str(out)]
     )
     assert r.exit_code == 0, r.output
     assert "score" in pd.read_csv(out).columns
-    bad = runner.invoke(app, ["index", "run", str(provinces_dir), "--weighting", "foo", "-o", str(out)])
+    bad = runner.invoke(
+        app, ["index", "run", "--data", str(provinces_dir), "--weighting", "foo", "-o", str(out)]
+    )
     assert bad.exit_code != 0
 
 
@@ -40,17 +42,29 @@ def test_index_presets_lists_both() -> None:
 
 def test_typology_commands(provinces_dir: Path, tmp_path: Path) -> None:
     r = runner.invoke(
-        app, ["typology", "stages", str(provinces_dir), "--year", "2022", "-o", str(tmp_path / "t.csv")]
+        app,
+        ["typology", "stages", "--data", str(provinces_dir), "--year", "2022", "-o", str(tmp_path / "t.csv")],
     )
     assert r.exit_code == 0, r.output
     t = pd.read_csv(tmp_path / "t.csv")
     assert t["type"].value_counts().to_dict() == {"IV": 16, "III": 9, "II": 4, "I": 2}
     r = runner.invoke(
-        app, ["typology", "clusters", str(provinces_dir), "--k", "4", "-o", str(tmp_path / "c.xlsx")]
+        app,
+        ["typology", "clusters", "--data", str(provinces_dir), "--k", "4", "-o", str(tmp_path / "c.xlsx")],
     )
     assert r.exit_code == 0, r.output
     r = runner.invoke(
-        app, ["typology", "peers", str(provinces_dir), "--region", "安徽", "-o", str(tmp_path / "p.csv")]
+        app,
+        [
+            "typology",
+            "peers",
+            "--data",
+            str(provinces_dir),
+            "--region",
+            "安徽",
+            "-o",
+            str(tmp_path / "p.csv"),
+        ],
     )
     assert r.exit_code == 0, r.output
     assert len(pd.read_csv(tmp_path / "p.csv")) == 5

@@ -28,7 +28,7 @@ IO = [
 def test_dea_command_writes_scores(tmp_path: Path, provinces_dir: Path) -> None:
     out = tmp_path / "dea.csv"
     res = runner.invoke(
-        app, ["dea", str(provinces_dir), *IO, "--year", "2022", "--rts", "vrs", "--out", str(out)]
+        app, ["dea", "--data", str(provinces_dir), *IO, "--year", "2022", "--rts", "vrs", "--out", str(out)]
     )
     assert res.exit_code == 0, res.output
     table = pd.read_csv(out, encoding="utf-8-sig", dtype={"unit": str})
@@ -37,7 +37,18 @@ def test_dea_command_writes_scores(tmp_path: Path, provinces_dir: Path) -> None:
 
 
 def test_dea_missing_values_raise_then_drop(provinces_dir: Path) -> None:
-    args = ["dea", str(provinces_dir), *IO, "-b", "co2_emissions", "--model", "sbm", "--year", "2022"]
+    args = [
+        "dea",
+        "--data",
+        str(provinces_dir),
+        *IO,
+        "-b",
+        "co2_emissions",
+        "--model",
+        "sbm",
+        "--year",
+        "2022",
+    ]
     res = runner.invoke(app, args)
     assert isinstance(res.exception, MissingDataError)
     assert "540000" in str(res.exception) and "--missing drop" in str(res.exception)
@@ -52,6 +63,7 @@ def test_malmquist_command(tmp_path: Path, provinces_dir: Path) -> None:
         app,
         [
             "malmquist",
+            "--data",
             str(provinces_dir),
             *IO,
             "--from",
@@ -71,5 +83,5 @@ def test_malmquist_command(tmp_path: Path, provinces_dir: Path) -> None:
 
 
 def test_bad_option_is_a_clean_error(provinces_dir: Path) -> None:
-    res = runner.invoke(app, ["malmquist", str(provinces_dir), *IO, "--frontier", "local"])
+    res = runner.invoke(app, ["malmquist", "--data", str(provinces_dir), *IO, "--frontier", "local"])
     assert isinstance(res.exception, ParameterError) and "'frontier' parameter" in str(res.exception)

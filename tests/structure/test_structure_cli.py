@@ -34,7 +34,7 @@ ROLES = ["--region", "省份", "--period", "年", "--activity", "行业", "--val
 def test_commands_on_generic_table(tmp_path: Path, cmd: str) -> None:
     src = _generic(tmp_path / "t.csv")
     out = tmp_path / f"{cmd}.csv"
-    res = runner.invoke(app, ["structure", cmd, str(src), *ROLES, "--out", str(out)])
+    res = runner.invoke(app, ["structure", cmd, "--data", str(src), *ROLES, "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert out.exists() and len(pd.read_csv(out)) > 0
     assert (tmp_path / f"{cmd}.notes.txt").exists()  # notes travel with the file
@@ -43,7 +43,7 @@ def test_commands_on_generic_table(tmp_path: Path, cmd: str) -> None:
 @pytest.mark.realdata
 def test_complexity_on_real_data_mentions_proxy(provinces_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "c.xlsx"
-    res = runner.invoke(app, ["structure", "complexity", str(provinces_dir), "--out", str(out)])
+    res = runner.invoke(app, ["structure", "complexity", "--data", str(provinces_dir), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert "proxy" in res.output and "Total Final Consumption" in res.output
     assert (
@@ -53,7 +53,7 @@ def test_complexity_on_real_data_mentions_proxy(provinces_dir: Path, tmp_path: P
     notes = pd.read_excel(out, sheet_name="notes")["note"]
     assert notes.str.contains("proxy").any() and notes.str.contains("Logging|left out").any()
     res = runner.invoke(
-        app, ["structure", "opportunities", str(provinces_dir), "--of", "广东省", "--top", "3"]
+        app, ["structure", "opportunities", "--data", str(provinces_dir), "--of", "广东省", "--top", "3"]
     )
     assert res.exit_code == 0, res.output
     assert "广东" in res.output
@@ -62,14 +62,14 @@ def test_complexity_on_real_data_mentions_proxy(provinces_dir: Path, tmp_path: P
 def test_bad_input_is_a_clean_error(tmp_path: Path) -> None:
     src = tmp_path / "neg.csv"
     src.write_text("region,year,activity,value\n北京,2020,a,1\n北京,2020,b,-2\n", encoding="utf-8")
-    res = runner.invoke(app, ["structure", "complexity", str(src)])
+    res = runner.invoke(app, ["structure", "complexity", "--data", str(src)])
     assert res.exit_code == 1
     assert "negative value" in str(res.exception)
 
 
 @pytest.mark.realdata
 def test_empty_error_policy_names_the_sector(provinces_dir: Path) -> None:
-    res = runner.invoke(app, ["structure", "complexity", str(provinces_dir), "--empty", "error"])
+    res = runner.invoke(app, ["structure", "complexity", "--data", str(provinces_dir), "--empty", "error"])
     assert res.exit_code == 1
     assert "Logging and Transport of Wood and Bamboo" in str(res.exception) and "empty='drop'" in str(
         res.exception

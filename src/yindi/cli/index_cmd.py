@@ -57,7 +57,7 @@ def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path
 
 @index_app.command("run")
 def index_run(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     preset: str = typer.Option(
         "nqpf_three_elements", help="指标体系名称或 TOML 文件 / Preset name or TOML file."
     ),
@@ -120,7 +120,7 @@ def index_presets() -> None:
 
 @typology_app.command("stages")
 def typology_stages(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     year: int = typer.Option(2023, help="年份 / Year."),
     gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
     intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
@@ -136,7 +136,7 @@ def typology_stages(
 
 @typology_app.command("clusters")
 def typology_clusters(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     year: int = typer.Option(2023, help="年份 / Year."),
     method: str = typer.Option("kmeans", help="kmeans or ward."),
     k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
@@ -154,7 +154,7 @@ def typology_clusters(
 
 @typology_app.command("peers")
 def typology_peers(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
     year: int = typer.Option(2023, help="年份 / Year."),
     n: int = typer.Option(5, help="数量 / Number of peers."),

@@ -51,7 +51,7 @@ def _region_name(code: str) -> str:
 
 
 def dea_cmd(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
     outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),
@@ -105,7 +105,7 @@ def dea_cmd(
 
 
 def malmquist_cmd(
-    data: str = typer.Argument(..., help=DATA_HELP),
+    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
     outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),

@@ -26,8 +26,11 @@ structure_app = typer.Typer(
     no_args_is_help=True,
 )
 
-DATA_ARG = typer.Argument(
+DATA_ARG = typer.Option(
     ...,
+    "--data",
+    "-d",
+    envvar="YINDI_DATA",
     help="地区×行业×时期表：数据包文件夹、sector_electricity.csv 或长表文件 / A pack folder, sector_electricity.csv, "
     "or a long table file (CSV/Excel/Parquet).",
 )

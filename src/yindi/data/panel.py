@@ -16,6 +16,20 @@ from yindi.errors import DataValidationError, MissingDataError, ParameterError
 
 COLUMNS: tuple[str, ...] = ("region_code", "region", "year", "indicator", "value", "unit")
 
+#: English forms of the Chinese units used in yearbooks (shown in English reports; data keep their unit).
+UNITS_EN: dict[str, str] = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "元/人": "yuan per person",
+    "万人": "10,000 persons", "人": "persons", "人年": "person-years", "件": "items", "个": "count",
+    "项": "contracts", "台": "units", "万个": "10,000", "万户": "10,000 households", "公里": "km",
+    "万公里": "10,000 km", "万GB": "10,000 GB", "亿千瓦小时": "100 million kWh", "亿千瓦时": "100 million kWh",
+    "上年=100": "previous year = 100", "百万吨 (Mt)": "Mt", "‰": "‰", "%": "%",
+}
+
+
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """The unit as shown in ``lang`` (Chinese units are translated for English text when known)."""
+    return UNITS_EN.get(unit, unit) if lang == "en" else unit
+
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
@@ -36,9 +50,13 @@ class Indicator:
     def name(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" else self.name_zh
 
+    def unit_label(self, lang: str = "zh") -> str:
+        """The unit in ``lang`` (亿元 → "100 million yuan" in English)."""
+        return unit_label(self.unit, lang)
+
     def label(self, lang: str = "zh") -> str:
         """Name with unit, e.g. ``"R&D经费投入强度 (%)"``."""
-        return f"{self.name(lang)} ({self.unit})" if self.unit else self.name(lang)
+        return f"{self.name(lang)} ({self.unit_label(lang)})" if self.unit else self.name(lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from yindi.data.panel import unit_label
 from yindi.report import charts
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, paragraph, table
@@ -27,7 +28,7 @@ def build(ctx: ReportContext) -> Section:
     name_col = "name_en" if ctx.lang == "en" else "name_zh"
     shown = summary[
         ["indicator", name_col, "unit", "first_year", "last_year", "years", "regions", "values", "missing"]
-    ]
+    ].assign(unit=lambda t: [unit_label(u, ctx.lang) for u in t["unit"]])
     shown = shown.rename(
         columns={
             "indicator": tr("指标代码", "Indicator id"),

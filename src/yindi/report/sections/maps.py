@@ -50,7 +50,7 @@ def build(ctx: ReportContext) -> Section | None:
         svg = maps.choropleth(
             {str(k): float(v) for k, v in values.items() if not np.isnan(v)},
             title=title,
-            unit=meta.unit,
+            unit=meta.unit_label(ctx.lang),
             lang=ctx.lang,
             palette=palette,
         )
@@ -63,7 +63,7 @@ def build(ctx: ReportContext) -> Section | None:
                 f" 注意：该指标最新年份为 {year}。", f" Note: latest year for this indicator is {year}."
             )
         figures.append(figure(svg, caption))
-        columns[f"{meta.name(ctx.lang)} ({meta.unit}, {year})"] = values
+        columns[f"{meta.name(ctx.lang)} ({meta.unit_label(ctx.lang)}, {year})"] = values
     if not figures:
         return None
     frame = pd.DataFrame(columns)

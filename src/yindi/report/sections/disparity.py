@@ -297,7 +297,7 @@ def _dynamics_block(
         t(
             "马尔可夫状态为各年相对水平（除以当年均值）的混合四分位；空间滞后采用 Queen 邻接（海南连接广东）行标准化权重。",
             "Markov states are pooled quartiles of values relative to each year's mean; spatial lags use row-standardised "
-            "queen contiguity (海南 attached to 广东).",
+            "queen contiguity (Hainan attached to Guangdong).",
         )
     ]
     return body, tables, notes

@@ -49,10 +49,6 @@ class ComputationError(YindiError, ValueError):
     """A numerical method could not produce a result (infeasible LP, singular matrix, ...)."""
 
 
-class OptionalDependencyError(YindiError, ImportError):
-    """An optional package is needed for this feature."""
-
-
 class YindiWarning(UserWarning):
     """Base class of Yindi's warnings."""
 

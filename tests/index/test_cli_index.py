@@ -68,3 +68,26 @@ def test_typology_commands(provinces_dir: Path, tmp_path: Path) -> None:
     )
     assert r.exit_code == 0, r.output
     assert len(pd.read_csv(tmp_path / "p.csv")) == 5
+
+
+def test_exclude_tibet_option(provinces_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    out = tmp_path / "t.csv"
+    r = runner.invoke(
+        app,
+        [
+            "typology",
+            "stages",
+            "--data",
+            str(provinces_dir),
+            "--year",
+            "2022",
+            "--exclude-tibet",
+            "-o",
+            str(out),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert len(table) == 30 and not table.astype(str).apply(lambda c: c.str.contains("540000")).any().any()

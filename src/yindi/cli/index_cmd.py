@@ -31,6 +31,14 @@ _OUT_PEERS = Path("yindi-peers.csv")
 OUT_HELP = "输出文件 (.xlsx 多表 / .csv 主表) 或文件夹 / Output file (.xlsx: all tables; .csv: main table) or folder."
 
 
+def _load(data: str, exclude_tibet: bool):  # type: ignore[no-untyped-def]
+    """The data, without Tibet (adcodes 54xxxx, at any level) when asked."""
+    panel = load_data(data)
+    if exclude_tibet:
+        panel = panel.select(regions=[c for c in panel.region_codes if not c.startswith("54")])
+    return panel
+
+
 def _years(text: str | None) -> list[int] | None:
     from yindi.errors import ParameterError
 
@@ -58,6 +66,9 @@ def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path
 @index_app.command("run")
 def index_run(
     data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    exclude_tibet: bool = typer.Option(
+        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
+    ),
     preset: str = typer.Option(
         "nqpf_three_elements", help="指标体系名称或 TOML 文件 / Preset name or TOML file."
     ),
@@ -74,7 +85,7 @@ def index_run(
     """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
     from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
 
-    panel = load_data(data)
+    panel = _load(data, exclude_tibet)
     with console.status("evaluating…"):
         res = evaluate(
             panel,
@@ -121,6 +132,9 @@ def index_presets() -> None:
 @typology_app.command("stages")
 def typology_stages(
     data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    exclude_tibet: bool = typer.Option(
+        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
+    ),
     year: int = typer.Option(2023, help="年份 / Year."),
     gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
     intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
@@ -129,7 +143,7 @@ def typology_stages(
     """按003文献划分区域科技类型 I–IV / Source-003 S&T types I–IV with the deciding values."""
     from yindi.typology import compare_with_source, stage_types
 
-    t = stage_types(load_data(data), year, gdp_rule=gdp_rule, intensity=intensity)  # type: ignore[arg-type]
+    t = stage_types(_load(data, exclude_tibet), year, gdp_rule=gdp_rule, intensity=intensity)  # type: ignore[arg-type]
     console.print(compare_with_source(t).to_string(index=False), highlight=False)
     done(f"wrote {_write({'types': t, 'vs_source_003': compare_with_source(t)}, out, 'yindi-types.csv')}")
 
@@ -137,6 +151,9 @@ def typology_stages(
 @typology_app.command("clusters")
 def typology_clusters(
     data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    exclude_tibet: bool = typer.Option(
+        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
+    ),
     year: int = typer.Option(2023, help="年份 / Year."),
     method: str = typer.Option("kmeans", help="kmeans or ward."),
     k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
@@ -146,7 +163,7 @@ def typology_clusters(
     """标准化指标聚类 / Cluster regions on standardised indicators."""
     from yindi.typology import cluster_regions
 
-    res = cluster_regions(load_data(data), year, method=method, k=k or None, seed=seed)  # type: ignore[arg-type]
+    res = cluster_regions(_load(data, exclude_tibet), year, method=method, k=k or None, seed=seed)  # type: ignore[arg-type]
     console.print(res.summary(), highlight=False)
     tables = {"clusters": res.labels, "silhouette": res.selection, "profile": res.profile.reset_index()}
     done(f"wrote {_write(tables, out, 'yindi-clusters.csv')}")
@@ -155,6 +172,9 @@ def typology_clusters(
 @typology_app.command("peers")
 def typology_peers(
     data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    exclude_tibet: bool = typer.Option(
+        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
+    ),
     region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
     year: int = typer.Option(2023, help="年份 / Year."),
     n: int = typer.Option(5, help="数量 / Number of peers."),
@@ -163,7 +183,7 @@ def typology_peers(
     """最相似的地区 / The regions most like REGION on the index indicators."""
     from yindi.typology import peer_regions
 
-    peers = peer_regions(load_data(data), region, year, n=n)
+    peers = peer_regions(_load(data, exclude_tibet), region, year, n=n)
     console.print(peers[["rank", "region", "distance"]].to_string(index=False), highlight=False)
     done(f"wrote {_write({'peers': peers}, out, 'yindi-peers.csv')}")
 

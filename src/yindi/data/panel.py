@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,11 +17,28 @@ COLUMNS: tuple[str, ...] = ("region_code", "region", "year", "indicator", "value
 
 #: English forms of the Chinese units used in yearbooks (shown in English reports; data keep their unit).
 UNITS_EN: dict[str, str] = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "元/人": "yuan per person",
-    "万人": "10,000 persons", "人": "persons", "人年": "person-years", "件": "items", "个": "count",
-    "项": "contracts", "台": "units", "万个": "10,000", "万户": "10,000 households", "公里": "km",
-    "万公里": "10,000 km", "万GB": "10,000 GB", "亿千瓦小时": "100 million kWh", "亿千瓦时": "100 million kWh",
-    "上年=100": "previous year = 100", "百万吨 (Mt)": "Mt", "‰": "‰", "%": "%",
+    "亿元": "100 million yuan",
+    "万元": "10,000 yuan",
+    "元": "yuan",
+    "元/人": "yuan per person",
+    "万人": "10,000 persons",
+    "人": "persons",
+    "人年": "person-years",
+    "件": "items",
+    "个": "count",
+    "项": "contracts",
+    "台": "units",
+    "万个": "10,000",
+    "万户": "10,000 households",
+    "公里": "km",
+    "万公里": "10,000 km",
+    "万GB": "10,000 GB",
+    "亿千瓦小时": "100 million kWh",
+    "亿千瓦时": "100 million kWh",
+    "上年=100": "previous year = 100",
+    "百万吨 (Mt)": "Mt",
+    "‰": "‰",
+    "%": "%",
 }
 
 
@@ -315,19 +331,3 @@ def _where_column(frame: pd.DataFrame, origin: str) -> pd.Series:
         text = [f"{fl}, row {int(r)}" if pd.notna(r) else fl for fl, r in zip(files, rows, strict=True)]
         return pd.Series(text, index=frame.index)
     return files
-
-
-def indicator_table(panel: Panel) -> pd.DataFrame:
-    """Indicator metadata as a DataFrame (one row per indicator)."""
-    rows: list[dict[str, Any]] = [
-        {
-            "indicator": i.id,
-            "name_zh": i.name_zh,
-            "name_en": i.name_en,
-            "unit": i.unit,
-            "source": i.source,
-            "note": i.note,
-        }
-        for i in panel.indicators.values()
-    ]
-    return pd.DataFrame(rows)

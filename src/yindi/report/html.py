@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -64,10 +64,6 @@ def figure(svg: str, caption: str = "") -> str:
 
 def paragraph(text: str) -> str:
     return f"<p>{esc(text)}</p>"
-
-
-def bullet_list(items: Iterable[str]) -> str:
-    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
 def grid(blocks: Sequence[str], columns: int = 2) -> str:

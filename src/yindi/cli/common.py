@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from yindi.data.panel import Panel
 
 console = Console(stderr=False)
@@ -45,3 +48,22 @@ def out_path(path: Path, default_name: str) -> Path:
 
 def done(message: str) -> None:
     console.print(f"[green]✓[/green] {message}", highlight=False)
+
+
+def write_output(tables: Mapping[str, pd.DataFrame], out: Path, notes: Sequence[str] | None = None) -> Path:
+    """Write a command's tables: to ``.xlsx`` every table (one sheet each, plus a 'notes' sheet when there are
+    notes are given); to any other suffix (``.csv``) the first table, with the notes in ``<name>.notes.txt``.
+    Exports are formula-injection safe (:mod:`yindi.report.export`)."""
+    import pandas as pd
+
+    from yindi.report.export import write_excel, write_table
+
+    if out.suffix.lower() == ".xlsx":
+        sheets = dict(tables)
+        if notes is not None:
+            sheets["notes"] = pd.DataFrame({"note": list(notes)})
+        return write_excel(sheets, out)
+    target = write_table(next(iter(tables.values())), out)
+    if notes is not None:
+        target.with_suffix(".notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    return target

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from yindi.cli.common import DATA_HELP, console, done, load_data, out_path
+from yindi.cli.common import DATA_HELP, console, done, load_data, out_path, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,12 +55,7 @@ def _years(text: str | None) -> list[int] | None:
 
 def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path:
     """All tables to a workbook (.xlsx), or the first (main) table to CSV."""
-    from yindi.report.export import write_excel, write_table
-
-    target = out_path(path, default)
-    if target.suffix.lower() in {".xlsx", ".xls"}:
-        return write_excel(tables, target)
-    return write_table(next(iter(tables.values())), target)
+    return write_output(tables, out_path(path, default))
 
 
 @index_app.command("run")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import console, done
+from yindi.cli.common import console, done, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,18 +98,9 @@ def _load(data: Path, region: str, activity: str, period: str, value: str, missi
 
 def _write(frame: pd.DataFrame, out: Path, notes: tuple[str, ...]) -> None:
     """Write the table; its notes (the proxy caveat, every exclusion) go in a 'notes' sheet or a .notes.txt file."""
-    import pandas as pd
-
-    from yindi.report.export import write_excel, write_table
-
-    if out.suffix.lower() in {".xlsx", ".xls"}:
-        target = write_excel({out.stem: frame, "notes": pd.DataFrame({"note": list(notes)})}, out)
-        done(f"written {target} (notes in sheet 'notes')")
-        return
-    target = write_table(frame, out)
-    side = target.with_suffix(".notes.txt")
-    side.write_text("\n".join(notes) + "\n", encoding="utf-8")
-    done(f"written {target} (notes in {side.name})")
+    target = write_output({out.stem: frame}, out, notes)
+    where = "sheet 'notes'" if target.suffix.lower() == ".xlsx" else target.with_suffix(".notes.txt").name
+    done(f"written {target} (notes in {where})")
 
 
 def _show(

@@ -28,8 +28,9 @@ from yindi.report._svg import (
 _W = 680.0
 
 
-def _frame(width: float, height: float, title: str, cls: str) -> list[str]:
-    out = [svg_open(width, height, label=title, cls=f"yindi-chart {cls}")]
+def chart_frame(width: float, height: float, title: str, cls: str = "") -> list[str]:
+    """Opening of every chart: the <svg> element, a white background and the title."""
+    out = [svg_open(width, height, label=title, cls="yindi-chart" + (f" {cls}" if cls else ""))]
     out.append(f'<rect width="{num(width)}" height="{num(height)}" fill="#ffffff"/>')
     if title:
         out.append(text(width / 2, 20, title, size=15, anchor="middle", weight="bold"))
@@ -91,7 +92,7 @@ def heatmap(
     top = (30.0 if title else 10.0) + (longest * 0.72 + 10 if rotate else 20)
     width = left + cell_w * len(cols) + 80
     height = top + cell_h * len(rows) + 16
-    out = _frame(width, height, title, "heatmap")
+    out = chart_frame(width, height, title, "heatmap")
     for j, lab in enumerate(cols):
         x = left + cell_w * (j + 0.5)
         if rotate:
@@ -194,7 +195,7 @@ def radar_chart(axes: Sequence[str], series: Mapping[str, Sequence[float]], *, t
     r = 150.0
     cx, cy = _W / 2, top + legend_h + 40 + r
     height = cy + r + 40
-    out = _frame(_W, height, title, "radar")
+    out = chart_frame(_W, height, title, "radar")
     out.append(legend_svg)
     k = len(labels)
     ang = [-math.pi / 2 + 2 * math.pi * i / k for i in range(k)]
@@ -258,7 +259,7 @@ def interval_chart(
     height = bottom + (46 if xlabel else 28)
     lo, hi, ticks = ax.domain(p + lo_v + hi_v)
     sc = ax.Scale(lo, hi, left + 6, _W - 24)
-    out = _frame(_W, height, title, "interval")
+    out = chart_frame(_W, height, title, "interval")
     out.append(ax.x_value_axis(sc, ticks, top, bottom, label=xlabel))
     out.append('<g class="intervals">')
     step = abs(ticks[1] - ticks[0]) / 100 if len(ticks) > 1 else None
@@ -303,7 +304,7 @@ def scatter_chart(
     x_lo, x_hi, xt = ax.domain([a for a, _ in both])
     y_lo, y_hi, yt = ax.domain([b for _, b in both])
     sx, sy = ax.Scale(x_lo, x_hi, left, right), ax.Scale(y_lo, y_hi, bottom, top)
-    out = _frame(_W, height, title, "scatter")
+    out = chart_frame(_W, height, title, "scatter")
     out.append(ax.y_value_axis(sy, yt, left, right, label=ylabel))
     out.append(ax.x_value_axis(sx, xt, top, bottom, label=xlabel))
     out.append(ax.zero_line(sx, x_lo, x_hi, top, bottom, vertical=True))

@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from yindi.report import _axes as ax
-from yindi.report._charts_more import heatmap, interval_chart, radar_chart, scatter_chart
+from yindi.report._charts_more import chart_frame, heatmap, interval_chart, radar_chart, scatter_chart
 from yindi.report._svg import (
     MUTED,
     check_lengths,
@@ -34,20 +34,11 @@ from yindi.report._svg import (
     fmt_value,
     nice_ticks,
     num,
-    svg_open,
     text,
 )
 
 _W = 680.0
 _HIGHLIGHT = "#d62728"
-
-
-def _frame(width: float, height: float, title: str) -> list[str]:
-    out = [svg_open(width, height, label=title, cls="yindi-chart")]
-    out.append(f'<rect width="{num(width)}" height="{num(height)}" fill="#ffffff"/>')
-    if title:
-        out.append(text(width / 2, 20, title, size=15, anchor="middle", weight="bold"))
-    return out
 
 
 def _bar_layout(
@@ -142,7 +133,7 @@ def bar_chart(
     if errors is not None:
         every += [float(v) for v in (*errors[0], *errors[1]) if v is not None]
     lo, hi, ticks = ax.domain(every, include_zero=True)
-    out = _frame(_W, lay["h"], title)
+    out = chart_frame(_W, lay["h"], title)
     out.append(legend_svg)
     if horizontal:
         scale = ax.Scale(lo, hi, lay["left"], lay["right"])
@@ -220,7 +211,7 @@ def stacked_bar_chart(
     pos_tot = [sum(max(s[i], 0) for s in series.values() if math.isfinite(s[i])) for i in range(len(labels))]
     neg_tot = [sum(min(s[i], 0) for s in series.values() if math.isfinite(s[i])) for i in range(len(labels))]
     lo, hi, ticks = ax.domain(pos_tot + neg_tot, include_zero=True)
-    out = _frame(_W, lay["h"], title)
+    out = chart_frame(_W, lay["h"], title)
     out.append(legend_svg)
     if horizontal:
         scale = ax.Scale(lo, hi, lay["left"], lay["right"])
@@ -280,7 +271,7 @@ def line_chart(
     left, right, bottom = 64.0, _W - 20, height - 46
     lo, hi, yt = ax.domain([v for s in data.values() for v in s])
     ys = ax.Scale(lo, hi, bottom, top)
-    out = _frame(_W, height, title)
+    out = chart_frame(_W, height, title)
     out.append(legend_svg)
     out.append(ax.y_value_axis(ys, yt, left, right, label=ylabel))
     if numeric:

@@ -140,6 +140,9 @@ def typology_stages(
 
     t = stage_types(_load(data, exclude_tibet), year, gdp_rule=gdp_rule, intensity=intensity)  # type: ignore[arg-type]
     console.print(compare_with_source(t).to_string(index=False), highlight=False)
+    for kind, group in t.groupby("type", sort=True):
+        year_text = int(group["year"].iloc[0])
+        console.print(f"  {kind} ({year_text}): {'、'.join(group['region'].astype(str))}", highlight=False)
     done(f"wrote {_write({'types': t, 'vs_source_003': compare_with_source(t)}, out, 'yindi-types.csv')}")
 
 

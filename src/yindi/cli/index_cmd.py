@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -24,11 +24,10 @@ typology_app = typer.Typer(
     help="区域类型 / Regional types: source-003 stage types, clusters, peer regions.", no_args_is_help=True
 )
 
-_OUT_INDEX = Path("yindi-index.xlsx")
-_OUT_TYPES = Path("yindi-types.csv")
-_OUT_CLUSTERS = Path("yindi-clusters.csv")
-_OUT_PEERS = Path("yindi-peers.csv")
-OUT_HELP = "输出文件 (.xlsx 多表 / .csv 主表) 或文件夹 / Output file (.xlsx: all tables; .csv: main table) or folder."
+OUT_HELP = (
+    "输出文件 (.xlsx 多表 / .csv 主表) 或文件夹；不给则只显示 / Output file (.xlsx: all tables; .csv: main table) "
+    "or folder; without it results are only printed."
+)
 
 
 def _load(data: str, exclude_tibet: bool):  # type: ignore[no-untyped-def]
@@ -53,9 +52,11 @@ def _years(text: str | None) -> list[int] | None:
         raise ParameterError(f"--years must look like 2018-2023 or 2019,2021. Got {text!r}.") from None
 
 
-def _write(tables: Mapping[str, pd.DataFrame], path: Path, default: str) -> Path:
-    """All tables to a workbook (.xlsx), or the first (main) table to CSV."""
-    return write_output(tables, out_path(path, default))
+def _write(tables: Mapping[str, pd.DataFrame], path: Optional[Path], default: str) -> str:
+    """All tables to a workbook (.xlsx), or the first (main) table to CSV; nothing without ``--out``."""
+    if path is None:
+        return f"nothing written (add -o {default} to save every table)"
+    return f"wrote {write_output(tables, out_path(path, default))}"
 
 
 @index_app.command("run")
@@ -75,7 +76,7 @@ def index_run(
     missing: str = typer.Option("error", help="缺失值 / Missing values: error, interpolate, drop_indicator."),
     draws: int = typer.Option(2000, help="蒙特卡洛权重抽样次数 / Monte Carlo weight draws (0: skip)."),
     seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Path = typer.Option(_OUT_INDEX, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
     from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
@@ -106,7 +107,7 @@ def index_run(
     console.print(
         res.ranking().head(10).to_string(index=False, float_format=lambda v: f"{v:.3f}"), highlight=False
     )
-    done(f"wrote {_write(tables, out, 'yindi-index.xlsx')}")
+    done(_write(tables, out, "yindi-index.xlsx"))
 
 
 @index_app.command("presets")
@@ -133,7 +134,7 @@ def typology_stages(
     year: int = typer.Option(2023, help="年份 / Year."),
     gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
     intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
-    out: Path = typer.Option(_OUT_TYPES, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """按003文献划分区域科技类型 I–IV / Source-003 S&T types I–IV with the deciding values."""
     from yindi.typology import compare_with_source, stage_types
@@ -143,7 +144,7 @@ def typology_stages(
     for kind, group in t.groupby("type", sort=True):
         year_text = int(group["year"].iloc[0])
         console.print(f"  {kind} ({year_text}): {'、'.join(group['region'].astype(str))}", highlight=False)
-    done(f"wrote {_write({'types': t, 'vs_source_003': compare_with_source(t)}, out, 'yindi-types.csv')}")
+    done(_write({"types": t, "vs_source_003": compare_with_source(t)}, out, "yindi-types.csv"))
 
 
 @typology_app.command("clusters")
@@ -156,7 +157,7 @@ def typology_clusters(
     method: str = typer.Option("kmeans", help="kmeans or ward."),
     k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
     seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Path = typer.Option(_OUT_CLUSTERS, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """标准化指标聚类 / Cluster regions on standardised indicators."""
     from yindi.typology import cluster_regions
@@ -164,7 +165,7 @@ def typology_clusters(
     res = cluster_regions(_load(data, exclude_tibet), year, method=method, k=k or None, seed=seed)  # type: ignore[arg-type]
     console.print(res.summary(), highlight=False)
     tables = {"clusters": res.labels, "silhouette": res.selection, "profile": res.profile.reset_index()}
-    done(f"wrote {_write(tables, out, 'yindi-clusters.csv')}")
+    done(_write(tables, out, "yindi-clusters.csv"))
 
 
 @typology_app.command("peers")
@@ -176,14 +177,14 @@ def typology_peers(
     region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
     year: int = typer.Option(2023, help="年份 / Year."),
     n: int = typer.Option(5, help="数量 / Number of peers."),
-    out: Path = typer.Option(_OUT_PEERS, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
 ) -> None:
     """最相似的地区 / The regions most like REGION on the index indicators."""
     from yindi.typology import peer_regions
 
     peers = peer_regions(_load(data, exclude_tibet), region, year, n=n)
     console.print(peers[["rank", "region", "distance"]].to_string(index=False), highlight=False)
-    done(f"wrote {_write({'peers': peers}, out, 'yindi-peers.csv')}")
+    done(_write({"peers": peers}, out, "yindi-peers.csv"))
 
 
 def register(app: typer.Typer) -> None:

@@ -109,3 +109,42 @@ def period_matrices(
             stacklevel=3,
         )
     return out, frame
+
+
+def positive_threshold(name: str, value: float, where: str) -> None:
+    """Raise unless ``value`` is a finite number > 0 (RCA / LQ thresholds)."""
+    if not np.isfinite(value) or value <= 0:
+        raise ParameterError(f"The {name!r} parameter of {where} must be a number > 0. Got {value!r}.")
+
+
+def prepare(
+    data: ActivityTable | pd.DataFrame,
+    *,
+    region: str,
+    activity: str,
+    value: str,
+    period: str,
+    periods: list[int] | None,
+    empty: Empty,
+    min_region_total: float,
+    min_activity_total: float,
+    where: str,
+) -> tuple[ActivityTable, list[PeriodMatrix], pd.DataFrame, list[str]]:
+    """The table, its per-period matrices under the empty/minimum policy, what was dropped, and the notes
+    every result carries (the table's notes plus one line when anything was dropped)."""
+    table = as_table(data, region=region, activity=activity, value=value, period=period, where=where)
+    mats, dropped = period_matrices(
+        table,
+        periods=periods,
+        empty=empty,
+        min_region_total=min_region_total,
+        min_activity_total=min_activity_total,
+        where=where,
+    )
+    notes = list(table.all_notes())
+    if len(dropped):
+        notes.append(
+            f"{len(dropped)} region/activity-period row(s) left out (empty={empty!r}, min_region_total="
+            f"{min_region_total:g}, min_activity_total={min_activity_total:g}); listed in .dropped."
+        )
+    return table, mats, dropped, notes

@@ -14,7 +14,7 @@ import pandas as pd
 
 from yindi.errors import ParameterError, check_option
 from yindi.structure._options import EMPTY, PRECISION, Empty, Precision
-from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, as_table, period_matrices
+from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, positive_threshold, prepare
 from yindi.structure.complexity_kernel import ComplexityArrays, complexity_arrays
 from yindi.structure.table import ActivityTable
 
@@ -237,13 +237,13 @@ def complexity(
     where = "complexity()"
     check_option("empty", empty, EMPTY, where=where)
     check_option("precision", precision, PRECISION, where=where)
-    if not np.isfinite(rca_threshold) or rca_threshold <= 0:
-        raise ParameterError(
-            f"The 'rca_threshold' parameter of {where} must be a number > 0. Got {rca_threshold!r}."
-        )
-    table = as_table(data, region=region, activity=activity, value=value, period=period, where=where)
-    mats, dropped = period_matrices(
-        table,
+    positive_threshold("rca_threshold", rca_threshold, where)
+    table, mats, dropped, notes = prepare(
+        data,
+        region=region,
+        activity=activity,
+        value=value,
+        period=period,
         periods=None if periods is None else list(periods),
         empty=empty,
         min_region_total=min_region_total,
@@ -256,12 +256,7 @@ def complexity(
         if progress is not None:
             progress(pm.period)
     arrays = tuple(out)
-    notes = [*table.all_notes(), SIGN_CONVENTION]
-    if len(dropped):
-        notes.append(
-            f"{len(dropped)} region/activity-period row(s) left out (empty={empty!r}, min_region_total="
-            f"{min_region_total:g}, min_activity_total={min_activity_total:g}); listed in .dropped."
-        )
+    notes.insert(len(notes) - (1 if len(dropped) else 0), SIGN_CONVENTION)  # before the dropped-rows line
     return ComplexityResult(
         periods=tuple(pm.period for pm in mats),
         arrays=arrays,

@@ -16,7 +16,7 @@ from yindi._typing import FloatArray
 from yindi.errors import ParameterError
 from yindi.structure import specialisation_kernel as sk
 from yindi.structure._options import Empty
-from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, as_table, period_matrices
+from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, positive_threshold, prepare
 from yindi.structure.table import ActivityTable
 
 __all__ = ["SpecialisationResult", "specialisation"]
@@ -279,24 +279,19 @@ def specialisation(
     {'region': ['a', 'b'], 'krugman': [0.5, 0.5], 'hhi': [0.625, 0.625]}
     """
     where = "specialisation()"
-    if not np.isfinite(lq_threshold) or lq_threshold <= 0:
-        raise ParameterError(
-            f"The 'lq_threshold' parameter of {where} must be a number > 0. Got {lq_threshold!r}."
-        )
-    table = as_table(data, region=region, activity=activity, value=value, period=period, where=where)
-    mats, dropped = period_matrices(
-        table,
+    positive_threshold("lq_threshold", lq_threshold, where)
+    table, mats, dropped, notes = prepare(
+        data,
+        region=region,
+        activity=activity,
+        value=value,
+        period=period,
         periods=None if periods is None else list(periods),
         empty=empty,
         min_region_total=min_region_total,
         min_activity_total=min_activity_total,
         where=where,
     )
-    notes = list(table.all_notes())
-    if len(dropped):
-        notes.append(
-            f"{len(dropped)} region/activity-period row(s) left out (empty={empty!r}); listed in .dropped."
-        )
     return SpecialisationResult(
         periods=tuple(pm.period for pm in mats),
         matrices=tuple(mats),

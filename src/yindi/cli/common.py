@@ -10,6 +10,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.progress import Progress
 
     from yindi.data.panel import Panel
 
@@ -67,3 +68,14 @@ def write_output(tables: Mapping[str, pd.DataFrame], out: Path, notes: Sequence[
     if notes is not None:
         target.with_suffix(".notes.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
     return target
+
+
+def progress_bar(*, transient: bool = True, counts: bool = False) -> Progress:
+    """The one progress-bar layout of the CLI: spinner, description, bar, [done/total,] elapsed time."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn()]
+    if counts:
+        columns.append(TextColumn("{task.completed}/{task.total}"))
+    columns.append(TimeElapsedColumn())
+    return Progress(*columns, console=console, transient=transient)

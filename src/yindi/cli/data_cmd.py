@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Any, Optional
 
 import typer
 
-from yindi.cli.common import console, done
-
-if TYPE_CHECKING:
-    from yindi.data.panel import Panel
+from yindi.cli.common import console, done, progress_bar
 
 data_app = typer.Typer(
     help="数据导入与管理 / Import and manage data in the workspace (DuckDB).", no_args_is_help=True
@@ -41,9 +38,7 @@ def _parse_fixes(pairs: Optional[list[str]]) -> dict[str, str]:
     return fixes
 
 
-def read_any(
-    path: Path,
-    *,
+def _roles(
     region: Optional[str],
     year_col: Optional[str],
     indicator_col: Optional[str],
@@ -53,24 +48,21 @@ def read_any(
     unit: Optional[str],
     data_year: Optional[int],
     sheet: Optional[str],
-    fixes: dict[str, str],
-) -> Panel:
-    """Read one file with the importer its layout calls for (see :func:`yindi.data.load`)."""
-    from yindi.data import load
-
-    return load(
-        path,
-        region=region,
-        year=year_col,
-        indicator=indicator_col,
-        value=value_col,
-        unit=unit_col,
-        indicator_id=indicator_id,
-        unit_label=unit,
-        data_year=data_year,
-        sheet=sheet,
-        region_fixes=fixes,
-    )
+    fix_region: Optional[list[str]],
+) -> dict[str, Any]:
+    """The command-line options as keyword arguments of :func:`yindi.data.load` (which picks the importer)."""
+    return {
+        "region": region,
+        "year": year_col,
+        "indicator": indicator_col,
+        "value": value_col,
+        "unit": unit_col,
+        "indicator_id": indicator_id,
+        "unit_label": unit,
+        "data_year": data_year,
+        "sheet": sheet,
+        "region_fixes": _parse_fixes(fix_region),
+    }
 
 
 @data_app.command("import")
@@ -109,38 +101,18 @@ def import_(
     ),
 ) -> None:
     """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    from yindi.data import load
     from yindi.data.workspace import combine
 
-    fixes = _parse_fixes(fix_region)
+    roles = _roles(
+        region, year_col, indicator_col, value_col, unit_col, indicator_id, unit, data_year, sheet, fix_region
+    )
     panels = []
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("读取 / reading", total=len(files))
         for path in files:
             progress.update(task, description=f"读取 / reading {path.name}")
-            panels.append(
-                read_any(
-                    path,
-                    region=region,
-                    year_col=year_col,
-                    indicator_col=indicator_col,
-                    value_col=value_col,
-                    unit_col=unit_col,
-                    indicator_id=indicator_id,
-                    unit=unit,
-                    data_year=data_year,
-                    sheet=sheet,
-                    fixes=fixes,
-                )
-            )
+            panels.append(load(path, **roles))
             progress.advance(task)
             console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
     panel = combine(panels, origin=", ".join(map(str, files)))
@@ -221,21 +193,13 @@ def check(
     fix_region: Optional[list[str]] = typer.Option(None, "--fix-region"),
 ) -> None:
     """只校验不导入 / Validate files without importing them."""
-    fixes = _parse_fixes(fix_region)
+    from yindi.data import load
+
+    roles = _roles(
+        region, year_col, indicator_col, value_col, unit_col, indicator_id, unit, data_year, sheet, fix_region
+    )
     for path in files:
-        panel = read_any(
-            path,
-            region=region,
-            year_col=year_col,
-            indicator_col=indicator_col,
-            value_col=value_col,
-            unit_col=unit_col,
-            indicator_id=indicator_id,
-            unit=unit,
-            data_year=data_year,
-            sheet=sheet,
-            fixes=fixes,
-        )
+        panel = load(path, **roles)
         missing = int(panel.frame["value"].isna().sum())
         years = panel.years()
         span = f"{years[0]}–{years[-1]}" if years else "none with values"

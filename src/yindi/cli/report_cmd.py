@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from yindi.cli.common import DATA_HELP, LANG_HELP, console, done
+from yindi.cli.common import DATA_HELP, LANG_HELP, console, done, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -49,8 +49,6 @@ def report(
     """生成全国报告 / Build the national report: HTML (offline, with maps), Excel workbook, study.toml."""
     from dataclasses import replace
 
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from yindi.errors import ParameterError
     from yindi.report.national import build_report
     from yindi.report.sections import SECTIONS
@@ -87,15 +85,7 @@ def report(
     if overrides:
         study = replace(study, **overrides)  # type: ignore[arg-type]
     names = list(study.sections) or list(SECTIONS)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    ) as progress:
+    with progress_bar(transient=False, counts=True) as progress:
         task = progress.add_task("载入数据 / loading data", total=len(names) + 1)
 
         def step(name: str) -> None:

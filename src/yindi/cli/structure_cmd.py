@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import console, done, write_output
+from yindi.cli.common import console, done, progress_bar, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,16 +67,7 @@ def _quiet() -> Iterator[None]:
 @contextmanager
 def _periods_bar(n: int) -> Iterator[Callable[[int], None]]:
     """A transient progress bar over the periods of a complexity run."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("经济复杂度 / complexity", total=n)
         yield lambda period: bar.update(task, advance=1, description=f"经济复杂度 / complexity {period}")
 

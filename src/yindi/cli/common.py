@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ DATA_HELP = (
     "数据：数据包文件夹（含 panel.csv）、国家统计局导出文件或 workspace:名称 / "
     "Data: a pack folder (with panel.csv), an NBS export file, or workspace:NAME."
 )
+#: The ``--data`` option of every method command (required; falls back to $YINDI_DATA).
+DATA_OPTION = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA")
+
 LANG_HELP = "报告语言 / Language: zh (默认 default) or en."
 
 

@@ -4,13 +4,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from yindi.cli.common import DATA_HELP, console, done
+from yindi.cli.common import DATA_OPTION, console, done
 
 if TYPE_CHECKING:
     from yindi.data.panel import Panel
@@ -36,16 +35,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(spatial_app, name="spatial")
 
 
-def _panel(data: Optional[str], exclude_tibet: bool) -> Panel:
+def _panel(data: str, exclude_tibet: bool) -> Panel:
     from yindi.cli.common import load_data
-    from yindi.errors import ParameterError
 
-    source = data or os.environ.get("YINDI_DATA")
-    if not source:
-        raise ParameterError(
-            "No data given. Pass --data PATH (e.g. ../shared/data/cn-provinces) or set YINDI_DATA."
-        )
-    return load_data(source).mainland(exclude_tibet=exclude_tibet)
+    return load_data(data).mainland(exclude_tibet=exclude_tibet)
 
 
 def _table(panel: Panel, indicator: str, years: Optional[str]) -> Any:
@@ -79,7 +72,7 @@ def _write(frame: Any, out: Optional[Path]) -> None:
 @disparity_app.command("dagum")
 def dagum_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     grouping: str = typer.Option("nbs4", "--grouping", "-g", help=GROUP_HELP),
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST (default: all)."),
     bootstrap: int = typer.Option(0, "--bootstrap", "-b", help="自助法次数 / Bootstrap replicates for CIs."),
@@ -114,7 +107,7 @@ def dagum_cmd(
 @disparity_app.command("inequality")
 def inequality_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     grouping: str = typer.Option("nbs4", "--grouping", "-g", help=GROUP_HELP),
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
     exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
@@ -165,7 +158,7 @@ def inequality_cmd(
 @disparity_app.command("convergence")
 def convergence_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
     interval: int = typer.Option(1, "--interval", help="增长间隔年数 / Years per growth spell (τ)."),
     control: Optional[list[str]] = typer.Option(
@@ -198,7 +191,7 @@ def convergence_cmd(
 @disparity_app.command("markov")
 def markov_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
     k: int = typer.Option(4, "--k", "-k", help="状态数（分位数） / Number of quantile classes."),
     spatial: bool = typer.Option(
@@ -255,7 +248,7 @@ def weights_cmd(
 
 
 def _spatial_inputs(
-    data: Optional[str], indicator: str, year: Optional[int], exclude_tibet: bool, islands: str
+    data: str, indicator: str, year: Optional[int], exclude_tibet: bool, islands: str
 ) -> tuple[Any, Any, int]:
     from yindi.errors import ParameterError
     from yindi.spatial import contiguity
@@ -275,7 +268,7 @@ def _spatial_inputs(
 @spatial_app.command("moran")
 def moran_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     year: Optional[int] = typer.Option(
         None, "--year", "-y", help="年份（默认最近） / Year (default: latest)."
     ),
@@ -304,7 +297,7 @@ def moran_cmd(
 @spatial_app.command("lisa")
 def lisa_cmd(
     indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
-    data: Optional[str] = typer.Option(None, "--data", "-d", help=DATA_HELP + " [env: YINDI_DATA]"),
+    data: str = DATA_OPTION,
     year: Optional[int] = typer.Option(
         None, "--year", "-y", help="年份（默认最近） / Year (default: latest)."
     ),

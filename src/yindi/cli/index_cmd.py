@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import DATA_HELP, console, done, load_data, out_path, write_output
+from yindi.cli.common import DATA_OPTION, console, done, load_data, out_path, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,7 +61,7 @@ def _write(tables: Mapping[str, pd.DataFrame], path: Optional[Path], default: st
 
 @index_app.command("run")
 def index_run(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     exclude_tibet: bool = typer.Option(
         False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
     ),
@@ -127,7 +127,7 @@ def index_presets() -> None:
 
 @typology_app.command("stages")
 def typology_stages(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     exclude_tibet: bool = typer.Option(
         False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
     ),
@@ -149,7 +149,7 @@ def typology_stages(
 
 @typology_app.command("clusters")
 def typology_clusters(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     exclude_tibet: bool = typer.Option(
         False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
     ),
@@ -170,7 +170,7 @@ def typology_clusters(
 
 @typology_app.command("peers")
 def typology_peers(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     exclude_tibet: bool = typer.Option(
         False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
     ),

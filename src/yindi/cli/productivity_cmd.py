@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal, Optional, cast
 
 import typer
 
-from yindi.cli.common import DATA_HELP, console, done, load_data
+from yindi.cli.common import DATA_OPTION, console, done, load_data
 
 if TYPE_CHECKING:
     from yindi.productivity._options import RTS, Frontier, Orientation
@@ -51,7 +51,7 @@ def _region_name(code: str) -> str:
 
 
 def dea_cmd(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
     outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),
@@ -105,7 +105,7 @@ def dea_cmd(
 
 
 def malmquist_cmd(
-    data: str = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA"),
+    data: str = DATA_OPTION,
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
     outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),

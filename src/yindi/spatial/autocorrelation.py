@@ -121,6 +121,35 @@ def _sim_stats(value: float, sims: Any) -> tuple[float, float]:
     )
 
 
+def _with_inference(
+    statistic: str,
+    value: float,
+    expected: float,
+    variance: float,
+    sims: Any,
+    n: int,
+    transformation: Transform,
+    seed: int | None,
+) -> GlobalResult:
+    """A global statistic with its normal-approximation z and two-sided p, and its permutation p and z."""
+    zn = (value - expected) / np.sqrt(variance)
+    p_sim, z_sim = _sim_stats(value, sims)
+    return GlobalResult(
+        statistic,
+        value,
+        expected,
+        variance,
+        float(zn),
+        float(2 * stats.norm.sf(abs(zn))),
+        sims,
+        p_sim,
+        z_sim,
+        n,
+        transformation,
+        seed,
+    )
+
+
 def moran(
     y: Any, w: Weights, *, transformation: Transform = "row", permutations: int = 999, seed: int | None = None
 ) -> GlobalResult:
@@ -169,24 +198,9 @@ def moran(
     z = yv - yv.mean()
     value = float(k.moran_i(z, m, s.s0))
     ei, vi = k.moran_normal_variance(wt.n, s)
-    zn = (value - ei) / np.sqrt(vi)
     rng = np.random.default_rng(seed)
     sims = k.moran_i(permuted_values(z, permutations, rng), m, s.s0) if permutations else np.empty(0)
-    p_sim, z_sim = _sim_stats(value, sims)
-    return GlobalResult(
-        "moran",
-        value,
-        ei,
-        vi,
-        float(zn),
-        float(2 * stats.norm.sf(abs(zn))),
-        sims,
-        p_sim,
-        z_sim,
-        wt.n,
-        transformation,
-        seed,
-    )
+    return _with_inference("moran", value, ei, vi, sims, wt.n, transformation, seed)
 
 
 def geary(
@@ -212,24 +226,9 @@ def geary(
     rowcol = np.asarray(m.sum(axis=1)).ravel() + np.asarray(m.sum(axis=0)).ravel()
     value = float(k.geary_c(yv, m, s.s0, rowcol))
     vc = k.geary_normal_variance(wt.n, s)
-    zn = (value - 1.0) / np.sqrt(vc)
     rng = np.random.default_rng(seed)
     sims = k.geary_c(permuted_values(yv, permutations, rng), m, s.s0, rowcol) if permutations else np.empty(0)
-    p_sim, z_sim = _sim_stats(value, sims)
-    return GlobalResult(
-        "geary",
-        value,
-        1.0,
-        vc,
-        float(zn),
-        float(2 * stats.norm.sf(abs(zn))),
-        sims,
-        p_sim,
-        z_sim,
-        wt.n,
-        transformation,
-        seed,
-    )
+    return _with_inference("geary", value, 1.0, vc, sims, wt.n, transformation, seed)
 
 
 def moran_bv(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -269,7 +270,10 @@ def make_panel(
             f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}."
         )
     f = frame.loc[:, list(COLUMNS)].copy()
-    where = _where_column(frame, origin)
+
+    def where(i: Any) -> str:  # only called when a message needs it
+        return _where(frame, i, origin)
+
     f["region_code"] = f["region_code"].astype(str)
     f["region"] = f["region"].astype(str)
     f["indicator"] = f["indicator"].astype(str)
@@ -283,7 +287,7 @@ def make_panel(
     if len(mixed):
         ind = mixed.index[0]
         firsts = [
-            f"{u!r} ({where[(f['indicator'] == ind) & (f['unit'] == u)].iloc[0]})" for u in mixed.iloc[0]
+            f"{u!r} ({where(f.index[(f['indicator'] == ind) & (f['unit'] == u)][0])})" for u in mixed.iloc[0]
         ]
         raise DataValidationError(
             f"{origin}: indicator {ind!r} has mixed units {', '.join(firsts)}. Convert to one unit before "
@@ -297,13 +301,13 @@ def make_panel(
             vals = f.loc[idx, "value"]
             distinct = vals.dropna().unique()
             if len(distinct) > 1 or (len(distinct) == 1 and vals.isna().any()):
-                listed = ", ".join(f"{v!r} ({where[i]})" for i, v in vals.items())
+                listed = ", ".join(f"{v!r} ({where(i)})" for i, v in vals.items())
                 raise DataValidationError(
                     f"{origin}: conflicting duplicate rows for region {code}, year {year}, indicator {ind!r}: "
                     f"values {listed}. Keep one row per region, year and indicator."
                 )
         dropped = f.duplicated(key)
-        examples = "; ".join(where[dropped].head(3).tolist())
+        examples = "; ".join(where(i) for i in f.index[dropped][:3])
         f = f[~dropped].reset_index(drop=True)
         all_repairs.append(
             Repair(
@@ -323,11 +327,8 @@ def make_panel(
     return Panel(f, meta, tuple(all_repairs), tuple(sources))
 
 
-def _where_column(frame: pd.DataFrame, origin: str) -> pd.Series:
-    """'file, row N' for each row (from the optional ``_file``/``_row`` columns), for messages."""
-    files = frame["_file"].astype(str) if "_file" in frame.columns else pd.Series(origin, index=frame.index)
-    if "_row" in frame.columns:
-        rows = frame["_row"]
-        text = [f"{fl}, row {int(r)}" if pd.notna(r) else fl for fl, r in zip(files, rows, strict=True)]
-        return pd.Series(text, index=frame.index)
-    return files
+def _where(frame: pd.DataFrame, i: Any, origin: str) -> str:
+    """'file, row N' of row ``i`` (from the optional ``_file``/``_row`` columns), for messages."""
+    file = str(frame.at[i, "_file"]) if "_file" in frame.columns else origin
+    row: Any = frame.at[i, "_row"] if "_row" in frame.columns else None
+    return f"{file}, row {int(row)}" if row is not None and pd.notna(row) else file

@@ -64,12 +64,17 @@ def _cells(line: str) -> list[str]:
 
 
 def is_nbs_export(path: str | Path) -> bool:
-    """True when the file starts like an NBS website export (``数据库：...``)."""
+    """True when the file starts like an NBS website export (``数据库：...``); reads only its first bytes."""
     try:
-        head = _read_text(Path(path)).lstrip("\ufeff").splitlines()[:1]
-    except (OSError, DataFormatError):
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError:
         return False
-    return bool(head) and bool(_HEADER_DB.match(head[0].strip()))
+    for enc in ("utf-8-sig", "gb18030"):
+        text = head.decode(enc, errors="ignore").lstrip("\ufeff").lstrip()
+        if _HEADER_DB.match(text):
+            return True
+    return False
 
 
 def parse_nbs(path: str | Path) -> NbsTable:

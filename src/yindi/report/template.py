@@ -71,8 +71,8 @@ def render_page(
         tr(f"数据：{ctx.study.data}", f"Data: {ctx.study.data}"),
     ]
     when = generated.isoformat(sep=" ") if generated else ""
-    meta.append(
-        tr("生成：", "Generated: ") + f'<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
+    generated_line = (
+        f'{esc(tr("生成：", "Generated: "))}<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
     )
     numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
@@ -82,7 +82,7 @@ def render_page(
         for name, msg in failures
     )
     footer = _footer(ctx, digest)
-    meta_html = "".join(f"<p>{m if 'span id' in m else esc(m)}</p>" for m in meta)
+    meta_html = "".join(f"<p>{esc(m)}</p>" for m in meta) + f"<p>{generated_line}</p>"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -191,10 +191,7 @@ def read_nbs_export(
             )
             for i, (ident, _, parsed_unit) in enumerate(parsed)
         ]
-        meta = {
-            p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes)
-            for p in parsed
-        }
+        meta = {p[0]: _catalogue_indicator(p, source, notes) for p in parsed}
         return make_panel(pd.concat(frames, ignore_index=True), meta, sources=[str(src)], origin=str(src))
     if first != "地区":
         raise DataFormatError(
@@ -255,10 +252,7 @@ def read_nbs_export(
                 "_row": np.repeat(lines, len(value_cols)),
             }
         )
-        meta = {
-            p[0]: Indicator(p[0], p[1], NBS_NAMES.get(p[1], (p[0], p[1]))[1], p[2], source=source, note=notes)
-            for p in by_col.values()
-        }
+        meta = {p[0]: _catalogue_indicator(p, source, notes) for p in by_col.values()}
         unknown = sorted(p[1] for p in by_col.values() if p[1] not in NBS_NAMES)
         if unknown:
             repairs.append(
@@ -274,6 +268,12 @@ def read_nbs_export(
     else:
         raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
     return make_panel(long, meta, repairs=repairs, sources=[str(src)], origin=str(src))
+
+
+def _catalogue_indicator(parsed: tuple[str, str, str], source: str, notes: str) -> Indicator:
+    """Metadata of a header-named indicator ``(id, name_zh, unit)``; the English name from the catalogue."""
+    ident, name, unit = parsed
+    return Indicator(ident, name, NBS_NAMES.get(name, (ident, name))[1], unit, source=source, note=notes)
 
 
 def _header_years(src: Path, cells: list[str]) -> list[int]:

@@ -14,7 +14,40 @@ from collections.abc import Iterable
 
 
 class YindiError(Exception):
-    """Base class of every error Yindi raises on purpose."""
+    """Base class of every error Yindi raises on purpose.
+
+    ``str(exc)`` is the English message; ``exc.zh`` the Chinese one when the raiser wrote it (``zh=...``).
+    :func:`bilingual` gives the text a user sees: Chinese first, then English.
+    """
+
+    def __init__(self, *args: object, zh: str | None = None) -> None:
+        super().__init__(*args)
+        self.zh = zh
+
+
+#: Chinese lead-in per error class, used when a raiser gave no Chinese message of its own.
+_ZH_KIND: dict[str, str] = {
+    "ParameterError": "参数取值无效",
+    "ParameterTypeError": "参数类型错误",
+    "RegionNotFoundError": "无法识别的地区",
+    "DataValidationError": "数据校验未通过",
+    "DataFormatError": "文件格式不符合要求",
+    "MissingDataError": "所需数据缺失",
+    "WorkspaceError": "工作区读写失败",
+    "ComputationError": "计算无法完成",
+    "ResourceLimitError": "超出资源上限",
+}
+
+
+def bilingual(exc: BaseException) -> str:
+    """The message of ``exc`` in Chinese and English (two lines; the Chinese line is the raiser's own text,
+    else a lead-in naming the kind of error)."""
+    en = str(exc)
+    zh = getattr(exc, "zh", None)
+    if not zh:
+        kind = next((_ZH_KIND[c.__name__] for c in type(exc).__mro__ if c.__name__ in _ZH_KIND), "错误")
+        zh = f"{kind}（详见下方英文说明）。"
+    return f"{zh}\n{en}"
 
 
 class ParameterError(YindiError, ValueError):
@@ -47,6 +80,10 @@ class WorkspaceError(YindiError, ValueError):
 
 class ComputationError(YindiError, ValueError):
     """A numerical method could not produce a result (infeasible LP, singular matrix, ...)."""
+
+
+class ResourceLimitError(YindiError, ValueError):
+    """A request would exceed a documented limit that protects the user's machine (rows, draws, memory)."""
 
 
 class YindiWarning(UserWarning):

@@ -29,9 +29,12 @@ LANG_HELP = "报告语言 / Language: zh (默认 default) or en."
 
 
 def report_error(exc: BaseException) -> int:
-    """Print an error without a traceback (bilingual prefix, the message as written); return exit code 1."""
+    """Print an error without a traceback, in Chinese then English (:func:`yindi.errors.bilingual`); return
+    exit code 1."""
+    from yindi.errors import bilingual
+
     err_console.print("[bold red]错误 Error:[/bold red] ", end="")
-    err_console.print(str(exc), highlight=False, markup=False, soft_wrap=True)
+    err_console.print(bilingual(exc), highlight=False, markup=False, soft_wrap=True)
     return 1
 
 

@@ -46,3 +46,30 @@ def make_hand_panel(
                 rows.append((code, code, year, ind, v * growth, "u"))
     frame = pd.DataFrame(rows, columns=["region_code", "region", "year", "indicator", "value", "unit"])
     return make_panel(frame)
+
+
+def random_pair_inputs(rng, n: int, m: int = 0, *, missing: float = 0.1, industry: bool = False):  # type: ignore[no-untyped-def]
+    """Seeded random inputs of the pair kernel (China-like centroids; m industries when m > 0)."""
+    import numpy as np
+
+    from yindi.coordinate._pair_kernel import PairInputs
+
+    cap = None
+    base = None
+    if m:
+        cap = rng.uniform(size=(n, m))
+        cap[rng.uniform(size=cap.shape) < missing] = np.nan
+    if industry:
+        base = rng.uniform(size=n)
+        base[rng.uniform(size=n) < missing] = np.nan
+    return PairInputs(
+        creation=rng.uniform(size=n),
+        absorption=rng.uniform(size=n),
+        endowment=rng.uniform(size=n),
+        lonlat=np.column_stack([rng.uniform(75, 130, n), rng.uniform(20, 50, n)]),
+        strategic=rng.integers(0, 64, n).astype(np.uint64),
+        source_ok=rng.uniform(size=n) < 0.7,
+        carrier_ok=rng.uniform(size=n) < 0.8,
+        base=base,
+        capability=cap,
+    )

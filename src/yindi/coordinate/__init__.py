@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from yindi.coordinate.pairing import PairsResult, pairs
+from yindi.coordinate.profiles import Profile, profile_for, profiles
 from yindi.coordinate.roles import ROLES, RolesResult, roles
 
-__all__ = ["ROLES", "RolesResult", "roles"]
+__all__ = ["ROLES", "PairsResult", "Profile", "RolesResult", "pairs", "profile_for", "profiles", "roles"]

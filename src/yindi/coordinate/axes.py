@@ -96,6 +96,7 @@ ENDOWMENTS: tuple[Component, ...] = (
         "Labour-cost advantage (lower income, higher advantage)",
         direction=-1,
     ),
+    Component("talent", "rd_researchers_fte/population", "每万人R&D研究人员", "R&D researchers per head"),
 )
 
 AXES: dict[str, tuple[Component, ...]] = {"creation": CREATION, "absorption": ABSORPTION}

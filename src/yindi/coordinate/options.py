@@ -115,10 +115,12 @@ TABLE = register(
             Option(
                 "eligible",
                 "roles",
-                "参与配对的地区：roles＝策源地须为 source/both、承载地须为 carrier/both；all＝所有地区对",
-                "Which pairs are scored: 'roles' = sources are source/both and carriers carrier/both; 'all' = "
-                "every ordered pair",
-                choices=("roles", "all"),
+                "参与配对的地区：roles＝策源地为 source/both，承载地为除纯策源地外的所有地区（欠发达地区承载转化，"
+                "文献 001 §1.2）；strict＝承载地须为 carrier/both；all＝所有地区对",
+                "Which pairs are scored: 'roles' = sources are source/both, carriers every region but a pure "
+                "source (less developed regions carry transfers, 001 §1.2); 'strict' = carriers must be "
+                "carrier/both; 'all' = every ordered pair",
+                choices=("roles", "strict", "all"),
             ),
             Option("top", 5, "每个地区保留的最佳伙伴数", "Best partners kept per region", low=1, high=1000),
         ),

@@ -37,7 +37,7 @@ class RolesResult:
     table : DataFrame
         One row per region: ``region_code, region, role, creation, absorption`` (axis standard scores),
         ``creation_level, absorption_level`` (Φ of the scores, 0–1), ``net_flow`` (技术合同 turnover by seller −
-        by buyer, 亿元), ``net_flow_trend`` (亿元 per year), endowments ``energy, land, labour`` (0–1),
+        by buyer, 亿元), ``net_flow_trend`` (亿元 per year), endowments ``energy, land, labour, talent`` (0–1),
         ``z_<component>`` for every component, ``coverage_creation, coverage_absorption`` (share of the axis
         weight observed), ``reasons`` (codes), ``reason_zh``, ``reason_en``.
     lonlat : (n, 2) array
@@ -60,7 +60,7 @@ class RolesResult:
 
     def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
         """Tidy long frame: measures ``creation, absorption, creation_level, absorption_level, net_flow,
-        net_flow_trend, energy, land, labour`` and ``z`` (key ``component``); key ``role`` on every row."""
+        net_flow_trend`` and the endowments ``energy, land, labour, talent``, and ``z`` (key ``component``); key ``role`` on every row."""
         t = self.table
         measures = [
             "creation",
@@ -70,7 +70,7 @@ class RolesResult:
             "net_flow",
             "net_flow_trend",
         ]
-        measures += ["energy", "land", "labour"]
+        measures += [c.id for c in ENDOWMENTS]
         parts = []
         for m in measures:
             parts.append(

@@ -60,6 +60,13 @@ class PairsResult:
     notes: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
 
+    def output_table(self, lang: Lang = "zh") -> pd.DataFrame:
+        """The human-facing table: :attr:`table` with one ``reason`` column in ``lang`` (region and industry
+        names are in the language the pairs were computed in)."""
+        t = self.table.copy()
+        t["reason"] = t["reason_zh" if lang == "zh" else "reason_en"]
+        return t.drop(columns=["reason_zh", "reason_en"])
+
     def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
         """Tidy long frame: ``region_code`` = source, ``partner_code`` = carrier; measures ``score``, each part
         and ``distance_km``; keys ``partner_code, industry_id, by, rank``."""
@@ -127,10 +134,16 @@ def _region_index(r: RolesResult, region: str) -> int:
 
     try:
         code = resolve(region).adcode
-    except RegionNotFoundError:
-        raise
-    except Exception as exc:  # pragma: no cover - resolve raises RegionNotFoundError for user input
-        raise RegionNotFoundError(str(exc)) from None
+    except RegionNotFoundError as exc:
+        if getattr(exc, "zh", None):
+            raise
+        text = str(exc)
+        near = text.split("Closest:", 1)[1].strip().rstrip(".") if "Closest:" in text else ""
+        raise RegionNotFoundError(
+            text,
+            zh=f"无法识别的地区 {region!r}。请用中文名（如“广西”）、英文名或六位行政区划代码（如 450000）。"
+            + (f"最接近的：{near}。" if near else ""),
+        ) from None
     if code not in r.codes:
         raise RegionNotFoundError(
             f"Region {region!r} ({code}) is not in the data; the pairing covers {len(r.codes)} regions.",

@@ -58,6 +58,17 @@ class RolesResult:
     def role_of(self, code: str) -> str:
         return str(self.table.set_index("region_code").at[code, "role"])
 
+    def output_table(self, lang: Lang = "zh") -> pd.DataFrame:
+        """The human-facing table: ``region_code, region, role, role_name, reasons, reason`` (the sentence in
+        ``lang``), the axis scores, then every other column of :attr:`table`."""
+        t = self.table.copy()
+        t["region"] = region_labels(t["region_code"], lang)[0]
+        t["reason"] = t["reason_zh" if lang == "zh" else "reason_en"]
+        t["role_name"] = [rs.role_label(r, lang) for r in t["role"]]
+        first = ["region_code", "region", "role", "role_name", "reasons", "reason", "creation", "absorption"]
+        rest = [c for c in t.columns if c not in first and c not in ("reason_zh", "reason_en")]
+        return t[first + rest]
+
     def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
         """Tidy long frame: measures ``creation, absorption, creation_level, absorption_level, net_flow,
         net_flow_trend`` and the endowments ``energy, land, labour, talent``, and ``z`` (key ``component``); key ``role`` on every row."""

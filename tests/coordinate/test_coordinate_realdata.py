@@ -129,3 +129,27 @@ def test_e3_top_net_exporters_are_sources(roles_real) -> None:  # type: ignore[n
     t = _t(roles_real)
     for code in t["net_flow"].nlargest(5).index:
         assert roles_real.role_of(code) in {"source", "both"}, code
+
+
+@pytest.fixture(scope="module")
+def capability(panel, provinces_dir):  # type: ignore[no-untyped-def]
+    from yindi.coordinate.evidence import pack_capability
+
+    return pack_capability(panel, provinces_dir)[0]
+
+
+def test_e2_holds_with_plan_evidence(panel, roles_real, capability) -> None:  # type: ignore[no-untyped-def]
+    from yindi.coordinate import pairs
+
+    res = pairs(panel, roles_result=roles_real, capability=capability, industry="算力")
+    assert res.table["base_fit"].notna().all()
+    for src in HUB_SOURCES:
+        if roles_real.role_of(src) in {"source", "both"}:
+            assert HUBS & set(_top(res, src)), src
+
+
+def test_e1d_hebei_first_with_plan_evidence(panel, roles_real, capability) -> None:  # type: ignore[no-untyped-def]
+    from yindi.coordinate import pairs
+
+    res = pairs(panel, roles_result=roles_real, capability=capability)
+    assert _top(res, BJ)[0] == HE

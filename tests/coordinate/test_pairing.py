@@ -151,3 +151,13 @@ def test_unknown_industry_is_a_bilingual_error(hand_panel, hand_roles) -> None: 
     with pytest.raises(YindiError) as e:
         pairs(hand_panel, roles_result=hand_roles, industry="不存在的产业")
     assert e.value.zh and "Closest" in str(e.value)
+
+
+def test_every_option_is_documented() -> None:
+    from pathlib import Path
+
+    from yindi.coordinate.options import TABLE
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "methods" / "coordinate.md").read_text(encoding="utf-8")
+    missing = [o.name for o in TABLE.options if f"`{o.name}`" not in doc]
+    assert not missing, f"document these options in docs/methods/coordinate.md: {missing}"

@@ -23,7 +23,9 @@ coordinate_app = typer.Typer(
 
 OUT_OPT = typer.Option(None, "--out", "-o", help="输出表格 (.csv/.xlsx) / Write the full table to this file.")
 YEAR_OPT = typer.Option(
-    None, "--year", help="年份（默认：各轴指标都有数据的最近年份）/ Year (default: latest complete)."
+    None,
+    "--year",
+    help="年份（默认：所需指标覆盖半数以上地区的最近年份）/ Year (default: latest year with data for most regions).",
 )
 LANG_OPT = typer.Option("zh", "--lang", help=LANG_HELP)
 ELIGIBLE_OPT = typer.Option(

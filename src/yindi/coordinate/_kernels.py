@@ -17,6 +17,12 @@ def standardise(x: FloatArray) -> FloatArray:
 
     A column with fewer than two finite values or zero spread gets 0 where it is finite (no information to
     rank regions), ``NaN`` where it is missing. Shape is kept: ``(n,)`` or ``(n, k)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> standardise(np.array([1.0, 2.0, 3.0, np.nan])).round(3).tolist()
+    [-1.225, 0.0, 1.225, nan]
     """
     a = np.asarray(x, dtype=np.float64)
     two = a.reshape(a.shape[0], -1)
@@ -61,6 +67,13 @@ def axis_scores(logx: FloatArray, weights: FloatArray, direction: FloatArray) ->
     -----
     ``z_ij = d_j (y_ij − ȳ_j) / s_j`` with ``y = log x``; ``raw_i = Σ_j w_j z_ij / Σ_j w_j`` over the components
     observed for region ``i``; ``score = standardise(raw)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> res = axis_scores(np.log([[10.0, 5.0], [100.0, 50.0], [1000.0, np.nan]]), np.ones(2), np.ones(2))
+    >>> res.score.round(3).tolist(), res.coverage.tolist()
+    ([-1.348, 0.303, 1.045], [1.0, 1.0, 0.5])
     """
     y = np.asarray(logx, dtype=np.float64) * np.asarray(direction, dtype=np.float64)[None, :]
     z = standardise(y)

@@ -160,7 +160,16 @@ def pair_parts(
 
 
 def combine(parts: dict[str, FloatArray], weights: FloatArray) -> FloatArray:
-    """``Σ_k w_k part_k`` over :data:`PARTS`; a missing (``NaN``) part contributes 0."""
+    """``Σ_k w_k part_k`` over :data:`PARTS`; a missing (``NaN``) part contributes 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> parts = {p: np.array([0.5]) for p in PARTS}
+    >>> parts["base_fit"] = np.array([np.nan])
+    >>> float(combine(parts, np.array([0.3, 0.15, 0.2, 0.15, 0.1, 0.1]))[0])
+    0.425
+    """
     out = np.zeros(np.shape(parts[PARTS[0]]))
     for w, name in zip(weights, PARTS, strict=True):
         if w != 0:

@@ -14,6 +14,7 @@ from yindi.coordinate._reasons import fmt
 from yindi.coordinate.profiles import Profile
 from yindi.coordinate.roles import RolesResult
 from yindi.regions.groupings import STRATEGIC
+from yindi.schema import region_labels
 
 PART_NAMES: dict[str, tuple[str, str]] = {
     "knowledge_gap": ("知识势差", "knowledge gap"),
@@ -57,7 +58,7 @@ def pair_rows(
     from yindi.coordinate.pairing import strategic_bits
 
     codes = np.array(r.codes, dtype=object)
-    names = r.table["region"].to_numpy(dtype=object)
+    names = np.array(region_labels(list(r.codes), lang)[0], dtype=object)
     bits = strategic_bits(r.codes)
     ind_name = "" if industry is None else industry.name(lang)
     table = pd.DataFrame(

@@ -70,8 +70,9 @@ TABLE = register(
             Option(
                 "year",
                 None,
-                "角色与配对的年份（默认：各轴指标都有数据的最近年份）",
-                "Year of roles and pairs (default: the latest year every axis component is observed)",
+                "角色与配对的年份（默认：所需指标均覆盖至少半数地区的最近年份）",
+                "Year of roles and pairs (default: the latest year in which every needed indicator covers at least "
+                "half the regions)",
                 type=int,
                 nullable=True,
                 low=1949,

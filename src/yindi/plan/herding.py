@@ -186,7 +186,6 @@ def herding(
     """
     opts = PLAN_OPTIONS.resolve({**portfolio.options, **(options or {})})
     ev = portfolio.evidence
-    tax = load_taxonomy()
     if ambitions is None:
         targets = (portfolio.decision == 1) | (portfolio.decision == 2)
         origin = "recommendations"
@@ -194,12 +193,13 @@ def herding(
         targets, origin = ambitions.astype(bool), "ambitions"
     else:
         targets, origin = read_ambitions(ambitions, ev.regions), "ambitions"
-    tier = np.asarray([("traditional", "emerging", "future").index(tax[i].tier) for i in ev.industries])
+    inds = ev.industry_frame()
+    tier = inds["tier"].map({"traditional": 0, "emerging": 1, "future": 2}).to_numpy()
     rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
     capable = capable_mask(portfolio.capability, rd, tier, opts)
     capacity = ev.measures.get("firms")
     conc = hhi(capacity) if capacity is not None else np.full(len(ev.industries), np.nan)
-    frame = herding_table(targets, capable, conc, ev.industries, opts, lang)
+    frame = herding_table(targets, capable, conc, inds, opts, lang)
     sim = jaccard(targets)
     m = targets.astype(np.float64)
     norm = np.sqrt(m.sum(axis=1))
@@ -218,12 +218,12 @@ def herding_table(
     targets: BoolArray,
     capable: BoolArray,
     conc: FloatArray,
-    industries: tuple[str, ...],
+    industries: pd.DataFrame,
     opts: Mapping[str, Any],
     lang: str = "zh",
 ) -> pd.DataFrame:
-    """Per-industry alert level and reasons from target and capability masks (vectorised)."""
-    tax = load_taxonomy()
+    """Per-industry alert level and reasons from target and capability masks (``industries``: the evidence's
+    industry frame, index ``industry_id``)."""
     n_t = targets.sum(axis=0)
     n_c = (capable & np.ones_like(targets)).sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -249,9 +249,9 @@ def herding_table(
         reasons.append("; ".join(parts))
     return pd.DataFrame(
         {
-            "industry_id": list(industries),
-            "industry": [tax[i].name(lang) for i in industries],
-            "tier": [tax[i].tier for i in industries],
+            "industry_id": list(industries.index),
+            "industry": list(industries["name_en" if lang == "en" else "name_zh"]),
+            "tier": list(industries["tier"]),
             "targets": n_t.astype(int),
             "capable": n_c.astype(int),
             "ratio": ratio,

@@ -30,7 +30,9 @@ ALERT_LEVELS: tuple[str, ...] = ("none", "watch", "high")
 _LEVEL_ZH = {"none": "无", "watch": "关注", "high": "高度预警"}
 
 
-def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) -> BoolArray:
+def read_ambitions(
+    source: str | Path | pd.DataFrame, regions: tuple[str, ...], industries: tuple[str, ...] | None = None
+) -> BoolArray:
     """Read a declared-ambitions table into an (R, I) target mask.
 
     Columns ``region`` (any name or code the registry resolves) and ``industry`` (a free name the taxonomy
@@ -49,8 +51,9 @@ def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) 
             )
     tax = load_taxonomy()
     pos_r = {c: k for k, c in enumerate(regions)}
-    pos_i = {x: k for k, x in enumerate(tax.ids)}
-    mask = np.zeros((len(regions), len(tax.ids)), dtype=bool)
+    ids = tax.ids if industries is None else industries
+    pos_i = {x: k for k, x in enumerate(ids)}
+    mask = np.zeros((len(regions), len(ids)), dtype=bool)
     for row, (reg, ind) in enumerate(zip(frame["region"], frame["industry"], strict=True), start=2):
         try:
             code = resolve(str(reg)).adcode
@@ -71,6 +74,11 @@ def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) 
                 f"{name}, row {row}, column 'industry': {exc}",
                 zh=f"{name} 第 {row} 行 'industry' 列：{exc.zh}",
             ) from None
+        if iid not in pos_i:
+            raise DataValidationError(
+                f"{name}, row {row}: industry {ind!r} ({iid}) is not among the industries assessed.",
+                zh=f"{name} 第 {row} 行：产业 {ind!r}（{iid}）不在评估范围内。",
+            )
         mask[pos_r[code], pos_i[iid]] = True
     return mask
 
@@ -192,7 +200,7 @@ def herding(
     elif isinstance(ambitions, np.ndarray):
         targets, origin = ambitions.astype(bool), "ambitions"
     else:
-        targets, origin = read_ambitions(ambitions, ev.regions), "ambitions"
+        targets, origin = read_ambitions(ambitions, ev.regions, ev.industries), "ambitions"
     inds = ev.industry_frame()
     tier = inds["tier"].map({"traditional": 0, "emerging": 1, "future": 2}).to_numpy()
     rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
@@ -225,7 +233,7 @@ def herding_table(
     """Per-industry alert level and reasons from target and capability masks (``industries``: the evidence's
     industry frame, index ``industry_id``)."""
     n_t = targets.sum(axis=0)
-    n_c = (capable & np.ones_like(targets)).sum(axis=0)
+    n_c = capable.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(n_c > 0, n_t / np.maximum(n_c, 1), np.where(n_t > 0, np.inf, np.nan))
     enough = n_t >= int(opts["min_targets"])

@@ -266,7 +266,17 @@ def build_evidence(
         national = counts.sum(axis=0) @ direct
         has = {k for k, n in zip(ids, national, strict=True) if n >= int(opts["min_firms"])}
         link = _link(links("firms"), labels, ids, direct=has)
-        measures["rca_firms"] = aggregate_lq(counts, link, counts.sum(axis=1))
+        rca = aggregate_lq(counts, link, counts.sum(axis=1))
+        # a count expected below min_expected_firms says little either way (P(0 | E = 0.5) = 0.61): missing
+        y = counts @ link
+        expected = counts.sum(axis=1)[:, None] * (y.sum(axis=0) / max(counts.sum(), 1.0))[None, :]
+        thin = expected < float(opts["min_expected_firms"])
+        rca[thin] = np.nan
+        measures["rca_firms"] = rca
+        notes.append(
+            f"firms: {int(thin.sum())} region × industry cells with < {opts['min_expected_firms']} expected "
+            "listed firms treated as missing (too few firms to tell)"
+        )
         measures["firms"] = counts @ direct
         borrowed = sorted(set(ids) - has)
         notes.append(

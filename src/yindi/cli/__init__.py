@@ -16,6 +16,7 @@ from yindi.cli import (
     data_cmd,
     disparity_cmd,
     index_cmd,
+    plan_cmd,
     productivity_cmd,
     report_cmd,
     structure_cmd,
@@ -38,6 +39,7 @@ for _module in (
     productivity_cmd,
     structure_cmd,
     disparity_cmd,
+    plan_cmd,
     coordinate_cmd,
 ):
     _module.register(app)

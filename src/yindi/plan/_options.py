@@ -51,6 +51,14 @@ PLAN_OPTIONS = register(
                 low=0,
             ),
             Option(
+                "min_expected_firms",
+                1.0,
+                "地区该产业预期上市公司数（地区总数 × 全国占比）低于该值时，上市公司 RCA 记为缺失（样本太少）",
+                "Firm RCA is missing where the region's expected count (its firms × the national share) is below "
+                "this (too few firms to tell)",
+                low=0,
+            ),
+            Option(
                 "base_threshold",
                 0.5,
                 "综合能力不低于该值视为已有产业基础（0.5 对应区位商 1；来源003 §3.1“传统产业优势明显”）",

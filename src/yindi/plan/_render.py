@@ -11,7 +11,6 @@ import numpy as np
 
 from yindi.plan._text import DECISION_LEAD, LEVEL_ZH, REASON_TEXT
 from yindi.plan.kernels import REASON_CODES
-from yindi.plan.taxonomy import load_taxonomy
 
 __all__ = ["cell_values", "render_reasons"]
 
@@ -22,9 +21,9 @@ def cell_values(p: Any) -> dict[str, np.ndarray]:
     r_n, i_n = p.decision.shape
     rt = ev.region_table
     opts = p.options
-    tax = load_taxonomy()
-    lvl = np.asarray([tax[i].level_003 for i in ev.industries], dtype=object)
-    ei = np.asarray([tax[i].energy_intensive for i in ev.industries])
+    inds = ev.industry_frame()
+    lvl = inds["level_003"].to_numpy(dtype=object)
+    ei = inds["energy_intensive"].to_numpy(dtype=bool)
 
     def reg(col: str) -> np.ndarray:
         return np.broadcast_to(rt[col].to_numpy(dtype=np.float64)[:, None], (r_n, i_n))
@@ -64,7 +63,8 @@ def _format(code: str, template: str, v: dict[str, Any]) -> str:
     fields = {
         **v,
         "ei": "yes" if ei else "no",
-        "ei_zh": "是" if ei else "否",
+        "ei_zh": "属高耗能行业" if ei else "地区碳排放强度较高",
+        "ei_en": "an energy-intensive industry" if ei else "a carbon-intensive region",
         "lvl": lvl or "-",
         "lvl_zh": LEVEL_ZH.get(lvl, lvl),
     }

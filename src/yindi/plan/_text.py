@@ -78,8 +78,8 @@ REASON_TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "green_retrofit": (
         "green_retrofit(energy_intensive={ei}, co2_rank={cr:.2f})",
-        "宜绿色化改造（高耗能行业：{ei_zh}；碳排放强度位次 {cr:.2f}）",
-        "green retrofit (energy-intensive: {ei}; CO2-intensity rank {cr:.2f})",
+        "宜绿色化改造（{ei_zh}；碳排放强度位次 {cr:.2f}）",
+        "green retrofit ({ei_en}; CO2-intensity rank {cr:.2f})",
     ),
     "carbon_constraint": (
         "carbon_constraint(co2_intensity={co2:.2f}t/10k_yuan, rank={cr:.2f} >= {cq:.2f})",

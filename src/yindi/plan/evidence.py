@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandas as pd
 
 from yindi._typing import FloatArray
 from yindi.data.panel import Panel
-from yindi.errors import MissingDataError
+from yindi.errors import DataRepairWarning, MissingDataError
 from yindi.plan import _sources
 from yindi.plan._borrow import borrow_matrix
 from yindi.plan._options import PLAN_OPTIONS
@@ -78,6 +79,74 @@ class Evidence:
     notes: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     taxonomy_version: str = ""
+    industry_table: pd.DataFrame | None = None
+
+    def industry_frame(self) -> pd.DataFrame:
+        """Industry attributes (index ``industry_id``; ``tier, name_zh, name_en, level_003, energy_intensive,
+        enabling, maturity``): the taxonomy's rows unless the evidence was built with its own table."""
+        if self.industry_table is not None:
+            return self.industry_table
+        frame = load_taxonomy().frame.set_index("industry_id").loc[list(self.industries)]
+        out = frame[["tier", "name_zh", "name_en", "level_003", "maturity"]].copy()
+        out["energy_intensive"] = frame["energy_intensive"] == "true"
+        out["enabling"] = frame["enabling"] == "true"
+        return out
+
+    @classmethod
+    def from_arrays(
+        cls,
+        regions: Sequence[str],
+        industries: Sequence[str],
+        region_table: pd.DataFrame,
+        *,
+        lq_electricity: FloatArray | None = None,
+        rca_firms: FloatArray | None = None,
+        lq_census: FloatArray | None = None,
+        density: FloatArray | None = None,
+        firms: FloatArray | None = None,
+        industry_table: pd.DataFrame | None = None,
+        options: Mapping[str, Any] | None = None,
+        year: int | None = None,
+    ) -> Evidence:
+        """Evidence from arrays (hand-built cases, synthetic benchmarks). Absent measures are NaN (missing).
+
+        ``region_table`` needs ``rd_intensity, research_score, market_score, carbon_rank`` (index = regions);
+        ``industry_table`` (index = industries) is needed when the ids are not taxonomy ids.
+        """
+        opts = PLAN_OPTIONS.resolve(options)
+        shape = (len(regions), len(industries))
+        nan = np.full(shape, np.nan)
+        measures = {
+            "lq_electricity": nan.copy()
+            if lq_electricity is None
+            else np.asarray(lq_electricity, dtype=np.float64),
+            "rca_firms": nan.copy() if rca_firms is None else np.asarray(rca_firms, dtype=np.float64),
+            "lq_census": nan.copy() if lq_census is None else np.asarray(lq_census, dtype=np.float64),
+            "density": nan.copy() if density is None else np.asarray(density, dtype=np.float64),
+            "firms": nan.copy() if firms is None else np.asarray(firms, dtype=np.float64),
+            "pci": nan.copy(),
+        }
+        weights = np.array([opts["w_electricity"], opts["w_firms"], opts["w_census"]], dtype=np.float64)
+        cap, _ = combine(np.stack([symmetric(measures[s]) for s in _CAP_SOURCES]), weights)
+        measures["capability"] = cap
+        table = region_table.reindex(list(regions)).copy()
+        for col in ("co2_intensity", "enterprise_rd_share"):
+            if col not in table:
+                table[col] = np.nan
+        table.index.name = "region_code"
+        return cls(
+            regions=tuple(regions),
+            industries=tuple(industries),
+            year=year,
+            measures=measures,
+            region_table=table,
+            capability=pd.DataFrame(
+                cap, index=pd.Index(list(regions), name="region_code"), columns=list(industries)
+            ),
+            missing=pd.DataFrame(columns=["source", "region_code", "reason"]),
+            options=opts,
+            industry_table=industry_table,
+        )
 
     def to_frame(self, lang: str = "zh") -> pd.DataFrame:
         """Tidy long frame in the result schema with key column ``industry_id`` (empty for region-level rows)."""
@@ -102,7 +171,7 @@ class Evidence:
         return tidy(frame, keys=["industry_id"], lang="en" if lang == "en" else "zh")
 
 
-def _evidence_paths(data: str | Path | None) -> dict[str, Path]:
+def evidence_paths(data: str | Path | None) -> dict[str, Path]:
     """Sibling packs of a provincial pack folder (``../cn-firms``, ``../cn-counties``) and its electricity file."""
     if data is None:
         return {}
@@ -157,7 +226,14 @@ def build_evidence(
     if isinstance(electricity, (str, Path)):
         from yindi.structure import read_sector_electricity
 
-        electricity = read_sector_electricity(electricity) if Path(electricity).exists() else None
+        if not Path(electricity).exists():
+            missing.append(("electricity", "", f"file {electricity} not found"))
+        if Path(electricity).exists():
+            with warnings.catch_warnings():  # exclusions are recorded in the notes below
+                warnings.simplefilter("ignore", DataRepairWarning)
+                electricity = read_sector_electricity(electricity)
+        else:
+            electricity = None
     if electricity is None:
         missing.append(
             ("electricity", "", "no sector electricity table given: electricity LQ and density missing")
@@ -166,6 +242,7 @@ def build_evidence(
     else:
         x, sectors, used = _sources.electricity_matrix(electricity, year, codes)
         notes.append(f"electricity: CEADs {used}; " + str(getattr(electricity, "proxy_note", "")))
+        notes += [f"electricity: {n}" for n in getattr(electricity, "notes", ())]
         link = _link(links("ceads"), sectors, ids, direct=set(tax.tier_ids("traditional")))
         measures["lq_electricity"] = aggregate_lq(np.nan_to_num(x, nan=0.0), link, np.nansum(x, axis=1))
         measures["lq_electricity"][~np.isfinite(x).all(axis=1)] = np.nan
@@ -176,9 +253,11 @@ def build_evidence(
 
     # --- listed firms ---------------------------------------------------------------------------------------
     if isinstance(firms, (str, Path)):
+        if not Path(firms).exists():
+            missing.append(("firms", "", f"file {firms} not found"))
         firms = _sources.read_firms(firms) if Path(firms).exists() else None
     if firms is None:
-        missing.append(("firms", "", "no listed-firm table given: firm RCA missing"))
+        missing.append(("firms", "", "no listed-firm table: firm RCA missing"))
         measures["rca_firms"], measures["firms"] = nan.copy(), nan.copy()
     else:
         counts, labels, fnotes = _sources.firm_counts(firms, codes)
@@ -187,7 +266,17 @@ def build_evidence(
         national = counts.sum(axis=0) @ direct
         has = {k for k, n in zip(ids, national, strict=True) if n >= int(opts["min_firms"])}
         link = _link(links("firms"), labels, ids, direct=has)
-        measures["rca_firms"] = aggregate_lq(counts, link, counts.sum(axis=1))
+        rca = aggregate_lq(counts, link, counts.sum(axis=1))
+        # a count expected below min_expected_firms says little either way (P(0 | E = 0.5) = 0.61): missing
+        y = counts @ link
+        expected = counts.sum(axis=1)[:, None] * (y.sum(axis=0) / max(counts.sum(), 1.0))[None, :]
+        thin = expected < float(opts["min_expected_firms"])
+        rca[thin] = np.nan
+        measures["rca_firms"] = rca
+        notes.append(
+            f"firms: {int(thin.sum())} region × industry cells with < {opts['min_expected_firms']} expected "
+            "listed firms treated as missing (too few firms to tell)"
+        )
         measures["firms"] = counts @ direct
         borrowed = sorted(set(ids) - has)
         notes.append(
@@ -196,10 +285,12 @@ def build_evidence(
 
     # --- census ---------------------------------------------------------------------------------------------
     if isinstance(census, (str, Path)):
+        if not Path(census).exists():
+            missing.append(("census", "", f"file {census} not found"))
         census = _sources.read_census(census) if Path(census).exists() else None
     census_wide = None
     if census is None:
-        missing.append(("census", "", "no census table given: employment LQ and human capital missing"))
+        missing.append(("census", "", "no census table: employment LQ and human capital missing"))
         measures["lq_census"] = nan.copy()
     else:
         census_wide = _sources.census_provinces(census, codes)

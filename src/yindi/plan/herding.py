@@ -30,7 +30,9 @@ ALERT_LEVELS: tuple[str, ...] = ("none", "watch", "high")
 _LEVEL_ZH = {"none": "无", "watch": "关注", "high": "高度预警"}
 
 
-def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) -> BoolArray:
+def read_ambitions(
+    source: str | Path | pd.DataFrame, regions: tuple[str, ...], industries: tuple[str, ...] | None = None
+) -> BoolArray:
     """Read a declared-ambitions table into an (R, I) target mask.
 
     Columns ``region`` (any name or code the registry resolves) and ``industry`` (a free name the taxonomy
@@ -49,8 +51,9 @@ def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) 
             )
     tax = load_taxonomy()
     pos_r = {c: k for k, c in enumerate(regions)}
-    pos_i = {x: k for k, x in enumerate(tax.ids)}
-    mask = np.zeros((len(regions), len(tax.ids)), dtype=bool)
+    ids = tax.ids if industries is None else industries
+    pos_i = {x: k for k, x in enumerate(ids)}
+    mask = np.zeros((len(regions), len(ids)), dtype=bool)
     for row, (reg, ind) in enumerate(zip(frame["region"], frame["industry"], strict=True), start=2):
         try:
             code = resolve(str(reg)).adcode
@@ -71,6 +74,11 @@ def read_ambitions(source: str | Path | pd.DataFrame, regions: tuple[str, ...]) 
                 f"{name}, row {row}, column 'industry': {exc}",
                 zh=f"{name} 第 {row} 行 'industry' 列：{exc.zh}",
             ) from None
+        if iid not in pos_i:
+            raise DataValidationError(
+                f"{name}, row {row}: industry {ind!r} ({iid}) is not among the industries assessed.",
+                zh=f"{name} 第 {row} 行：产业 {ind!r}（{iid}）不在评估范围内。",
+            )
         mask[pos_r[code], pos_i[iid]] = True
     return mask
 
@@ -186,20 +194,20 @@ def herding(
     """
     opts = PLAN_OPTIONS.resolve({**portfolio.options, **(options or {})})
     ev = portfolio.evidence
-    tax = load_taxonomy()
     if ambitions is None:
         targets = (portfolio.decision == 1) | (portfolio.decision == 2)
         origin = "recommendations"
     elif isinstance(ambitions, np.ndarray):
         targets, origin = ambitions.astype(bool), "ambitions"
     else:
-        targets, origin = read_ambitions(ambitions, ev.regions), "ambitions"
-    tier = np.asarray([("traditional", "emerging", "future").index(tax[i].tier) for i in ev.industries])
+        targets, origin = read_ambitions(ambitions, ev.regions, ev.industries), "ambitions"
+    inds = ev.industry_frame()
+    tier = inds["tier"].map({"traditional": 0, "emerging": 1, "future": 2}).to_numpy()
     rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
     capable = capable_mask(portfolio.capability, rd, tier, opts)
     capacity = ev.measures.get("firms")
     conc = hhi(capacity) if capacity is not None else np.full(len(ev.industries), np.nan)
-    frame = herding_table(targets, capable, conc, ev.industries, opts, lang)
+    frame = herding_table(targets, capable, conc, inds, opts, lang)
     sim = jaccard(targets)
     m = targets.astype(np.float64)
     norm = np.sqrt(m.sum(axis=1))
@@ -218,14 +226,14 @@ def herding_table(
     targets: BoolArray,
     capable: BoolArray,
     conc: FloatArray,
-    industries: tuple[str, ...],
+    industries: pd.DataFrame,
     opts: Mapping[str, Any],
     lang: str = "zh",
 ) -> pd.DataFrame:
-    """Per-industry alert level and reasons from target and capability masks (vectorised)."""
-    tax = load_taxonomy()
+    """Per-industry alert level and reasons from target and capability masks (``industries``: the evidence's
+    industry frame, index ``industry_id``)."""
     n_t = targets.sum(axis=0)
-    n_c = (capable & np.ones_like(targets)).sum(axis=0)
+    n_c = capable.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(n_c > 0, n_t / np.maximum(n_c, 1), np.where(n_t > 0, np.inf, np.nan))
     enough = n_t >= int(opts["min_targets"])
@@ -249,9 +257,9 @@ def herding_table(
         reasons.append("; ".join(parts))
     return pd.DataFrame(
         {
-            "industry_id": list(industries),
-            "industry": [tax[i].name(lang) for i in industries],
-            "tier": [tax[i].tier for i in industries],
+            "industry_id": list(industries.index),
+            "industry": list(industries["name_en" if lang == "en" else "name_zh"]),
+            "tier": list(industries["tier"]),
             "targets": n_t.astype(int),
             "capable": n_c.astype(int),
             "ratio": ratio,

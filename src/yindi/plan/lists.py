@@ -88,7 +88,7 @@ def do_dont_lists(
         alerts = herding.industries.set_index("industry_id")
         ev = portfolio.evidence
         rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
-        capable = capable_mask(portfolio.capability, rd, industry_arrays(ev.industries)["tier"], opts)
+        capable = capable_mask(portfolio.capability, rd, industry_arrays(ev)["tier"], opts)
         cap_frame = pd.DataFrame(capable, index=ev.regions, columns=ev.industries)
         is_cap = [
             bool(cap_frame.at[r, i]) for r, i in zip(table["region_code"], table["industry_id"], strict=True)

@@ -17,7 +17,6 @@ import pandas as pd
 from yindi.errors import DataFormatError
 from yindi.plan._options import PLAN_OPTIONS
 from yindi.plan.portfolio import Portfolio
-from yindi.plan.taxonomy import load_taxonomy
 from yindi.schema import region_labels, tidy
 
 __all__ = ["TRANSFER_MODES", "Modes", "development_modes", "driver_from_growth", "driver_from_malmquist"]
@@ -168,8 +167,7 @@ def development_modes(
 
     tab = portfolio.table(lang)
     rec = tab[tab["decision"].isin(["upgrade", "grow", "preposition", "apply"])].copy()
-    tax = load_taxonomy()
-    rec["maturity"] = rec["industry_id"].map(lambda i: tax[i].maturity)
+    rec["maturity"] = rec["industry_id"].map(ev.industry_frame()["maturity"])
     rclass = dict(zip(regions["region_code"], regions["research_class"], strict=True))
     can_codevelop = rec["region_code"].map(rclass).isin(["strong", "middle"])
     rec["transfer_mode"] = np.where(

@@ -20,7 +20,7 @@ from yindi.plan._render import render_reasons
 from yindi.plan._text import DECISION_NAMES
 from yindi.plan.evidence import Evidence
 from yindi.plan.kernels import DecisionArrays, Thresholds, column_quantile, combine, decide, symmetric
-from yindi.plan.taxonomy import TIER_NAMES, load_taxonomy
+from yindi.plan.taxonomy import TIER_NAMES
 from yindi.schema import region_labels, tidy
 
 __all__ = ["Portfolio", "decision_labels", "plan_portfolio", "thresholds_from"]
@@ -50,15 +50,15 @@ def thresholds_from(opts: Mapping[str, Any]) -> Thresholds:
     )
 
 
-def industry_arrays(industries: tuple[str, ...]) -> dict[str, np.ndarray]:
-    """Per-industry attributes from the taxonomy: tier code, mid/high tier, energy-intensive, enabling."""
-    tax = load_taxonomy()
-    inds = [tax[i] for i in industries]
+def industry_arrays(ev: Evidence) -> dict[str, np.ndarray]:
+    """Per-industry attributes: tier code, mid/high tier, energy-intensive, enabling."""
+    f = ev.industry_frame()
+    tier = f["tier"].map({"traditional": 0, "emerging": 1, "future": 2}).to_numpy()
     return {
-        "tier": np.asarray([("traditional", "emerging", "future").index(x.tier) for x in inds]),
-        "midhigh": np.asarray([x.level_003 in ("mid", "high") or x.tier != "traditional" for x in inds]),
-        "energy": np.asarray([x.energy_intensive for x in inds]),
-        "enabling": np.asarray([x.enabling for x in inds]),
+        "tier": tier,
+        "midhigh": (f["level_003"].isin(["mid", "high"]) | (tier != 0)).to_numpy(),
+        "energy": f["energy_intensive"].to_numpy(dtype=bool),
+        "enabling": f["enabling"].to_numpy(dtype=bool),
     }
 
 
@@ -73,7 +73,7 @@ def run_rules(
     q_low = column_quantile(dens, float(opts["density_low_quantile"]))
     q_grow = column_quantile(dens, float(opts["density_grow_quantile"]))
     rt = ev.region_table
-    arrays = industry_arrays(ev.industries)
+    arrays = industry_arrays(ev)
     d = decide(
         cap,
         dens,
@@ -126,10 +126,10 @@ class Portfolio:
         stability, reasons, sentence`` (reasons machine-readable; sentence in ``lang``)."""
         ev = self.evidence
         r_n, i_n = self.decision.shape
-        tax = load_taxonomy()
         names, _ = region_labels(list(ev.regions), "en" if lang == "en" else "zh")
         codes, text = render_reasons(self, lang)
-        tiers = [tax[i].tier for i in ev.industries]
+        inds = ev.industry_frame()
+        tiers = list(inds["tier"])
         frame = pd.DataFrame(
             {
                 "region_code": np.repeat(np.asarray(ev.regions, dtype=object), i_n),
@@ -140,7 +140,7 @@ class Portfolio:
                 ),
                 "industry_id": np.tile(np.asarray(ev.industries, dtype=object), r_n),
                 "industry": np.tile(
-                    np.asarray([tax[i].name(lang) for i in ev.industries], dtype=object), r_n
+                    np.asarray(inds["name_en" if lang == "en" else "name_zh"], dtype=object), r_n
                 ),
                 "decision": decision_labels(self.decision.ravel()),
                 "score": self.score.ravel(),

@@ -21,9 +21,9 @@ def pack_capability(
     the matrix (index adcodes, columns taxonomy ids) and the evidence notes. Missing packs are missing evidence
     (reported by the plan layer), not errors."""
     from yindi.errors import DataRepairWarning
-    from yindi.plan.evidence import _evidence_paths, build_evidence
+    from yindi.plan.evidence import build_evidence, evidence_paths
 
-    paths = _evidence_paths(pack_dir)
+    paths = evidence_paths(pack_dir)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataRepairWarning)  # the plan layer reports its exclusions in notes
         ev = build_evidence(

@@ -107,3 +107,30 @@ def test_to_frame_schema(hand_panel) -> None:  # type: ignore[no-untyped-def]
     assert {"component", "role"} <= set(f.columns)
     assert set(f["measure"]) >= {"creation", "absorption", "net_flow", "z"}
     assert "Beijing" in set(f["region"])
+
+
+def test_manufacturing_share_is_an_optional_absorption_component(hand_panel) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from yindi.coordinate.census import manufacturing_share
+
+    census = pd.DataFrame(
+        {
+            "region_code": ["110000", "110000", "130000", "130000", "150000", "150000"],
+            "level": "province",
+            "indicator": ["emp_sample_manufacturing", "emp_sample_total"] * 3,
+            "value": [8.0, 100.0, 19.0, 100.0, 8.0, 100.0],
+        }
+    )
+    share = manufacturing_share(census)
+    assert share.to_dict() == pytest.approx({"110000": 0.08, "130000": 0.19, "150000": 0.08})
+    base = roles(hand_panel).table.set_index("region_code")
+    r = roles(hand_panel, manufacturing_share=share).table.set_index("region_code")
+    assert "z_manufacturing_share" in r.columns and "z_manufacturing_share" not in base.columns
+    assert "missing(manufacturing_share)" in r.at["630000", "reasons"]  # 青海 has no census value here
+    assert r.at["630000", "coverage_absorption"] == pytest.approx(6 / 7)
+    # weight 0 gives back the axis without the component
+    r0 = roles(hand_panel, manufacturing_share=share, options={"w_manufacturing_share": 0.0}).table
+    np.testing.assert_allclose(r0["absorption"], base.loc[list(r0["region_code"]), "absorption"])
+    with pytest.raises(MissingDataError):
+        manufacturing_share(census.drop(columns="level"))

@@ -34,6 +34,13 @@ ELIGIBLE_OPT = typer.Option(
     help="参与配对的地区：roles、strict 或 all / Which pairs are scored: roles, strict or all.",
 )
 
+CENSUS_OPT = typer.Option(
+    False,
+    "--census/--no-census",
+    help="加入制造业就业占比（数据包旁的 cn-counties/census2020.csv.gz）/ Add the manufacturing share of employment "
+    "(cn-counties/census2020.csv.gz beside the pack) to the absorption axis.",
+)
+
 ROLE_COLUMNS = [
     "region_code",
     "region",
@@ -62,6 +69,14 @@ def _options(year: Optional[int], eligible: str | None = None, top: int | None =
     return out
 
 
+def _census(data: str, census: bool) -> Any:
+    if not census:
+        return None
+    from yindi.coordinate.census import manufacturing_share
+
+    return manufacturing_share(Path(data).parent / "cn-counties" / "census2020.csv.gz")
+
+
 def _show(frame: pd.DataFrame, columns: list[str], title: str, rows: int = 15) -> None:
     from rich.table import Table
 
@@ -79,13 +94,19 @@ def _show(frame: pd.DataFrame, columns: list[str], title: str, rows: int = 15) -
 def coordinate_roles(
     data: str = DATA_OPTION,
     year: Optional[int] = YEAR_OPT,
+    census: bool = CENSUS_OPT,
     lang: str = LANG_OPT,
     out: Optional[Path] = OUT_OPT,
 ) -> None:
     """每个地区的角色（策源/承载/兼有/皆否）与理由 / Each region's role (source, carrier, both, neither) and why."""
     from yindi.coordinate import roles
 
-    result = roles(load_data(data), options=_options(year), lang=lang)  # type: ignore[arg-type]
+    result = roles(
+        load_data(data),
+        manufacturing_share=_census(data, census),
+        options=_options(year),
+        lang=lang,  # type: ignore[arg-type]
+    )
     frame = result.output_table(lang)  # type: ignore[arg-type]
     console.print(result.summary(lang), highlight=False)  # type: ignore[arg-type]
     _show(frame.sort_values("creation", ascending=False), ROLE_COLUMNS[:-1], f"roles {result.year}")
@@ -117,6 +138,7 @@ def coordinate_pairs(
     ),
     year: Optional[int] = YEAR_OPT,
     eligible: str = ELIGIBLE_OPT,
+    census: bool = CENSUS_OPT,
     evidence: bool = typer.Option(
         True,
         "--evidence/--no-evidence",
@@ -127,17 +149,20 @@ def coordinate_pairs(
     out: Optional[Path] = OUT_OPT,
 ) -> None:
     """最佳策源地—承载地配对及分项得分 / Best source–carrier pairs with every part of the score."""
-    from yindi.coordinate import pairs
+    from yindi.coordinate import pairs, roles
 
     panel = load_data(data)
     capability, ev_notes = _capability(data, panel, evidence, year)
+    options = _options(year, eligible)
+    role_result = roles(panel, manufacturing_share=_census(data, census), options=options, lang=lang)  # type: ignore[arg-type]
     result = pairs(
         panel,
+        roles_result=role_result,
         capability=capability,
         industry=industry,
         region=region,
         top=top,
-        options=_options(year, eligible),
+        options=options,
         lang=lang,  # type: ignore[arg-type]
     )
     frame = result.output_table(lang)  # type: ignore[arg-type]

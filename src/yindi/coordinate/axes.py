@@ -84,6 +84,15 @@ ABSORPTION: tuple[Component, ...] = (
     Component("population", "population", "常住人口", "Resident population"),
 )
 
+#: Optional absorption component (003 §3.4: Tianjin's "先进制造业基础"): the manufacturing share of employment,
+#: e.g. from the 2020 census long-form sample; used only when the caller supplies it.
+MANUFACTURING_SHARE = Component(
+    "manufacturing_share",
+    "manufacturing_employment_share",
+    "制造业就业占比",
+    "Manufacturing share of employment",
+)
+
 #: Endowments a carrier offers (001 §1.2: "东部技术、资本与西部能源、土地资源对接"); per head, so that a small
 #: region rich in energy counts as energy-rich. Scaled to (0, 1) by the standard normal CDF of the standard score.
 ENDOWMENTS: tuple[Component, ...] = (

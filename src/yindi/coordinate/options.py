@@ -8,7 +8,7 @@ every component means equal weights; no source document ranks the components, so
 
 from __future__ import annotations
 
-from yindi.coordinate.axes import ABSORPTION, CREATION
+from yindi.coordinate.axes import ABSORPTION, CREATION, MANUFACTURING_SHARE
 from yindi.options import Option, OptionTable, register
 
 _AXIS_WEIGHTS = tuple(
@@ -22,7 +22,7 @@ _AXIS_WEIGHTS = tuple(
     )
     for comps, axis_zh, axis_en in (
         (CREATION, "知识创造轴", "knowledge-creation"),
-        (ABSORPTION, "吸收转化轴", "absorption"),
+        ((*ABSORPTION, MANUFACTURING_SHARE), "吸收转化轴", "absorption"),
     )
     for c in comps
 )

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -16,8 +16,8 @@ import pandas as pd
 from yindi._typing import FloatArray, Lang
 from yindi.coordinate import _reasons as rs
 from yindi.coordinate._inputs import component_logs, read_inputs
-from yindi.coordinate._kernels import axis_scores, normal_cdf, ols_slope, standardise
-from yindi.coordinate.axes import ABSORPTION, AXES, CREATION, ENDOWMENTS, Component
+from yindi.coordinate._kernels import AxisScores, axis_scores, normal_cdf, ols_slope, standardise
+from yindi.coordinate.axes import ABSORPTION, AXES, ENDOWMENTS, MANUFACTURING_SHARE, Component
 from yindi.coordinate.options import TABLE
 from yindi.data.panel import Panel
 from yindi.errors import check_option
@@ -138,7 +138,70 @@ def _net_flow(
     return net[:, -1], slope, span_text
 
 
-def roles(panel: Panel, *, options: Mapping[str, Any] | None = None, lang: Lang = "zh") -> RolesResult:
+def _reasons(
+    table: pd.DataFrame,
+    axes: Mapping[str, tuple[Component, ...]],
+    scores: Mapping[str, AxisScores],
+    w: Mapping[str, float],
+    t_c: float,
+    t_a: float,
+    span: str,
+) -> tuple[list[str], list[str], list[str]]:
+    """Reason codes and the Chinese and English sentences, one per region."""
+    c, a = table["creation"].to_numpy(), table["absorption"].to_numpy()
+    net, slope, role = (
+        table["net_flow"].to_numpy(),
+        table["net_flow_trend"].to_numpy(),
+        table["role"].to_numpy(),
+    )
+    codes_col, zh_col, en_col = [], [], []
+    for i in range(len(table)):
+        r = str(role[i])
+        axis = "absorption" if r == "carrier" else "creation"
+        comps = axes[axis]
+        z = scores[axis].z[i]
+        code_list = [rs.axis_code("creation", c[i], t_c), rs.axis_code("absorption", a[i], t_a)]
+        strongest = None
+        if np.isfinite(z).any():
+            k = int(np.nanargmax(z))
+            strongest = (comps[k].name_zh, comps[k].name_en, float(z[k]))
+            code_list.append(f"strongest_{axis}({comps[k].id} z={rs.fmt(float(z[k]))})")
+        if np.isfinite(net[i]):
+            code_list.append(f"net_{'outflow' if net[i] >= 0 else 'inflow'}({rs.fmt(float(net[i]), 1)} 亿元)")
+        if np.isfinite(slope[i]):
+            code_list.append(f"net_flow_trend({rs.fmt(float(slope[i]), 1, sign=True)} 亿元/年, {span})")
+        gone = [
+            cp
+            for ax, cps in axes.items()
+            for j, cp in enumerate(cps)
+            if w[cp.id] > 0 and not np.isfinite(scores[ax].z[i, j])
+        ]
+        code_list += [f"missing({cp.id})" for cp in gone]
+        zh, en = rs.role_sentences(
+            role=r,
+            creation=float(c[i]),
+            absorption=float(a[i]),
+            t_c=t_c,
+            t_a=t_a,
+            strongest=strongest,
+            net_flow=float(net[i]),
+            trend=float(slope[i]),
+            trend_span=span,
+            missing=[(cp.name_zh, cp.name_en) for cp in gone],
+        )
+        codes_col.append("; ".join(code_list))
+        zh_col.append(zh)
+        en_col.append(en)
+    return codes_col, zh_col, en_col
+
+
+def roles(
+    panel: Panel,
+    *,
+    manufacturing_share: pd.Series | None = None,
+    options: Mapping[str, Any] | None = None,
+    lang: Lang = "zh",
+) -> RolesResult:
     """Knowledge-creation and absorption axes, roles, and net technology flow for every region of ``panel``.
 
     Parameters
@@ -146,6 +209,10 @@ def roles(panel: Panel, *, options: Mapping[str, Any] | None = None, lang: Lang 
     panel : Panel
         Needs the indicators of :data:`yindi.coordinate.axes.CREATION` and ``ABSORPTION`` whose weight is not
         0 (land area comes from the region polygons); the national total is left out.
+    manufacturing_share : Series, optional
+        Manufacturing share of employment by region (index adcodes), e.g. from the 2020 census
+        (:func:`yindi.coordinate.census.manufacturing_share`); when given it is one more absorption component
+        (``w_manufacturing_share``), taken as it is (a census year need not be the analysis year).
     options : mapping, optional
         ``[options.coordinate]`` (see :data:`yindi.coordinate.options.TABLE`): ``year``, ``w_<component>``,
         ``creation_threshold``, ``absorption_threshold``, ``trend_years``.
@@ -165,14 +232,25 @@ def roles(panel: Panel, *, options: Mapping[str, Any] | None = None, lang: Lang 
     """
     check_option("lang", lang, ("zh", "en"), where="roles()")
     opts = TABLE.resolve(options)
-    w = {c.id: float(opts[f"w_{c.id}"]) for comps in AXES.values() for c in comps}
-    required = [c for comps in AXES.values() for c in comps if w[c.id] > 0] + list(ENDOWMENTS)
-    optional = [c for comps in AXES.values() for c in comps if w[c.id] == 0]
+    axes: dict[str, tuple[Component, ...]] = dict(AXES)
+    if manufacturing_share is not None:
+        axes["absorption"] = (*ABSORPTION, MANUFACTURING_SHARE)
+    w = {c.id: float(opts[f"w_{c.id}"]) for comps in axes.values() for c in comps}
+    panel_comps = [c for comps in axes.values() for c in comps if c is not MANUFACTURING_SHARE]
+    required = [c for c in panel_comps if w[c.id] > 0] + list(ENDOWMENTS)
+    optional = [c for c in panel_comps if w[c.id] == 0]
     inputs = read_inputs(panel, required, optional, opts["year"])
+    if manufacturing_share is not None:
+        share = pd.to_numeric(pd.Series(manufacturing_share), errors="coerce")
+        share.index = share.index.astype(str)
+        inputs = replace(
+            inputs,
+            values=inputs.values.assign(**{MANUFACTURING_SHARE.indicator: share.reindex(list(inputs.codes))}),
+        )
     codes = inputs.codes
     table = pd.DataFrame({"region_code": list(codes), "region": region_labels(list(codes), lang)[0]})
-    scores = {}
-    for axis, comps in (("creation", CREATION), ("absorption", ABSORPTION)):
+    scores: dict[str, AxisScores] = {}
+    for axis, comps in axes.items():
         logx = component_logs(inputs, comps, w)
         res = axis_scores(
             logx, _weights(opts, comps), np.array([c.direction for c in comps], dtype=np.float64)
@@ -192,53 +270,10 @@ def roles(panel: Panel, *, options: Mapping[str, Any] | None = None, lang: Lang 
     table.insert(2, "role", role)
     net, slope, span = _net_flow(panel, codes, inputs.year, int(opts["trend_years"]))
     table["net_flow"], table["net_flow_trend"] = net, slope
-    for axis, comps in (("creation", CREATION), ("absorption", ABSORPTION)):
+    for axis, comps in axes.items():
         for j, comp in enumerate(comps):
             table[f"z_{comp.id}"] = scores[axis].z[:, j]
-    codes_col, zh_col, en_col = [], [], []
-    for i in range(len(codes)):
-        r = str(role[i])
-        axis = "absorption" if r == "carrier" else "creation"
-        comps = ABSORPTION if axis == "absorption" else CREATION
-        z = scores[axis].z[i]
-        strongest = None
-        if np.isfinite(z).any():
-            k = int(np.nanargmax(z))
-            strongest = (comps[k].name_zh, comps[k].name_en, float(z[k]))
-        missing = [
-            (cp.name_zh, cp.name_en)
-            for ax, cps in (("creation", CREATION), ("absorption", ABSORPTION))
-            for j, cp in enumerate(cps)
-            if w[cp.id] > 0 and not np.isfinite(scores[ax].z[i, j])
-        ]
-        code_list = [rs.axis_code("creation", c[i], t_c), rs.axis_code("absorption", a[i], t_a)]
-        if strongest is not None:
-            k = int(np.nanargmax(z))
-            code_list.append(f"strongest_{axis}({comps[k].id} z={rs.fmt(float(z[k]))})")
-        if np.isfinite(net[i]):
-            code_list.append(f"net_{'outflow' if net[i] >= 0 else 'inflow'}({rs.fmt(float(net[i]), 1)} 亿元)")
-        if np.isfinite(slope[i]):
-            code_list.append(f"net_flow_trend({rs.fmt(float(slope[i]), 1, sign=True)} 亿元/年, {span})")
-        code_list += [
-            f"missing({cp.id})"
-            for ax, cps in AXES.items()
-            for j, cp in enumerate(cps)
-            if w[cp.id] > 0 and not np.isfinite(scores[ax].z[i, j])
-        ]
-        zh, en = rs.role_sentences(
-            role=r,
-            creation=float(c[i]),
-            absorption=float(a[i]),
-            t_c=t_c,
-            t_a=t_a,
-            strongest=strongest,
-            net_flow=float(net[i]),
-            trend=float(slope[i]),
-            trend_span=span,
-            missing=missing,
-        )
-        codes_col.append("; ".join(code_list))
-        zh_col.append(zh)
-        en_col.append(en)
-    table["reasons"], table["reason_zh"], table["reason_en"] = codes_col, zh_col, en_col
+    table["reasons"], table["reason_zh"], table["reason_en"] = _reasons(
+        table, axes, scores, w, t_c, t_a, span
+    )
     return RolesResult(year=inputs.year, table=table, lonlat=inputs.lonlat, options=dict(opts))

@@ -5,12 +5,18 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from coordinate_testdata import make_hand_panel
 
 from yindi.coordinate import pairs, roles
 from yindi.coordinate.corridors import corridors
 from yindi.errors import ParameterError
 from yindi.report.flows import corridor_map
 from yindi.schema import check_schema
+
+
+@pytest.fixture()
+def hand_panel():  # type: ignore[no-untyped-def]
+    return make_hand_panel()
 
 
 def test_corridors_table_and_map(hand_panel) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,12 @@ from coordinate_testdata import random_pair_inputs
 from yindi.coordinate._pair_kernel import PARTS, PairInputs, combine, pair_parts, plain_top_pairs, top_pairs
 from yindi.spatial.build import great_circle
 
+
+@pytest.fixture()
+def rng() -> np.random.Generator:
+    return np.random.default_rng(20261130)
+
+
 W = np.array([0.3, 0.15, 0.2, 0.15, 0.1, 0.1])
 TOL = 1e-9  # both sides are float64 sums of at most six terms
 
@@ -29,6 +35,7 @@ def _as_lists(tp, rows):  # type: ignore[no-untyped-def]
 def test_top_pairs_equal_plain_loop(
     rng: np.random.Generator, m: int, industry: bool, chunk: int, k: int
 ) -> None:
+
     inp = random_pair_inputs(rng, 60, m, industry=industry)
     got = _as_lists(top_pairs(inp, W, k, chunk=chunk, distance_scale_km=800.0), range(60))
     ref = plain_top_pairs(inp, W, k, distance_scale_km=800.0)

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from coordinate_testdata import make_hand_panel
 from scipy import stats
 
 from yindi.coordinate import pairs, profile_for, profiles, roles
@@ -18,6 +19,12 @@ from yindi.regions.groupings import STRATEGIC
 from yindi.schema import check_schema
 from yindi.spatial import centroids
 from yindi.spatial.build import great_circle
+
+
+@pytest.fixture()
+def hand_panel():  # type: ignore[no-untyped-def]
+    return make_hand_panel()
+
 
 BJ, HE, NM, QH = "110000", "130000", "150000", "630000"
 
@@ -158,6 +165,8 @@ def test_every_option_is_documented() -> None:
 
     from yindi.coordinate.options import TABLE
 
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "methods" / "coordinate.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "methods" / "coordinate.md").read_text(
+        encoding="utf-8"
+    )
     missing = [o.name for o in TABLE.options if f"`{o.name}`" not in doc]
     assert not missing, f"document these options in docs/methods/coordinate.md: {missing}"

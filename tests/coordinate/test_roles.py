@@ -14,6 +14,16 @@ from yindi.coordinate._kernels import axis_scores, normal_cdf, ols_slope, standa
 from yindi.errors import DataValidationError, MissingDataError, ParameterError
 
 
+@pytest.fixture()
+def hand_panel():  # type: ignore[no-untyped-def]
+    return make_hand_panel()
+
+
+@pytest.fixture()
+def rng() -> np.random.Generator:
+    return np.random.default_rng(20261130)
+
+
 def test_standardise_matches_scipy_zscore(rng: np.random.Generator) -> None:
     x = rng.normal(size=(12, 3))
     np.testing.assert_allclose(standardise(x), stats.zscore(x, axis=0, ddof=0), rtol=1e-12)

@@ -24,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from yindi.coordinate._pair_kernel import PairInputs, plain_top_pairs, top_pairs  # noqa: E402
+from yindi.coordinate._pair_kernel import PairInputs, plain_top_pairs, top_pairs
 
 N, M, K, SAMPLE = 2850, 60, 10, 12
 W = np.array([0.30, 0.15, 0.20, 0.15, 0.10, 0.10])

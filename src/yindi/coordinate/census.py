@@ -24,7 +24,9 @@ def manufacturing_share(census: str | Path | pd.DataFrame, level: str = "provinc
     ``census`` is the long table (columns ``region_code, level, indicator, value``) or its file
     (``census2020.csv.gz``).
     """
-    frame = pd.read_csv(census, dtype={"region_code": str}) if not isinstance(census, pd.DataFrame) else census
+    frame = (
+        pd.read_csv(census, dtype={"region_code": str}) if not isinstance(census, pd.DataFrame) else census
+    )
     missing = [c for c in ("region_code", "level", "indicator", "value") if c not in frame.columns]
     if missing:
         raise MissingDataError(

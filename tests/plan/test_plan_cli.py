@@ -35,7 +35,9 @@ def test_portfolio_and_lists(tmp_path: Path, provinces_dir: Path) -> None:
 
 def test_herding_with_ambitions_and_modes(tmp_path: Path, provinces_dir: Path) -> None:
     amb = tmp_path / "ambitions.csv"
-    rows = ["region,industry,source"] + [f"{r},芯片,test" for r in ("北京", "山西", "贵州", "甘肃", "青海", "宁夏")]
+    rows = ["region,industry,source"] + [
+        f"{r},芯片,test" for r in ("北京", "山西", "贵州", "甘肃", "青海", "宁夏")
+    ]
     amb.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "herding.csv"
     _run(["herding", "-d", str(provinces_dir), "--ambitions", str(amb), "-o", str(out)])
@@ -53,6 +55,9 @@ def test_herding_with_ambitions_and_modes(tmp_path: Path, provinces_dir: Path) -
 def test_bad_ambitions_is_a_clear_error(tmp_path: Path, provinces_dir: Path) -> None:
     amb = tmp_path / "bad.csv"
     amb.write_text("region,industry\n北京,区块链金融\n", encoding="utf-8")
-    res = runner.invoke(app, ["plan", "herding", "-d", str(provinces_dir), "--ambitions", str(amb), "-o", str(tmp_path / "h.csv")])
+    res = runner.invoke(
+        app,
+        ["plan", "herding", "-d", str(provinces_dir), "--ambitions", str(amb), "-o", str(tmp_path / "h.csv")],
+    )
     assert res.exit_code != 0
     assert "row 2" in str(res.exception) or "row 2" in res.output

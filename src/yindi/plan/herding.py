@@ -133,9 +133,9 @@ class Herding:
     def cosine(self) -> pd.DataFrame:
         """Region × region cosine similarity of target sets; computed on first use."""
         m = self.targets.astype(np.float32)
-        norm = np.sqrt(m.sum(axis=1))
+        norm = np.sqrt(m.sum(axis=1, dtype=np.float64))
         with np.errstate(invalid="ignore", divide="ignore"):
-            cos = ((m @ m.T) / np.outer(norm, norm)).astype(np.float64)
+            cos = (m @ m.T).astype(np.float64) / np.outer(norm, norm)
         idx = pd.Index(self.regions, name="region_code")
         return pd.DataFrame(cos, index=idx, columns=idx)
 

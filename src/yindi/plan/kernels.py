@@ -329,11 +329,11 @@ def jaccard(targets: BoolArray) -> FloatArray:
     ``J_ab = |A ∩ B| / |A ∪ B|``.
     """
     m = targets.astype(np.float32)  # counts are exact in float32 up to 2**24
-    inter = m @ m.T
-    size = m.sum(axis=1)
+    inter = (m @ m.T).astype(np.float64)
+    size = m.sum(axis=1, dtype=np.float64)
     union = size[:, None] + size[None, :] - inter
     with np.errstate(divide="ignore", invalid="ignore"):
-        out: FloatArray = (inter / union).astype(np.float64)
+        out: FloatArray = inter / union
     return out
 
 

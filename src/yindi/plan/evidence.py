@@ -164,7 +164,6 @@ class Evidence:
         long = self.region_table.reset_index().melt(
             id_vars="region_code", var_name="measure", value_name="value"
         )
-        long = long[pd.to_numeric(long["value"], errors="coerce").notna() | long["value"].isna()]
         long["industry_id"] = ""
         parts.append(long)
         frame = pd.concat(parts, ignore_index=True)

@@ -94,6 +94,7 @@ CASES = [
      {"no_base", "low_relatedness", "no_research_base"}),
     ("fut_energy_rich_apply", ("future", 0.3, 0.1, 1.0), {"endowment": True, "energy_rank": 0.9}, "apply",
      {"no_base", "low_relatedness", "no_research_base", "energy_endowment"}),
+    ("fut_strong_density_missing", ("future", 0.3, float("nan"), 4.0), {}, "avoid", {"no_base"}),
     ("fut_rd_missing", ("future", 0.7, 0.5, float("nan")), {}, "insufficient_data", {"missing_evidence"}),
     ("cap_missing", ("traditional", float("nan"), 0.5, 1.0), {}, "insufficient_data", {"missing_evidence"}),
 ]  # fmt: skip

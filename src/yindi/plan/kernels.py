@@ -234,6 +234,7 @@ def decide(
         strong_base = cap >= t.strong_base
         low_rel = density < q_low[None, :]
         rel_ok = density >= q_grow[None, :]
+        adequate = density >= q_low[None, :]  # missing density is not adequate relatedness
         res_strong = (rd >= t.research_strong)[:, None]
         res_mid = ((rd >= t.research_middle) & (rd < t.research_strong))[:, None]
         res_weak = (rd < t.research_middle)[:, None]
@@ -256,7 +257,7 @@ def decide(
     e_grow = has_base[:, ie] | ((res_mid | res_strong) & rel_ok[:, ie]) | (end1[None, ie] & rich)
     e_apply = enabling[None, ie] & market_ok
     d[:, ie] = np.where(e_grow, GROW, np.where(e_apply, APPLY, AVOID))
-    f_pre = (res_strong & (has_base[:, iff] | ~low_rel[:, iff])) | (res_mid & strong_base[:, iff])
+    f_pre = (res_strong & (has_base[:, iff] | adequate[:, iff])) | (res_mid & strong_base[:, iff])
     f_apply = (enabling[None, iff] & market_ok) | (end1[None, iff] & rich)
     d[:, iff] = np.where(f_pre, PREPOSITION, np.where(f_apply, APPLY, AVOID))
     insufficient = cap_missing | (fut & rd_missing)
@@ -304,7 +305,7 @@ def decide(
     reasons[13] = decided & fut & res_mid & strong_base & is_[PREPOSITION]
     reasons[14] = insufficient
     reasons[15] = decided & fut & res_mid & ~strong_base & (is_[AVOID] | is_[APPLY])
-    reasons[16] = decided & fut & is_[PREPOSITION] & res_strong & ~has_base & ~low_rel & ~rel_ok
+    reasons[16] = decided & fut & is_[PREPOSITION] & res_strong & ~has_base & adequate & ~rel_ok
     reasons[17] = decided & ~trad & end1[None, :] & rich & (is_[GROW] | is_[APPLY])
     return DecisionArrays(decision=d, score=score, reasons=reasons)
 
@@ -382,7 +383,7 @@ def decide_codes(
                 grow = hb | ((res_mid | res_strong) & (dn >= q_grow[cols])) | (end1[cols] & rich)
                 out = np.where(grow, GROW, np.where(enabling[cols] & market_ok, APPLY, AVOID))
             else:
-                pre = (res_strong & (hb | ~(dn < q_low[cols]))) | (res_mid & (c >= t.strong_base))
+                pre = (res_strong & (hb | (dn >= q_low[cols]))) | (res_mid & (c >= t.strong_base))
                 app = (enabling[cols] & market_ok) | (end1[cols] & rich)
                 out = np.where(pre, PREPOSITION, np.where(app, APPLY, AVOID))
                 out[~np.isfinite(rd)] = INSUFFICIENT

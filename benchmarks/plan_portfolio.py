@@ -100,7 +100,6 @@ def plain_decisions(ev: Evidence, opts: dict) -> np.ndarray:
             cap = num / den
             d = dens[r, i]
             has = cap >= t.base
-            low = d < q_low[i]
             ok = d >= q_grow[i]
             strong, mid = rd >= t.research_strong, t.research_middle <= rd < t.research_strong
             tier = arrays["tier"][i]
@@ -120,7 +119,7 @@ def plain_decisions(ev: Evidence, opts: dict) -> np.ndarray:
                 else:
                     out[r, i] = 4
             else:
-                if (strong and (has or not low)) or (mid and cap >= t.strong_base):
+                if (strong and (has or d >= q_low[i])) or (mid and cap >= t.strong_base):
                     out[r, i] = 2
                 elif arrays["enabling"][i] and market >= t.market:
                     out[r, i] = 3

@@ -165,3 +165,15 @@ def test_frames_follow_result_schema() -> None:
     assert table["region"].iloc[0] == "北京"
     # Chinese output has no English decision names in the sentence
     assert not table["sentence"].str.contains("upgrade|grow|avoid").any()
+
+
+def test_capable_mask_follows_the_rules() -> None:
+    from yindi.plan.herding import capable_mask
+
+    opts = {"base_threshold": 0.5, "research_middle_rd": 2.0, "energy_quantile": 0.75}
+    cap = np.array([[0.6, 0.6, 0.2], [0.2, 0.2, 0.2]])
+    rd = np.array([1.0, 3.0])
+    tier = np.array([0, 2, 1])
+    m = capable_mask(cap, rd, tier, opts, np.array([False, False, True]), np.array([0.9, 0.1]))
+    # traditional: base only; future: base and research; emerging energy-endowed: base or energy-rich
+    assert m.tolist() == [[True, False, True], [False, False, False]]

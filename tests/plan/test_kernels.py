@@ -102,7 +102,23 @@ def test_decide_codes_equals_decide() -> None:
     tier = rng.integers(0, 3, i)
     flags = (rng.random(i) < 0.5, rng.random(i) < 0.2, rng.random(i) < 0.3)
     market, carbon = rng.random(r), rng.random(r)
+    end, er = rng.random(i) < 0.3, rng.random(r)
     for t in (Thresholds(), Thresholds(transfer=False, base=0.4)):
-        full = decide(cap, dens, *args, rd, rng.random(r), market, carbon, tier, *flags, t)
-        lean = decide_codes(cap, dens, *args, rd, market, carbon, tier, *flags, t)
+        full = decide(
+            cap,
+            dens,
+            *args,
+            rd,
+            rng.random(r),
+            market,
+            carbon,
+            tier,
+            *flags,
+            t,
+            endowment=end,
+            energy_rank=er,
+        )
+        lean = decide_codes(
+            cap, dens, *args, rd, market, carbon, tier, *flags, t, endowment=end, energy_rank=er
+        )
         np.testing.assert_array_equal(full.decision, lean)

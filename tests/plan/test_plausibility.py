@@ -127,3 +127,9 @@ def test_e9_decisions_vary(tab: pd.DataFrame) -> None:
 def test_stability_in_unit_interval(res: PlanResults) -> None:
     s = res.portfolio.stability
     assert s is not None and np.nanmin(s) >= 0 and np.nanmax(s) <= 1
+
+
+def test_chinese_output_has_no_latin_letters(tab: pd.DataFrame) -> None:
+    for col in ("sentence", "decision_name", "tier_name", "industry"):
+        bad = tab[tab[col].str.contains(r"[A-Za-z]")]
+        assert bad.empty, bad[col].head().tolist()

@@ -44,6 +44,9 @@ def _fields(p: Any, cells: np.ndarray) -> dict[str, np.ndarray]:
         "co2": rt["co2_intensity"].to_numpy(dtype=np.float64)[r],
         "cr": rt["carbon_rank"].to_numpy(dtype=np.float64)[r],
         "mk": rt["market_score"].to_numpy(dtype=np.float64)[r],
+        "er": (rt["energy_rank"] if "energy_rank" in rt else rt["market_score"] * np.nan).to_numpy(
+            dtype=np.float64
+        )[r],
         "lvl": np.asarray([x or "-" for x in lvl], dtype=object),
         "lvl_zh": np.asarray([LEVEL_ZH.get(x, x) for x in lvl], dtype=object),
         "ei": np.where(ei, "yes", "no").astype(object),
@@ -57,6 +60,7 @@ def _fields(p: Any, cells: np.ndarray) -> dict[str, np.ndarray]:
         "qg": const(100 * float(opts["density_grow_quantile"])),
         "mq": const(float(opts["market_quantile"])),
         "cq": const(float(opts["carbon_quantile"])),
+        "eq": const(float(opts["energy_quantile"])),
     }
 
 

@@ -93,14 +93,27 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 def capable_mask(
-    capability: FloatArray, rd: FloatArray, tier: np.ndarray, opts: Mapping[str, Any]
+    capability: FloatArray,
+    rd: FloatArray,
+    tier: np.ndarray,
+    opts: Mapping[str, Any],
+    endowment: BoolArray | None = None,
+    energy_rank: FloatArray | None = None,
 ) -> BoolArray:
     """Capable regions: capability ≥ base threshold; for future industries also R&D intensity ≥ the middle
-    threshold (source 003 §3.1: future industries need research capacity)."""
+    threshold (source 003 §3.1: future industries need research capacity); for emerging industries that rest
+    on an energy endowment, an energy-rich region is capable too (the same rule as the portfolio's)."""
     with np.errstate(invalid="ignore"):
         cap = capability >= float(opts["base_threshold"])
         research = (rd >= float(opts["research_middle_rd"]))[:, None]
-    return np.where((tier == 2)[None, :], cap & research, cap)
+        rich = (
+            np.zeros((len(rd), 1), dtype=bool)
+            if energy_rank is None
+            else (energy_rank >= float(opts["energy_quantile"]))[:, None]
+        )
+    end = np.zeros(len(tier), dtype=bool) if endowment is None else np.asarray(endowment, dtype=bool)
+    emerging_endowed = ((tier == 1) & end)[None, :] & rich
+    return np.where((tier == 2)[None, :], cap & research, cap | emerging_endowed)
 
 
 @dataclass(frozen=True)
@@ -133,9 +146,9 @@ class Herding:
     def cosine(self) -> pd.DataFrame:
         """Region × region cosine similarity of target sets; computed on first use."""
         m = self.targets.astype(np.float32)
-        norm = np.sqrt(m.sum(axis=1))
+        norm = np.sqrt(m.sum(axis=1, dtype=np.float64))
         with np.errstate(invalid="ignore", divide="ignore"):
-            cos = ((m @ m.T) / np.outer(norm, norm)).astype(np.float64)
+            cos = (m @ m.T).astype(np.float64) / np.outer(norm, norm)
         idx = pd.Index(self.regions, name="region_code")
         return pd.DataFrame(cos, index=idx, columns=idx)
 
@@ -220,11 +233,23 @@ def herding(
     inds = ev.industry_frame()
     tier = inds["tier"].map({"traditional": 0, "emerging": 1, "future": 2}).to_numpy()
     rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
-    capable = capable_mask(portfolio.capability, rd, tier, opts)
+    capable = capable_mask(
+        portfolio.capability, rd, tier, opts, _endowment(inds), _energy_rank(ev.region_table)
+    )
     capacity = ev.measures.get("firms")
     conc = hhi(capacity) if capacity is not None else np.full(len(ev.industries), np.nan)
     frame = herding_table(targets, capable, conc, inds, opts, lang)
     return Herding(industries=frame, targets=targets, regions=ev.regions, origin=origin)
+
+
+def _endowment(inds: pd.DataFrame) -> BoolArray:
+    if "endowment" not in inds:
+        return np.zeros(len(inds), dtype=bool)
+    return (inds["endowment"] == "energy").to_numpy(dtype=bool)
+
+
+def _energy_rank(table: pd.DataFrame) -> FloatArray | None:
+    return table["energy_rank"].to_numpy(dtype=np.float64) if "energy_rank" in table else None
 
 
 def herding_table(

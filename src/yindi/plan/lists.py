@@ -91,7 +91,12 @@ def do_dont_lists(
     if herding is not None:
         alerts = herding.industries.set_index("industry_id").reindex(list(ev.industries))
         rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
-        capable = capable_mask(portfolio.capability, rd, arrays["tier"], opts)
+        er = (
+            ev.region_table["energy_rank"].to_numpy(dtype=np.float64)
+            if "energy_rank" in ev.region_table
+            else None
+        )
+        capable = capable_mask(portfolio.capability, rd, arrays["tier"], opts, arrays["endowment"], er)
         high = (alerts["level"] == "high").to_numpy()[None, :]
         crowded = high & ((dec == 1) | (dec == 2)) & ~capable
         n_t = alerts["targets"].fillna(0).to_numpy(dtype=np.int64)

@@ -43,6 +43,7 @@ def thresholds_from(opts: Mapping[str, Any]) -> Thresholds:
         research_middle=float(opts["research_middle_rd"]),
         market=float(opts["market_quantile"]),
         carbon=float(opts["carbon_quantile"]),
+        energy=float(opts["energy_quantile"]),
         transfer=bool(opts["transfer"]),
         w_capability=float(opts["w_score_capability"]),
         w_density=float(opts["w_score_density"]),
@@ -59,6 +60,9 @@ def industry_arrays(ev: Evidence) -> dict[str, np.ndarray]:
         "midhigh": (f["level_003"].isin(["mid", "high"]) | (tier != 0)).to_numpy(),
         "energy": f["energy_intensive"].to_numpy(dtype=bool),
         "enabling": f["enabling"].to_numpy(dtype=bool),
+        "endowment": (f["endowment"] == "energy").to_numpy(dtype=bool)
+        if "endowment" in f
+        else np.zeros(len(f), dtype=bool),
     }
 
 
@@ -77,6 +81,7 @@ class RuleInputs:
     research: FloatArray
     market: FloatArray
     carbon: FloatArray
+    energy: FloatArray
     arrays: dict[str, np.ndarray]
 
 
@@ -96,6 +101,9 @@ def prepare(ev: Evidence) -> RuleInputs:
         research=rt["research_score"].to_numpy(dtype=np.float64),
         market=rt["market_score"].to_numpy(dtype=np.float64),
         carbon=rt["carbon_rank"].to_numpy(dtype=np.float64),
+        energy=rt["energy_rank"].to_numpy(dtype=np.float64)
+        if "energy_rank" in rt
+        else np.full(len(rt), np.nan),
         arrays=industry_arrays(ev),
     )
 
@@ -119,6 +127,7 @@ def run_rules(
     d = decide(
         cap, x.density, q_low, q_grow, x.rd, x.research, x.market, x.carbon,
         a["tier"], a["midhigh"], a["energy"], a["enabling"], thresholds_from(opts), with_reasons=with_reasons,
+        endowment=a["endowment"], energy_rank=x.energy,
     )  # fmt: skip
     return d, {"cap": cap, "q_low": q_low, "q_grow": q_grow, **a}
 

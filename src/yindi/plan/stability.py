@@ -15,7 +15,13 @@ from yindi.plan._options import STABILITY_KEYS
 
 __all__ = ["decision_stability", "perturbed_options"]
 
-_QUANTILES = {"density_low_quantile", "density_grow_quantile", "market_quantile", "carbon_quantile"}
+_QUANTILES = {
+    "density_low_quantile",
+    "density_grow_quantile",
+    "market_quantile",
+    "carbon_quantile",
+    "energy_quantile",
+}
 
 
 def perturbed_options(opts: Mapping[str, Any], rng: np.random.Generator, jitter: float) -> dict[str, Any]:
@@ -56,7 +62,7 @@ def decision_stability(evidence: Any, opts: Mapping[str, Any], baseline: np.ndar
             sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_low_quantile"])),
             sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_grow_quantile"])),
             inputs.rd, inputs.market, inputs.carbon, a["tier"], a["midhigh"], a["energy"], a["enabling"],
-            thresholds_from(o),
+            thresholds_from(o), endowment=a["endowment"], energy_rank=inputs.energy,
         )  # fmt: skip
         same += d == baseline
     out: FloatArray = same / max(draws, 1)

@@ -1,0 +1,63 @@
+"""Which region(s) a statement speaks of.
+
+语句归属地区：语句所在分句点名的地区；分句未点名时取整句点名的地区；整句都未点名时归属文档的地区。
+地区组（京津冀、长三角等）代表其成员省份。
+
+A name counts only as one jieba word or a run of whole words (up to three: 粤港澳 + 大湾区), looked up in
+:func:`yindi.text.gazetteer.gazetteer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from yindi.text.gazetteer import RegionName
+
+MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A region name in a sentence: span, surface form and what it names."""
+
+    start: int
+    end: int
+    surface: str
+    name: RegionName
+
+
+def match_regions(spans: Sequence[tuple[str, int, int]], names: Mapping[str, RegionName]) -> list[RegionMention]:
+    """Region names among the words ``(word, start, end)`` of a sentence (longest run first, no overlaps)."""
+    out: list[RegionMention] = []
+    i, n = 0, len(spans)
+    while i < n:
+        for j in range(min(n, i + MAX_WORDS), i, -1):
+            surface = "".join(w for w, _, _ in spans[i:j])
+            hit = names.get(surface)
+            if hit is not None:
+                out.append(RegionMention(spans[i][1], spans[j - 1][2], surface, hit))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def attribute(
+    start: int,
+    clauses: Sequence[tuple[int, int]],
+    regions: Sequence[RegionMention],
+    document_region: str | None,
+) -> tuple[tuple[str, ...], str]:
+    """Region codes of a mention starting at ``start`` and how they were found (``clause``, ``sentence`` or
+    ``document``). Codes keep the order in which the sentence names them; a group expands to its members."""
+    c0, c1 = next(((a, b) for a, b in clauses if a <= start <= b), (0, 0))
+    for scope, pool in (
+        ("clause", [r for r in regions if c0 <= r.start and r.end <= c1]),
+        ("sentence", list(regions)),
+    ):
+        if pool:
+            codes = tuple(dict.fromkeys(c for r in pool for c in r.name.codes))
+            return codes, scope
+    return ((document_region,) if document_region else ()), "document"

@@ -1,0 +1,86 @@
+"""Region names as they appear in Chinese policy text → region codes.
+
+文本中的地区名 → 地区代码：31 个省级单位（全称与简称）、地级单位（全称，及不易与普通词混淆的简称），以及
+京津冀、长三角、粤港澳大湾区、成渝、长江经济带、黄河流域和四大区域（东部地区、中部地区、西部地区、东北地区）。
+
+Names come from :func:`yindi.regions.registry` (provinces and prefecture-level units of the mainland) and from
+:data:`yindi.regions.STRATEGIC` / :func:`yindi.regions.grouping` for groups, which stand for their member
+provinces. City short names that are also ordinary words (:data:`AMBIGUOUS_SHORT`) are matched only in their
+full form (朝阳市, not 朝阳 in 朝阳产业). Matching is done on jieba words (see :mod:`yindi.text.regions_in_text`),
+so names inside longer words (长治久安) are not matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+#: City short names that are ordinary words or name something else: matched only with their suffix (市/州 …).
+AMBIGUOUS_SHORT: frozenset[str] = frozenset(
+    {
+        *("朝阳", "大同", "长治", "安康", "白山", "中山", "阿里", "海东", "海西", "海北", "海南", "黄南"),
+        *("果洛", "玉树", "东方", "北海", "普洱", "怒江", "黑河", "双河", "白银", "红河", "白沙", "昆玉"),
+        *("北屯", "来宾", "兴安", "文山"),
+    }
+)
+
+#: Other names of strategic regions and macro-regions (name → STRATEGIC id or ``nbs4:<group>``).
+GROUP_ALIASES: dict[str, str] = {
+    "京津冀": "jingjinji",
+    "长三角": "yangtze_delta",
+    "长江三角洲": "yangtze_delta",
+    "长三角地区": "yangtze_delta",
+    "粤港澳大湾区": "gba",
+    "大湾区": "gba",
+    "成渝": "chengyu",
+    "成渝地区": "chengyu",
+    "成渝地区双城经济圈": "chengyu",
+    "长江经济带": "yangtze_belt",
+    "黄河流域": "yellow_river",
+    "东部地区": "nbs4:east",
+    "中部地区": "nbs4:central",
+    "西部地区": "nbs4:west",
+    "东北地区": "nbs4:northeast",
+}
+
+
+@dataclass(frozen=True)
+class RegionName:
+    """What a surface form names: ``codes`` (province or city adcodes), ``kind`` (province, city or group)
+    and, for a group, its id."""
+
+    codes: tuple[str, ...]
+    kind: str
+    group: str = ""
+
+
+@cache
+def gazetteer(*, cities: bool = True) -> dict[str, RegionName]:
+    """Surface form → :class:`RegionName` for every mainland province, prefecture-level unit (``cities=True``)
+    and group. Built once per process from the region registry."""
+    from yindi.regions import STRATEGIC, grouping, registry
+
+    reg = registry()
+    out: dict[str, RegionName] = {}
+    if cities:
+        shorts: dict[str, list[str]] = {}
+        for r in reg.at_level("city"):
+            if r.level != "city":  # municipalities appear as provinces below
+                continue
+            out[r.name_zh] = RegionName((r.adcode,), "city")
+            if len(r.short_zh) >= 2 and r.short_zh not in AMBIGUOUS_SHORT:
+                shorts.setdefault(r.short_zh, []).append(r.adcode)
+        for short, codes in shorts.items():
+            if len(codes) == 1 and short not in out:
+                out[short] = RegionName((codes[0],), "city")
+    for p in reg.provinces():
+        out[p.name_zh] = RegionName((p.adcode,), "province")
+        out[p.short_zh] = RegionName((p.adcode,), "province")  # a province wins over a same-named city (吉林)
+    nbs4 = grouping("nbs4")
+    for name, gid in GROUP_ALIASES.items():
+        if gid.startswith("nbs4:"):
+            codes = nbs4.groups[gid.split(":", 1)[1]]
+        else:
+            codes = STRATEGIC[gid].provinces
+        out[name] = RegionName(tuple(codes), "group", gid)
+    return out

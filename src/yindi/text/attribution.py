@@ -1,6 +1,7 @@
 """Which region(s) a statement speaks of.
 
-语句归属地区：语句所在分句点名的地区；分句未点名时取整句点名的地区；整句都未点名时归属文档的地区。
+语句归属地区：语句所在分句点名的地区；分句未点名时取同句中此前分句点名的地区（中文主题在前）；
+都未点名时归属文档的地区。
 地区组（京津冀、长三角等）代表其成员省份。
 
 A name counts only as one jieba word or a run of whole words (up to three: 粤港澳 + 大湾区), looked up in
@@ -50,12 +51,14 @@ def attribute(
     regions: Sequence[RegionMention],
     document_region: str | None,
 ) -> tuple[tuple[str, ...], str]:
-    """Region codes of a mention starting at ``start`` and how they were found (``clause``, ``sentence`` or
-    ``document``). Codes keep the order in which the sentence names them; a group expands to its members."""
+    """Region codes of a mention starting at ``start`` and how they were found: the regions named in its
+    clause (``clause``); else those named in the sentence before that clause (``sentence``: Chinese puts the
+    topic first, "西部地区可依托能源禀赋，布局清洁能源"); else the document's region (``document``). Codes keep the
+    order in which the sentence names them; a group expands to its members."""
     c0, c1 = next(((a, b) for a, b in clauses if a <= start <= b), (0, 0))
     for scope, pool in (
         ("clause", [r for r in regions if c0 <= r.start and r.end <= c1]),
-        ("sentence", list(regions)),
+        ("sentence", [r for r in regions if r.end <= c0]),
     ):
         if pool:
             codes = tuple(dict.fromkeys(c for r in pool for c in r.name.codes))

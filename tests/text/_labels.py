@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-LABELS = REPO / "tests" / "reference" / "text" / "labels.csv"
+LABELS = {s: REPO / "tests" / "reference" / "text" / f"labels_{s}.csv" for s in ("dev", "test")}
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,12 @@ def expand(token: str) -> set[str]:
     return set(STRATEGIC[name].provinces)
 
 
-def load_labels() -> list[dict[str, str]]:
-    with LABELS.open(encoding="utf-8") as f:
+def load_labels(which: str = "dev") -> list[dict[str, str]]:
+    with LABELS[which].open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
-def score(extractor, shared: Path) -> dict[str, Score]:  # type: ignore[no-untyped-def]
+def score(extractor, shared: Path, which: str = "dev") -> dict[str, Score]:  # type: ignore[no-untyped-def]
     """Industry, region-naming and attribution scores over every labelled sentence."""
     from yindi.text.attribution import match_regions
     from yindi.text.documents import read_corpus, read_document
@@ -58,7 +58,7 @@ def score(extractor, shared: Path) -> dict[str, Score]:  # type: ignore[no-untyp
         d = read_document(p)
         docs[d.name] = d
     counts = {k: [0, 0, 0] for k in ("industry", "region", "attribution")}
-    for row in load_labels():
+    for row in load_labels(which):
         doc = docs[row["document"]]
         sentence = split_sentences(doc.text)[int(row["sentence"])]
         digest = hashlib.sha1(sentence.text.encode()).hexdigest()[:12]
@@ -85,7 +85,7 @@ def score(extractor, shared: Path) -> dict[str, Score]:  # type: ignore[no-untyp
     return {k: Score(*v) for k, v in counts.items()}
 
 
-def errors(extractor, shared: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def errors(extractor, shared: Path, which: str = "dev") -> list[str]:  # type: ignore[no-untyped-def]
     """Human-readable list of disagreements (for the docs and for debugging)."""
     from yindi.text.documents import read_corpus, read_document
     from yindi.text.segment import split_sentences
@@ -95,7 +95,7 @@ def errors(extractor, shared: Path) -> list[str]:  # type: ignore[no-untyped-def
         d = read_document(p)
         docs[d.name] = d
     out = []
-    for row in load_labels():
+    for row in load_labels(which):
         doc = docs[row["document"]]
         s = split_sentences(doc.text)[int(row["sentence"])]
         got = {m.industry_id for m in extractor.sentence_mentions(doc, s.index, s.text)}

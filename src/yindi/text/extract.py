@@ -24,6 +24,15 @@ from yindi.text.gazetteer import RegionName, gazetteer
 from yindi.text.lexicon import Lexicon, fold
 from yindi.text.segment import Segmenter, split_clauses, split_sentences
 
+
+def blockers() -> set[str]:
+    """Words that contain an industry's surface form without naming the industry (``data/blockers.txt``):
+    kept whole by the segmenter, never matched (生态环保 is a spending area, not the 环保 industry)."""
+    from importlib import resources
+
+    text = resources.files("yindi.text").joinpath("data", "blockers.txt").read_text(encoding="utf-8")
+    return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+
 #: Columns of the mention table, in order.
 MENTION_COLUMNS: tuple[str, ...] = (
     "document",
@@ -75,7 +84,7 @@ class Extractor:
     def build(cls, lexicon: Lexicon, *, cues: CueTable | None = None, cities: bool = True) -> Extractor:
         """Load the segmenter with the lexicon's and the gazetteer's words (the slow step, ~1–2 s)."""
         names = gazetteer(cities=cities)
-        segmenter = Segmenter(set(lexicon.words) | set(names))
+        segmenter = Segmenter(set(lexicon.words) | set(names) | blockers())
         return cls(lexicon, cues or cue_table(), names, segmenter, lexicon.substring_pattern())
 
     def sentence_mentions(self, doc: Document, index: int, text: str) -> list[Mention]:

@@ -1,7 +1,8 @@
 """Region names as they appear in Chinese policy text → region codes.
 
 文本中的地区名 → 地区代码：31 个省级单位（全称与简称）、地级单位（全称，及不易与普通词混淆的简称），以及
-京津冀、长三角、粤港澳大湾区、成渝、长江经济带、黄河流域和四大区域（东部地区、中部地区、西部地区、东北地区）。
+京津冀、长三角、粤港澳大湾区、成渝、长江经济带、黄河流域和四大区域（东部、中部、西部、东北，含“地区”、
+中西部、西部大开发、中部崛起、东北振兴等说法）。
 
 Names come from :func:`yindi.regions.registry` (provinces and prefecture-level units of the mainland) and from
 :data:`yindi.regions.STRATEGIC` / :func:`yindi.regions.grouping` for groups, which stand for their member
@@ -41,6 +42,15 @@ GROUP_ALIASES: dict[str, str] = {
     "中部地区": "nbs4:central",
     "西部地区": "nbs4:west",
     "东北地区": "nbs4:northeast",
+    "东部": "nbs4:east",
+    "中部": "nbs4:central",
+    "西部": "nbs4:west",
+    "东北": "nbs4:northeast",
+    "中西部": "nbs4:central+west",
+    "中西部地区": "nbs4:central+west",
+    "西部大开发": "nbs4:west",
+    "中部崛起": "nbs4:central",
+    "东北振兴": "nbs4:northeast",
 }
 
 
@@ -79,7 +89,7 @@ def gazetteer(*, cities: bool = True) -> dict[str, RegionName]:
     nbs4 = grouping("nbs4")
     for name, gid in GROUP_ALIASES.items():
         if gid.startswith("nbs4:"):
-            codes = nbs4.groups[gid.split(":", 1)[1]]
+            codes = tuple(c for g in gid.split(":", 1)[1].split("+") for c in nbs4.groups[g])
         else:
             codes = STRATEGIC[gid].provinces
         out[name] = RegionName(tuple(codes), "group", gid)

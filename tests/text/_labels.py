@@ -7,8 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import REPO
-
+REPO = Path(__file__).resolve().parents[2]
 LABELS = {s: REPO / "tests" / "reference" / "text" / f"labels_{s}.csv" for s in ("dev", "test")}
 
 

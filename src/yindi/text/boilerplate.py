@@ -37,7 +37,8 @@ def strip_wikisource(text: str) -> str:
 def join_markup_lines(text: str) -> str:
     """Wikisource text keeps paragraphs apart with blank lines; a single line break inside a paragraph is a
     markup artefact (a link or bold run on its own line): join it. Full-width indentation is dropped."""
-    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\u3000", "")
+    text = re.sub(r"\n[\u200b\u200c\u200d\ufeff]+\n", "", text.replace("\r\n", "\n"))
+    text = _ZERO_WIDTH.sub("", text).replace("\u3000", "")
     paragraphs = re.split(r"\n\s*\n", text)
     return "\n\n".join(re.sub(r"[ \t]*\n[ \t]*", "", p).strip() for p in paragraphs if p.strip())
 
@@ -47,7 +48,8 @@ def strip_page_furniture(pages: Sequence[str]) -> list[str]:
     at form feeds).
 
     A line is furniture when it is only a page number, or when the same line (digits ignored) is the first or
-    last non-empty line of at least half of the pages (and of at least three pages).
+    last non-empty line of at least half of the pages (and of at least three pages; page numbers are set aside
+    before first and last lines are taken).
     """
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
@@ -55,8 +57,8 @@ def strip_page_furniture(pages: Sequence[str]) -> list[str]:
     edges: Counter[str] = Counter()
     split = [p.splitlines() for p in pages]
     for lines in split:
-        body = [ln for ln in lines if ln.strip()]
-        seen = {key(ln) for ln in body[:2] + body[-2:]}
+        body = [ln for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln)]
+        seen = {key(ln) for ln in body[:1] + body[-1:]}
         edges.update(seen)
     limit = max(3, (len(pages) + 1) // 2)
     running = {k for k, n in edges.items() if n >= limit} if len(pages) >= 3 else set()

@@ -58,7 +58,8 @@ class Timeline:
         out = pd.DataFrame({"first_year": g["year"].min(), "reports": g.size()}).reset_index()
         unseen = [x for x in self.terms["term"].unique() if x not in set(out["term"])]
         extra = pd.DataFrame({"term": unseen, "first_year": pd.NA, "reports": 0})
-        return pd.concat([out, extra], ignore_index=True) if unseen else out
+        both = pd.concat([out, extra], ignore_index=True) if unseen else out
+        return both.astype({"first_year": "Int64", "reports": int})
 
 
 def timeline(

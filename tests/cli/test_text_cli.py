@@ -1,0 +1,108 @@
+"""`yindi text` end to end: a multi-region plan → priorities that herding reads as they are; similarity; gaps;
+the national timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from yindi.cli import app
+
+pytest.importorskip("jieba")
+runner = CliRunner()
+
+PLAN = """长三角地区产业协同发展行动方案
+
+上海市要打造集成电路、生物医药、人工智能三大先导产业高地。
+江苏省培育壮大新能源汽车、新材料产业集群，前瞻布局量子科技。
+浙江省加快发展数字创意产业，积极发展低空经济。
+安徽省打造量子科技和新能源汽车产业集群。
+各地要防止一哄而上、重复建设。
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    p = tmp_path / "plan.txt"
+    p.write_text(PLAN, encoding="utf-8")
+    return p
+
+
+def test_priorities_feed_herding_without_editing(tmp_path: Path, plan: Path) -> None:
+    out = tmp_path / "p.csv"
+    res = runner.invoke(app, ["text", "priorities", str(plan), "-o", str(out), "--mentions", str(tmp_path / "m.csv")])
+    assert res.exit_code == 0, res.output
+    table = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert list(table.columns[:3]) == ["region", "industry", "source"]
+    for col in ("region_code", "industry_id", "tier", "cue", "evidence"):
+        assert col in table.columns
+    got = set(zip(table["region"], table["industry_id"], strict=True))
+    assert got == {
+        ("上海", "sei_ic"), ("上海", "sei_bio"), ("上海", "sei_ai"),
+        ("江苏", "sei_nev"), ("江苏", "sei_newmat"), ("江苏", "fut_quantum"),
+        ("浙江", "sei_digicreative"), ("浙江", "sei_lowalt"),
+        ("安徽", "fut_quantum"), ("安徽", "sei_nev"),
+    }
+    # what the herding alert does with the file: resolve every region and industry name as written
+    from yindi.plan.taxonomy import load_taxonomy
+    from yindi.regions import resolve
+
+    tax = load_taxonomy()
+    for r in table.itertuples():
+        assert resolve(r.region).adcode == r.region_code
+        assert tax.resolve(r.industry).industry_id == r.industry_id
+    mentions = pd.read_csv(tmp_path / "m.csv", dtype=str, encoding="utf-8-sig")
+    for col in ("document", "region_code", "region", "industry_id", "industry", "tier", "cue", "evidence"):
+        assert col in mentions.columns
+
+
+def test_similarity_and_gaps(tmp_path: Path, plan: Path) -> None:
+    out = tmp_path / "s.xlsx"
+    res = runner.invoke(app, ["text", "similarity", str(plan), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert {"pairs", "common", "by_region", "notes"} <= set(sheets)
+    assert len(sheets["pairs"]) == 6  # four regions
+    pri = tmp_path / "p.csv"
+    runner.invoke(app, ["text", "priorities", str(plan), "-o", str(pri)])
+    cap = tmp_path / "cap.csv"
+    cap.write_text("region_code,industry_id,capability\n310000,sei_ic,0.9\n340000,fut_quantum,0.2\n", encoding="utf-8")
+    gaps = tmp_path / "g.csv"
+    res = runner.invoke(app, ["text", "gaps", "-p", str(pri), "--capability", str(cap), "-o", str(gaps)])
+    assert res.exit_code == 0, res.output
+    g = pd.read_csv(gaps, dtype=str, encoding="utf-8-sig")
+    status = dict(zip(zip(g["region_code"], g["industry_id"], strict=True), g["status"], strict=True))
+    assert status[("310000", "sei_ic")] == "stated_with_base"
+    assert status[("340000", "fut_quantum")] == "stated_without_base"
+    assert status[("320000", "sei_nev")] == "stated_no_evidence"
+
+
+def test_gaps_without_capability_is_a_clear_error(tmp_path: Path, plan: Path) -> None:
+    pri = tmp_path / "p.csv"
+    runner.invoke(app, ["text", "priorities", str(plan), "-o", str(pri)])
+    res = runner.invoke(app, ["text", "gaps", "-p", str(pri), "-o", str(tmp_path / "g.csv")])
+    assert res.exit_code != 0
+    assert "--capability" in str(res.exception)
+
+
+@pytest.mark.realdata
+def test_timeline(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from conftest import shared_data_root
+
+    corpus = shared_data_root() / "cn-texts" / "national_government_work_reports.jsonl"
+    if not corpus.exists():
+        pytest.skip("cn-texts not found")
+    out = tmp_path / "t.xlsx"
+    res = runner.invoke(app, ["text", "timeline", "--corpus", str(corpus), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    first = pd.read_excel(out, sheet_name="first_appearance").set_index("term")["first_year"]
+    # read in the reports themselves: 新质生产力 and 低空经济 first in 2024, 具身智能 in 2025
+    assert first["新质生产力"] == 2024 and first["低空经济"] == 2024 and first["具身智能"] == 2025
+    consecutive = pd.read_excel(out, sheet_name="consecutive")
+    assert len(consecutive) == 51 and consecutive["text_jaccard"].between(0, 1).all()

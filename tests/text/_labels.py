@@ -112,3 +112,21 @@ def errors(extractor, shared: Path, which: str = "dev") -> list[str]:  # type: i
         if got != want:
             out.append(f"{row['id']}: extra {sorted(got - want)} missed {sorted(want - got)} | {s.text[:60]}")
     return out
+
+
+def score_plain(extractor, shared: Path, which: str = "dev") -> Score:  # type: ignore[no-untyped-def]
+    """Industry score of the plain reference (every surface form as characters, no word boundaries)."""
+    from yindi.text.documents import read_corpus, read_document
+
+    docs = {d.name: d for d in read_corpus(shared / "cn-texts" / "national_government_work_reports.jsonl")}
+    for p in sorted((shared.parent / "domain" / "sources").glob("*.txt")):
+        d = read_document(p)
+        docs[d.name] = d
+    pattern = extractor.lexicon.substring_pattern()
+    tp = fp = fn = 0
+    for row in load_labels(which):
+        s = find(docs[row["document"]].text, row)
+        got = {m.industry_id for m in extractor.lexicon.match_substrings(s.text, pattern)}
+        want = {x for x in row["industries"].split(";") if x}
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    return Score(tp, fp, fn)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from yindi.text.gazetteer import RegionName
+from yindi.text.lexicon import longest_runs, prefixes_of
 
 MAX_WORDS = 3
 
@@ -28,21 +29,18 @@ class RegionMention:
     name: RegionName
 
 
-def match_regions(spans: Sequence[tuple[str, int, int]], names: Mapping[str, RegionName]) -> list[RegionMention]:
-    """Region names among the words ``(word, start, end)`` of a sentence (longest run first, no overlaps)."""
-    out: list[RegionMention] = []
-    i, n = 0, len(spans)
-    while i < n:
-        for j in range(min(n, i + MAX_WORDS), i, -1):
-            surface = "".join(w for w, _, _ in spans[i:j])
-            hit = names.get(surface)
-            if hit is not None:
-                out.append(RegionMention(spans[i][1], spans[j - 1][2], surface, hit))
-                i = j
-                break
-        else:
-            i += 1
-    return out
+def match_regions(
+    spans: Sequence[tuple[str, int, int]],
+    names: Mapping[str, RegionName],
+    prefixes: frozenset[str] | None = None,
+) -> list[RegionMention]:
+    """Region names among the words ``(word, start, end)`` of a sentence (longest run first, no overlaps);
+    ``prefixes`` (every prefix of every name) may be passed to save rebuilding it."""
+    pre = prefixes if prefixes is not None else prefixes_of(names)
+    return [
+        RegionMention(spans[i][1], spans[j - 1][2], surface, names[surface])
+        for i, j, surface in longest_runs(spans, names, pre, MAX_WORDS)
+    ]
 
 
 def attribute(

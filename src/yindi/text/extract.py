@@ -21,7 +21,7 @@ from yindi.text.attribution import attribute, match_regions
 from yindi.text.cues import CueTable, cue_table
 from yindi.text.documents import Document
 from yindi.text.gazetteer import RegionName, gazetteer
-from yindi.text.lexicon import Lexicon, fold
+from yindi.text.lexicon import Lexicon, fold, prefixes_of
 from yindi.text.segment import Segmenter, split_clauses, split_sentences
 
 
@@ -79,24 +79,28 @@ class Extractor:
     regions: dict[str, RegionName]
     segmenter: Segmenter = field(repr=False)
     _pattern: re.Pattern[str] | None = field(repr=False, default=None)
+    _region_prefixes: frozenset[str] = field(repr=False, default=frozenset())
 
     @classmethod
     def build(cls, lexicon: Lexicon, *, cues: CueTable | None = None, cities: bool = True) -> Extractor:
         """Load the segmenter with the lexicon's and the gazetteer's words (the slow step, ~1–2 s)."""
         names = gazetteer(cities=cities)
         segmenter = Segmenter(set(lexicon.words) | set(names) | blockers())
-        return cls(lexicon, cues or cue_table(), names, segmenter, lexicon.substring_pattern())
+        return cls(
+            lexicon, cues or cue_table(), names, segmenter, lexicon.substring_pattern(), prefixes_of(names)
+        )
 
-    def sentence_mentions(self, doc: Document, index: int, text: str) -> list[Mention]:
-        """The mentions of one sentence of ``doc``."""
-        folded = fold(text)
+    def sentence_mentions(self, doc: Document, index: int, text: str, folded: str | None = None) -> list[Mention]:
+        """The mentions of one sentence of ``doc`` (``folded``: the sentence already passed through
+        :func:`~yindi.text.lexicon.fold`)."""
+        folded = fold(text) if folded is None else folded
         if self._pattern is not None and not self._pattern.search(folded):
             return []
         spans = self.segmenter.spans(folded)
         found = self.lexicon.match_words(spans)
         if not found:
             return []
-        regions = match_regions(spans, self.regions)
+        regions = match_regions(spans, self.regions, self._region_prefixes or None)
         clauses = split_clauses(text)
         cue_hits = self.cues.find(text)
         out: list[Mention] = []
@@ -123,8 +127,12 @@ class Extractor:
     def mentions(self, doc: Document) -> list[Mention]:
         """Every mention in one document."""
         out: list[Mention] = []
-        for s in split_sentences(doc.text):
-            out.extend(self.sentence_mentions(doc, s.index, s.text))
+        sentences = split_sentences(doc.text)
+        folded = [f.text for f in split_sentences(fold(doc.text))]  # one pass; fold keeps lengths
+        if len(folded) != len(sentences) or any(len(f) != len(s.text) for f, s in zip(folded, sentences, strict=False)):
+            folded = [fold(s.text) for s in sentences]
+        for s, f in zip(sentences, folded, strict=True):
+            out.extend(self.sentence_mentions(doc, s.index, s.text, f))
         return out
 
     def extract(self, documents: Iterable[Document]) -> Priorities:

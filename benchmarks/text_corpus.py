@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def main() -> None:
     from conftest import shared_data_root
-
     from yindi.text.documents import read_corpus
     from yindi.text.segment import split_sentences
 
@@ -53,11 +52,22 @@ def main() -> None:
                 plain.add((d.name, s.index, m.industry_id))
     t_plain = time.perf_counter() - t0
 
-    ours = set(zip(result.mentions["document"], result.mentions["sentence"], result.mentions["industry_id"], strict=True))
+    ours = set(
+        zip(
+            result.mentions["document"],
+            result.mentions["sentence"],
+            result.mentions["industry_id"],
+            strict=True,
+        )
+    )
     print(f"records: {len(docs)} ({chars:,} characters); reading + cleaning: {t_read:.2f} s")
-    print(f"load (taxonomy, lexicon, gazetteer, jieba + {len(ex.segmenter.words)} domain words): {t_load:.2f} s")
+    print(
+        f"load (taxonomy, lexicon, gazetteer, jieba + {len(ex.segmenter.words)} domain words): {t_load:.2f} s"
+    )
     print(f"extract all records: {t_extract:.2f} s  (target ≤ 10 s)  → {len(result.mentions)} mentions")
-    print(f"plain substring reference: {t_plain:.2f} s  → ratio {t_extract / t_plain:.1f}× the reference's time")
+    print(
+        f"plain substring reference: {t_plain:.2f} s  → ratio {t_extract / t_plain:.1f}× the reference's time"
+    )
     print(
         f"(record, sentence, industry) found: ours {len(ours)}, plain {len(plain)}, both {len(ours & plain)}, "
         f"only plain {len(plain - ours)} (inside longer words: 生态环保, 航天员 …), only ours {len(ours - plain)}"

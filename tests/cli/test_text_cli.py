@@ -33,7 +33,9 @@ def plan(tmp_path: Path) -> Path:
 
 def test_priorities_feed_herding_without_editing(tmp_path: Path, plan: Path) -> None:
     out = tmp_path / "p.csv"
-    res = runner.invoke(app, ["text", "priorities", str(plan), "-o", str(out), "--mentions", str(tmp_path / "m.csv")])
+    res = runner.invoke(
+        app, ["text", "priorities", str(plan), "-o", str(out), "--mentions", str(tmp_path / "m.csv")]
+    )
     assert res.exit_code == 0, res.output
     table = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
     assert list(table.columns[:3]) == ["region", "industry", "source"]
@@ -41,10 +43,16 @@ def test_priorities_feed_herding_without_editing(tmp_path: Path, plan: Path) -> 
         assert col in table.columns
     got = set(zip(table["region"], table["industry_id"], strict=True))
     assert got == {
-        ("上海", "sei_ic"), ("上海", "sei_bio"), ("上海", "sei_ai"),
-        ("江苏", "sei_nev"), ("江苏", "sei_newmat"), ("江苏", "fut_quantum"),
-        ("浙江", "sei_digicreative"), ("浙江", "sei_lowalt"),
-        ("安徽", "fut_quantum"), ("安徽", "sei_nev"),
+        ("上海", "sei_ic"),
+        ("上海", "sei_bio"),
+        ("上海", "sei_ai"),
+        ("江苏", "sei_nev"),
+        ("江苏", "sei_newmat"),
+        ("江苏", "fut_quantum"),
+        ("浙江", "sei_digicreative"),
+        ("浙江", "sei_lowalt"),
+        ("安徽", "fut_quantum"),
+        ("安徽", "sei_nev"),
     }
     # what the herding alert does with the file: resolve every region and industry name as written
     from yindi.plan.taxonomy import load_taxonomy
@@ -69,7 +77,9 @@ def test_similarity_and_gaps(tmp_path: Path, plan: Path) -> None:
     pri = tmp_path / "p.csv"
     runner.invoke(app, ["text", "priorities", str(plan), "-o", str(pri)])
     cap = tmp_path / "cap.csv"
-    cap.write_text("region_code,industry_id,capability\n310000,sei_ic,0.9\n340000,fut_quantum,0.2\n", encoding="utf-8")
+    cap.write_text(
+        "region_code,industry_id,capability\n310000,sei_ic,0.9\n340000,fut_quantum,0.2\n", encoding="utf-8"
+    )
     gaps = tmp_path / "g.csv"
     res = runner.invoke(app, ["text", "gaps", "-p", str(pri), "--capability", str(cap), "-o", str(gaps)])
     assert res.exit_code == 0, res.output

@@ -62,7 +62,6 @@ def score(extractor, shared: Path, which: str = "dev") -> dict[str, Score]:  # t
     from yindi.text.attribution import match_regions
     from yindi.text.documents import read_corpus, read_document
     from yindi.text.lexicon import fold
-    from yindi.text.segment import split_sentences
 
     docs = {d.name: d for d in read_corpus(shared / "cn-texts" / "national_government_work_reports.jsonl")}
     for p in sorted((shared.parent / "domain" / "sources").glob("*.txt")):
@@ -97,7 +96,6 @@ def score(extractor, shared: Path, which: str = "dev") -> dict[str, Score]:  # t
 def errors(extractor, shared: Path, which: str = "dev") -> list[str]:  # type: ignore[no-untyped-def]
     """Human-readable list of disagreements (for the docs and for debugging)."""
     from yindi.text.documents import read_corpus, read_document
-    from yindi.text.segment import split_sentences
 
     docs = {d.name: d for d in read_corpus(shared / "cn-texts" / "national_government_work_reports.jsonl")}
     for p in sorted((shared.parent / "domain" / "sources").glob("*.txt")):

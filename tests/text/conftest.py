@@ -16,7 +16,9 @@ def shared_data_root() -> Path:
     """The root conftest's ``shared_data_root`` (loaded by path: this file is also called conftest)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py")
+    spec = importlib.util.spec_from_file_location(
+        "_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -33,7 +33,10 @@ def test_wikisource_footer_is_cut_only_at_the_end() -> None:
 
 def test_markup_line_breaks_are_joined() -> None:
     raw = "会议听取了总理所作的\n政府工作报告\n。会议充分肯定。\n\n\u3000\u3000第二段打\n\u200b\n造集群。"
-    assert boilerplate.join_markup_lines(raw) == "会议听取了总理所作的政府工作报告。会议充分肯定。\n\n第二段打造集群。"
+    assert (
+        boilerplate.join_markup_lines(raw)
+        == "会议听取了总理所作的政府工作报告。会议充分肯定。\n\n第二段打造集群。"
+    )
 
 
 def test_page_furniture_removed() -> None:
@@ -51,7 +54,9 @@ def test_form_feeds_split_pages(tmp_path: Path) -> None:
 
 def _docx(path: Path, paragraphs: list[str]) -> None:
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    body = "".join(f"<w:p><w:r><w:t>{p[:3]}</w:t></w:r><w:r><w:t>{p[3:]}</w:t></w:r></w:p>" for p in paragraphs)
+    body = "".join(
+        f"<w:p><w:r><w:t>{p[:3]}</w:t></w:r><w:r><w:t>{p[3:]}</w:t></w:r></w:p>" for p in paragraphs
+    )
     xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("word/document.xml", xml)

@@ -35,7 +35,20 @@ def test_region_named_in_the_clause_wins_over_the_document(extractor) -> None:  
 
 def test_topic_region_before_the_clause(extractor) -> None:  # type: ignore[no-untyped-def]
     got = _rows(extractor, "例如,西部地区可依托能源禀赋,布局清洁能源。", None)
-    west = {"150000", "450000", "500000", "510000", "520000", "530000", "540000", "610000", "620000", "630000", "640000", "650000"}
+    west = {
+        "150000",
+        "450000",
+        "500000",
+        "510000",
+        "520000",
+        "530000",
+        "540000",
+        "610000",
+        "620000",
+        "630000",
+        "640000",
+        "650000",
+    }
     assert {r[1] for r in got} == west
     assert {(r[0], r[2], r[3]) for r in got} == {("sei_newenergy", "布局", 1)}
 
@@ -68,12 +81,19 @@ def test_result_tables(extractor) -> None:  # type: ignore[no-untyped-def]
     amb = result.ambitions()
     assert list(amb.columns[:3]) == ["region", "industry", "source"]
     assert set(zip(amb["region"], amb["industry_id"], strict=True)) == {
-        ("江苏", "sei_ic"), ("江苏", "sei_lowalt"), ("安徽", "fut_quantum"), ("安徽", "sei_ic"),
+        ("江苏", "sei_ic"),
+        ("江苏", "sei_lowalt"),
+        ("安徽", "fut_quantum"),
+        ("安徽", "sei_ic"),
     }  # 钢铁 has no cue: a fact, not a priority
     frame = result.to_frame()
     check_schema(frame)
     steel = frame[(frame["industry_id"] == "gbt31")]
-    assert dict(zip(steel["measure"], steel["value"], strict=True)) == {"mentions": 1.0, "stated": 0.0, "max_strength": 0.0}
+    assert dict(zip(steel["measure"], steel["value"], strict=True)) == {
+        "mentions": 1.0,
+        "stated": 0.0,
+        "max_strength": 0.0,
+    }
 
 
 @pytest.mark.realdata

@@ -78,7 +78,10 @@ def test_inherited_sentences_can_be_left_out(extractor) -> None:  # type: ignore
 
 def test_gaps() -> None:
     amb = pd.DataFrame(
-        {"region_code": ["320000", "320000", "340000"], "industry_id": ["sei_ic", "fut_quantum", "fut_quantum"]}
+        {
+            "region_code": ["320000", "320000", "340000"],
+            "industry_id": ["sei_ic", "fut_quantum", "fut_quantum"],
+        }
     )
     cap = pd.DataFrame(
         {
@@ -101,8 +104,13 @@ def test_gaps() -> None:
 def test_gaps_bad_capability_cells() -> None:
     amb = pd.DataFrame({"region_code": ["320000"], "industry_id": ["sei_ic"]})
     with pytest.raises(DataValidationError, match="row 3, column 'capable'"):
-        capability_gaps(amb, pd.DataFrame({"region_code": ["1", "2"], "industry_id": ["a", "b"], "capable": ["1", "maybe"]}))
+        capability_gaps(
+            amb,
+            pd.DataFrame({"region_code": ["1", "2"], "industry_id": ["a", "b"], "capable": ["1", "maybe"]}),
+        )
     with pytest.raises(DataValidationError, match="more than once"):
-        capability_gaps(amb, pd.DataFrame({"region_code": ["1", "1"], "industry_id": ["a", "a"], "capable": ["1", "0"]}))
+        capability_gaps(
+            amb, pd.DataFrame({"region_code": ["1", "1"], "industry_id": ["a", "a"], "capable": ["1", "0"]})
+        )
     with pytest.raises(DataValidationError, match="missing"):
         capability_gaps(amb, pd.DataFrame({"region_code": ["1"]}))

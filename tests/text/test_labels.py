@@ -10,7 +10,6 @@ user can rely on: industry precision ≥ 0.95 and recall ≥ 0.83 on unseen text
 from __future__ import annotations
 
 import pytest
-
 from _labels import score
 
 pytestmark = pytest.mark.realdata

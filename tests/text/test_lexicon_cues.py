@@ -20,7 +20,13 @@ pytest.importorskip("jieba")
 def test_sentences_end_at_marks_and_line_breaks() -> None:
     text = "一、总体要求\n培育低空经济。打造集群！”是否可行？第一;第二\n\n最后一句"
     assert [s.text for s in split_sentences(text)] == [
-        "一、总体要求", "培育低空经济。", "打造集群！”", "是否可行？", "第一;", "第二", "最后一句",
+        "一、总体要求",
+        "培育低空经济。",
+        "打造集群！”",
+        "是否可行？",
+        "第一;",
+        "第二",
+        "最后一句",
     ]
     assert [s.index for s in split_sentences(text)] == list(range(7))
 
@@ -83,7 +89,16 @@ class _FakeTaxonomy:
     )
 
     def terms(self) -> dict[str, str]:
-        return {"钢铁业": "a", "钢铁": "a", "集成电路": "b", "芯片": "b", "量子科技": "c", "量子": "c", "steel": "a", "a": "a"}
+        return {
+            "钢铁业": "a",
+            "钢铁": "a",
+            "集成电路": "b",
+            "芯片": "b",
+            "量子科技": "c",
+            "量子": "c",
+            "steel": "a",
+            "a": "a",
+        }
 
 
 def test_lexicon_leaves_out_ids_english_names_and_one_character_forms(tmp_path: Path) -> None:
@@ -119,7 +134,9 @@ def test_shipped_aliases_name_taxonomy_ids() -> None:
 
 
 def test_domain_words_stay_whole(extractor) -> None:  # type: ignore[no-untyped-def]
-    words = extractor.segmenter.cut("建立未来产业投入增长机制，培育生物制造、量子科技、具身智能、低空经济等未来产业。")
+    words = extractor.segmenter.cut(
+        "建立未来产业投入增长机制，培育生物制造、量子科技、具身智能、低空经济等未来产业。"
+    )
     for w in ("低空经济", "量子科技", "具身智能", "生物制造"):
         assert w in words
     # the same sentence with a plain jieba cuts them apart (which is why the domain dictionary exists)

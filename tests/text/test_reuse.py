@@ -37,7 +37,7 @@ def test_exact_jaccard_and_containment_match_python_sets() -> None:
 
 def _pair(rng: np.random.Generator, size: int, j: float) -> tuple[np.ndarray, np.ndarray, float]:
     """Two sets of random 64-bit values with Jaccard close to ``j`` (exact value returned)."""
-    shared = int(round(2 * size * j / (1 + j)))
+    shared = round(2 * size * j / (1 + j))
     pool = rng.integers(0, 2**63, size=2 * size, dtype=np.uint64)
     a = pool[:size]
     b = np.concatenate([a[:shared], pool[size : 2 * size - shared]])
@@ -78,7 +78,13 @@ def _d(name: str, text: str, year: int | None = 2025, region: str | None = "3200
 
 
 def test_copied_sentences_are_flagged_and_own_ones_are_not() -> None:
-    central = [_d("国家2025", "因地制宜发展新质生产力，加快建设现代化产业体系。培育生物制造、量子科技、具身智能、6G等未来产业。", region="100000")]
+    central = [
+        _d(
+            "国家2025",
+            "因地制宜发展新质生产力，加快建设现代化产业体系。培育生物制造、量子科技、具身智能、6G等未来产业。",
+            region="100000",
+        )
+    ]
     local = _d(
         "江苏2025",
         "培育生物制造、量子科技、具身智能、6G等未来产业。苏州要打造生物医药产业地标，做强纳米新材料集群。各位代表！",

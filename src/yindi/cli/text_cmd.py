@@ -6,7 +6,7 @@ stated priorities against capability, follow the national reports over time. Thi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 import typer
 
@@ -71,7 +71,9 @@ def similarity_cmd(
     region: Optional[str] = typer.Option(None, "--region", "-r", help=REGION_HELP),
     central: Optional[Path] = typer.Option(None, "--central", help=CENTRAL_HELP),
     exclude_inherited: bool = typer.Option(
-        False, "--exclude-inherited/--include-inherited", help="排除照抄中央的语句 / Leave copied sentences out."
+        False,
+        "--exclude-inherited/--include-inherited",
+        help="排除照抄中央的语句 / Leave copied sentences out.",
     ),
     min_strength: int = typer.Option(1, "--min-strength", help=STRENGTH_HELP),
     lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
@@ -82,7 +84,7 @@ def similarity_cmd(
     from yindi.text.homogeneity import homogeneity
     from yindi.text.pipeline import extract_priorities, read_inputs
 
-    lg = "en" if lang == "en" else "zh"
+    lg: Literal["zh", "en"] = "en" if lang == "en" else "zh"
     docs = read_inputs(files, region=region)
     result = extract_priorities(docs, central=_central(central))
     h = homogeneity(result, min_strength=min_strength, exclude_inherited=exclude_inherited, lang=lg)
@@ -94,16 +96,25 @@ def similarity_cmd(
 
 @text_app.command("gaps")
 def gaps_cmd(
-    priorities: Path = typer.Option(..., "--priorities", "-p", help="yindi text priorities 的输出 / Output of `yindi text priorities`."),
+    priorities: Path = typer.Option(
+        ..., "--priorities", "-p", help="yindi text priorities 的输出 / Output of `yindi text priorities`."
+    ),
     out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP),
     capability: Optional[Path] = typer.Option(
-        None, "--capability", help="能力表（region_code, industry_id, capable 或 capability） / Capability table."
+        None,
+        "--capability",
+        help="能力表（region_code, industry_id, capable 或 capability） / Capability table.",
     ),
     data: Optional[str] = typer.Option(
-        None, "--data", "-d", help="数据包文件夹：由规划层能力证据计算 / Pack folder: capability from the plan layer's evidence."
+        None,
+        "--data",
+        "-d",
+        help="数据包文件夹：由规划层能力证据计算 / Pack folder: capability from the plan layer's evidence.",
     ),
     threshold: Optional[float] = typer.Option(
-        None, "--threshold", help="综合能力 ≥ 该值视为有基础（默认取 plan 的 base_threshold） / Capability score counted as a base."
+        None,
+        "--threshold",
+        help="综合能力 ≥ 该值视为有基础（默认取 plan 的 base_threshold） / Capability score counted as a base.",
     ),
     lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
 ) -> None:
@@ -112,7 +123,9 @@ def gaps_cmd(
     from yindi.cli.common import write_output
     from yindi.text.gaps import gaps_from_files
 
-    table = gaps_from_files(priorities, capability=capability, data=data, threshold=threshold, lang="en" if lang == "en" else "zh")
+    table = gaps_from_files(
+        priorities, capability=capability, data=data, threshold=threshold, lang="en" if lang == "en" else "zh"
+    )
     write_output({"gaps": table}, out)
     n = int((table["status"] == "stated_without_base").sum())
     done(f"{n} stated priorities without a base among {int(table['stated'].sum())} → {out}")
@@ -120,7 +133,9 @@ def gaps_cmd(
 
 @text_app.command("timeline")
 def timeline_cmd(
-    corpus: Path = typer.Option(..., "--corpus", "-c", help="年度报告语料（.jsonl） / Yearly reports (.jsonl)."),
+    corpus: Path = typer.Option(
+        ..., "--corpus", "-c", help="年度报告语料（.jsonl） / Yearly reports (.jsonl)."
+    ),
     out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP),
 ) -> None:
     """国家报告的产业表述演变：关注词首次出现、相邻年份相似度 / How the national reports' named industries shift:
@@ -142,5 +157,6 @@ def timeline_cmd(
         },
         out,
     )
-    shown = ", ".join(f"{r.term} {r.first_year}" for r in first.itertuples() if r.term in ("新质生产力", "低空经济", "具身智能"))
+    watched = first.loc[first["term"].isin(["新质生产力", "低空经济", "具身智能"])]
+    shown = ", ".join(f"{t} {y}" for t, y in zip(watched["term"], watched["first_year"], strict=True))
     done(f"{len(reports)} reports; first appearance: {shown} → {out}")

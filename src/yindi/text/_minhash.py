@@ -73,7 +73,8 @@ def contains(sorted_set: U64, items: U64) -> NDArray[np.bool_]:
         return np.zeros(items.shape, dtype=bool)
     pos = np.searchsorted(sorted_set, items)
     pos[pos == sorted_set.size] = 0
-    return sorted_set[pos] == items
+    found: NDArray[np.bool_] = sorted_set[pos] == items
+    return found
 
 
 def jaccard(a: U64, b: U64) -> float:
@@ -118,7 +119,9 @@ class MinHasher:
 
     def signatures(self, sets: list[U64]) -> U64:
         """Signatures of several sets, shape ``(len(sets), num_perm)``."""
-        return np.stack([self.signature(s) for s in sets]) if sets else np.zeros((0, self.salts.size), np.uint64)
+        return (
+            np.stack([self.signature(s) for s in sets]) if sets else np.zeros((0, self.salts.size), np.uint64)
+        )
 
 
 def estimate_jaccard(sigs: U64) -> NDArray[np.float64]:

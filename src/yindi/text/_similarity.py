@@ -25,7 +25,8 @@ def pairwise_cosine(x: F64) -> F64:
     out[zero, :] = 0.0
     out[:, zero] = 0.0
     np.fill_diagonal(out, np.where(zero, 0.0, 1.0))
-    return np.clip(out, -1.0, 1.0)
+    clipped: F64 = np.clip(out, -1.0, 1.0)
+    return clipped
 
 
 def pairwise_jaccard(x: F64) -> F64:
@@ -34,7 +35,8 @@ def pairwise_jaccard(x: F64) -> F64:
     inter = b @ b.T
     sizes = b.sum(axis=1)
     union = sizes[:, None] + sizes[None, :] - inter
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    out: F64 = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    return out
 
 
 def mean_offdiagonal(s: F64) -> float:

@@ -51,6 +51,7 @@ def strip_page_furniture(pages: Sequence[str]) -> list[str]:
     last non-empty line of at least half of the pages (and of at least three pages; page numbers are set aside
     before first and last lines are taken).
     """
+
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
 

@@ -49,7 +49,9 @@ class CueTable:
         """Cue occurrences ``(start, end, cue)`` in ``sentence``, leftmost-longest."""
         return [(m.start(), m.end(), self.cues[m.group(0)]) for m in self.pattern.finditer(sentence)]
 
-    def cue_for(self, sentence: str, start: int, end: int, found: list[tuple[int, int, Cue]] | None = None) -> Cue | None:
+    def cue_for(
+        self, sentence: str, start: int, end: int, found: list[tuple[int, int, Cue]] | None = None
+    ) -> Cue | None:
         """The cue governing the mention at ``[start, end)`` of ``sentence`` (rule in the module docstring)."""
         hits = self.find(sentence) if found is None else found
         if not hits:

@@ -214,7 +214,9 @@ def read_corpus(path: str | Path, *, reports_only: bool = True) -> tuple[Documen
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFormatError(f"{p}: cannot read the corpus ({exc}).", zh=f"{p}：无法读取语料（{exc}）。") from None
+        raise DataFormatError(
+            f"{p}: cannot read the corpus ({exc}).", zh=f"{p}：无法读取语料（{exc}）。"
+        ) from None
     for i, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -243,7 +245,9 @@ def read_corpus(path: str | Path, *, reports_only: bool = True) -> tuple[Documen
     return tuple(docs)
 
 
-def documents_from_texts(texts: Sequence[tuple[str, str]], *, region: str | None = None) -> tuple[Document, ...]:
+def documents_from_texts(
+    texts: Sequence[tuple[str, str]], *, region: str | None = None
+) -> tuple[Document, ...]:
     """Documents from ``(name, text)`` pairs already in memory (cleaned like files)."""
     out = []
     for name, raw in texts:

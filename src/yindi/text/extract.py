@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from yindi.text.attribution import attribute, match_regions
 from yindi.text.cues import CueTable, cue_table
@@ -23,6 +24,9 @@ from yindi.text.documents import Document
 from yindi.text.gazetteer import RegionName, gazetteer
 from yindi.text.lexicon import Lexicon, fold, prefixes_of
 from yindi.text.segment import Segmenter, split_clauses, split_sentences
+
+if TYPE_CHECKING:
+    from yindi.text.priorities import Priorities
 
 
 def blockers() -> set[str]:
@@ -32,6 +36,7 @@ def blockers() -> set[str]:
 
     text = resources.files("yindi.text").joinpath("data", "blockers.txt").read_text(encoding="utf-8")
     return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+
 
 #: Columns of the mention table, in order.
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -90,7 +95,9 @@ class Extractor:
             lexicon, cues or cue_table(), names, segmenter, lexicon.substring_pattern(), prefixes_of(names)
         )
 
-    def sentence_mentions(self, doc: Document, index: int, text: str, folded: str | None = None) -> list[Mention]:
+    def sentence_mentions(
+        self, doc: Document, index: int, text: str, folded: str | None = None
+    ) -> list[Mention]:
         """The mentions of one sentence of ``doc`` (``folded``: the sentence already passed through
         :func:`~yindi.text.lexicon.fold`)."""
         folded = fold(text) if folded is None else folded
@@ -129,7 +136,9 @@ class Extractor:
         out: list[Mention] = []
         sentences = split_sentences(doc.text)
         folded = [f.text for f in split_sentences(fold(doc.text))]  # one pass; fold keeps lengths
-        if len(folded) != len(sentences) or any(len(f) != len(s.text) for f, s in zip(folded, sentences, strict=False)):
+        if len(folded) != len(sentences) or any(
+            len(f) != len(s.text) for f, s in zip(folded, sentences, strict=False)
+        ):
             folded = [fold(s.text) for s in sentences]
         for s, f in zip(sentences, folded, strict=True):
             out.extend(self.sentence_mentions(doc, s.index, s.text, f))

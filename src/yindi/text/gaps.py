@@ -27,16 +27,17 @@ def base_threshold() -> float:
     """The plan layer's ``base_threshold`` (capability score counted as an existing base), 0.5 when the plan
     options are not available."""
     try:
+        import yindi.plan._options  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
         from yindi.options import table
-
-        import yindi.plan._options  # noqa: F401  (registers the plan table when it exists)
 
         return float(table("plan").resolve()["base_threshold"])
     except Exception:
         return 0.5
 
 
-def capability_table(frame: pd.DataFrame, *, threshold: float | None = None, where: str = "capability table") -> pd.DataFrame:
+def capability_table(
+    frame: pd.DataFrame, *, threshold: float | None = None, where: str = "capability table"
+) -> pd.DataFrame:
     """``region_code, industry_id, capable`` from a table with ``capable`` (true/false) or a ``capability``
     score (capable when ≥ ``threshold``; blank scores stay unknown)."""
     if "capable" in frame.columns:
@@ -56,7 +57,10 @@ def capability_table(frame: pd.DataFrame, *, threshold: float | None = None, whe
 def evidence_capability(data: str) -> pd.DataFrame:
     """Combined capability (region × industry score) from the plan layer's evidence for the pack ``data``."""
     try:
-        from yindi.plan.evidence import _evidence_paths, build_evidence
+        from yindi.plan.evidence import (  # type: ignore[import-not-found,unused-ignore]
+            _evidence_paths,
+            build_evidence,
+        )
     except ImportError:
         raise MissingDataError(
             "Capability evidence from a data pack needs yindi.plan.evidence, which this installation lacks. "
@@ -70,7 +74,9 @@ def evidence_capability(data: str) -> pd.DataFrame:
     ev = build_evidence(load(data), **paths)
     cap = ev.capability.copy()
     cap.index.name = "region_code"
-    long = cap.reset_index().melt(id_vars="region_code", var_name="industry_id", value_name="capability")
+    long: pd.DataFrame = cap.reset_index().melt(
+        id_vars="region_code", var_name="industry_id", value_name="capability"
+    )
     return long
 
 
@@ -103,7 +109,7 @@ def gaps_from_files(
             "Give the capability: --capability FILE (region_code, industry_id, capable) or --data PACK.",
             zh="请提供能力数据：--capability FILE（region_code、industry_id、capable）或 --data 数据包。",
         )
-    labels = None
+    labels: dict[str, tuple[str, str, str]] | None = None
     try:
         from yindi.plan.taxonomy import load_taxonomy
 

@@ -88,9 +88,10 @@ def gazetteer(*, cities: bool = True) -> dict[str, RegionName]:
         out[p.short_zh] = RegionName((p.adcode,), "province")  # a province wins over a same-named city (吉林)
     nbs4 = grouping("nbs4")
     for name, gid in GROUP_ALIASES.items():
+        members: tuple[str, ...]
         if gid.startswith("nbs4:"):
-            codes = tuple(c for g in gid.split(":", 1)[1].split("+") for c in nbs4.groups[g])
+            members = tuple(c for g in gid.split(":", 1)[1].split("+") for c in nbs4.groups[g])
         else:
-            codes = STRATEGIC[gid].provinces
-        out[name] = RegionName(tuple(codes), "group", gid)
+            members = STRATEGIC[gid].provinces
+        out[name] = RegionName(members, "group", gid)
     return out

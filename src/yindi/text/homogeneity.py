@@ -95,7 +95,9 @@ def homogeneity(
     left out: it is the centre the regions are compared with, not one of them."""
     f = priorities.stated(min_strength=min_strength, exclude_inherited=exclude_inherited)
     f = f.loc[f["region_code"] != NATIONAL_CODE]
-    matrix = f.pivot_table(index="region_code", columns="industry_id", values="strength", aggfunc="max", fill_value=0)
+    matrix = f.pivot_table(
+        index="region_code", columns="industry_id", values="strength", aggfunc="max", fill_value=0
+    )
     matrix = matrix.astype(float).sort_index()
     x = matrix.to_numpy()
     codes = list(matrix.index)
@@ -151,7 +153,16 @@ def capability_gaps(
         )
     cap = capability[["region_code", "industry_id", "capable"]].copy()
     cap["region_code"] = cap["region_code"].astype(str)
-    truth = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False, "1.0": True, "0.0": False}
+    truth = {
+        "true": True,
+        "false": False,
+        "1": True,
+        "0": False,
+        "yes": True,
+        "no": False,
+        "1.0": True,
+        "0.0": False,
+    }
     bad = [i for i, v in enumerate(cap["capable"].astype(str).str.strip().str.lower()) if v not in truth]
     if bad:
         row = bad[0]

@@ -89,7 +89,7 @@ class Lexicon:
     prefixes: frozenset[str] = frozenset()
 
     @classmethod
-    def from_taxonomy(cls, taxonomy: TaxonomyLike, *, aliases: str | Path | None | bool = True) -> Lexicon:
+    def from_taxonomy(cls, taxonomy: TaxonomyLike, *, aliases: str | Path | bool | None = True) -> Lexicon:
         """The lexicon of ``taxonomy``: its surface forms (ids and English names left out, one-character forms
         left out as too ambiguous) plus the text-only aliases of ``data/aliases.csv`` (``aliases=True``), of
         another CSV file with columns ``surface, industry_id`` (a path), or none (``False``/``None``).
@@ -133,7 +133,9 @@ class Lexicon:
         """Mentions in a sentence cut into words ``(word, start, end)`` (of :func:`fold`-ed text): at each
         word, the longest run of up to :data:`MAX_WORDS` whole words that is a surface form; no overlaps."""
         out: list[Match] = []
-        for i, j, surface in longest_runs(spans, self.terms, self.prefixes or prefixes_of(self.terms), MAX_WORDS):
+        for i, j, surface in longest_runs(
+            spans, self.terms, self.prefixes or prefixes_of(self.terms), MAX_WORDS
+        ):
             out.append(Match(spans[i][1], spans[j - 1][2], surface, self.terms[surface]))
         return out
 
@@ -204,7 +206,7 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
-def _alias_rows(aliases: str | Path | None | bool) -> Iterable[tuple[str, str, str]]:
+def _alias_rows(aliases: str | Path | bool | None) -> Iterable[tuple[str, str, str]]:
     if aliases is None or aliases is False:
         return []
     if aliases is True:

@@ -59,10 +59,12 @@ def extract_priorities(
 
     opts = TABLE.resolve(options)
     ex = extractor or default_extractor()
-    result = ex.extract(documents)
+    result: Priorities = ex.extract(documents)
     if central:
         central_names = {c.name for c in central}
         local = [d for d in documents if d.name not in central_names]
-        reuse = inherited_sentences(local, central, threshold=opts["reuse_threshold"], shingle=opts["shingle"])
+        reuse = inherited_sentences(
+            local, central, threshold=opts["reuse_threshold"], shingle=opts["shingle"]
+        )
         result = result.with_inherited(reuse.sentences)
     return result

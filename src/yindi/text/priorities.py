@@ -51,7 +51,14 @@ TABLE = register(
                 low=0.0,
                 high=1.0,
             ),
-            Option("shingle", 5, "文本复用检测的字符 n-gram 长度", "Character n-gram length for text reuse", low=2, high=12),
+            Option(
+                "shingle",
+                5,
+                "文本复用检测的字符 n-gram 长度",
+                "Character n-gram length for text reuse",
+                low=2,
+                high=12,
+            ),
         ),
     )
 )
@@ -77,7 +84,9 @@ class Priorities:
     labels: dict[str, tuple[str, str, str]]
 
     @classmethod
-    def from_mentions(cls, mentions: Sequence[Mention], lexicon: Lexicon, documents: Sequence[Document] = ()) -> Priorities:
+    def from_mentions(
+        cls, mentions: Sequence[Mention], lexicon: Lexicon, documents: Sequence[Document] = ()
+    ) -> Priorities:
         from yindi.text.extract import MENTION_COLUMNS, mentions_to_rows
 
         frame = pd.DataFrame(mentions_to_rows(mentions), columns=list(MENTION_COLUMNS))
@@ -94,7 +103,9 @@ class Priorities:
         hit = flags.loc[flags["inherited"], ["document", "sentence"]]
         keys = set(zip(hit["document"], hit["sentence"], strict=True))
         frame = self.mentions.copy()
-        frame["inherited"] = [(d, s) in keys for d, s in zip(frame["document"], frame["sentence"], strict=True)]
+        frame["inherited"] = [
+            (d, s) in keys for d, s in zip(frame["document"], frame["sentence"], strict=True)
+        ]
         return Priorities(frame, self.labels)
 
     # --- tables ---------------------------------------------------------------------------------------------
@@ -134,16 +145,31 @@ class Priorities:
             keep &= ~f["inherited"]
         return f.loc[keep]
 
-    def ambitions(self, *, min_strength: int = 1, exclude_inherited: bool = False, lang: Lang = "zh") -> pd.DataFrame:
+    def ambitions(
+        self, *, min_strength: int = 1, exclude_inherited: bool = False, lang: Lang = "zh"
+    ) -> pd.DataFrame:
         """The declared-ambitions table read by ``yindi plan herding --ambitions``: one row per region and
         industry with columns ``region, industry, source`` (the document) and ``region_code, industry_id,
         tier, cue, strength, mentions, inherited, evidence`` (the strongest cue and its sentence)."""
         f = self.stated(min_strength=min_strength, exclude_inherited=exclude_inherited)
-        cols = ["region", "industry", "source", "region_code", "industry_id", "tier", "cue", "strength",
-                "mentions", "inherited", "evidence"]
+        cols = [
+            "region",
+            "industry",
+            "source",
+            "region_code",
+            "industry_id",
+            "tier",
+            "cue",
+            "strength",
+            "mentions",
+            "inherited",
+            "evidence",
+        ]
         if f.empty:
             return pd.DataFrame(columns=cols)
-        f = f.sort_values(["region_code", "industry_id", "strength"], ascending=[True, True, False], kind="stable")
+        f = f.sort_values(
+            ["region_code", "industry_id", "strength"], ascending=[True, True, False], kind="stable"
+        )
         grouped = f.groupby(["region_code", "industry_id"], sort=True)
         best = grouped.head(1).set_index(["region_code", "industry_id"])
         counts = grouped.size()
@@ -175,12 +201,21 @@ class Priorities:
         ``stated`` (mentions with a commitment cue, strength ≥ 1) and ``max_strength``."""
         f = self.mentions.loc[self.mentions["region_code"] != ""].copy()
         if f.empty:
-            return tidy(pd.DataFrame(columns=["region_code", "year", "industry_id", "measure", "value"]),
-                        keys=["industry_id"], lang=lang)
+            return tidy(
+                pd.DataFrame(columns=["region_code", "year", "industry_id", "measure", "value"]),
+                keys=["industry_id"],
+                lang=lang,
+            )
         f["stated"] = (f["strength"] >= 1).astype(float)
         g = f.groupby(["region_code", "year", "industry_id"], dropna=False)
         wide = pd.DataFrame(
-            {"mentions": g.size().astype(float), "stated": g["stated"].sum(), "max_strength": g["strength"].max().astype(float)}
+            {
+                "mentions": g.size().astype(float),
+                "stated": g["stated"].sum(),
+                "max_strength": g["strength"].max().astype(float),
+            }
         ).reset_index()
-        long = wide.melt(id_vars=["region_code", "year", "industry_id"], var_name="measure", value_name="value")
+        long = wide.melt(
+            id_vars=["region_code", "year", "industry_id"], var_name="measure", value_name="value"
+        )
         return tidy(long, keys=["industry_id"], lang=lang)

@@ -108,8 +108,10 @@ def inherited_sentences(
         label = "; ".join(names) if len(names) <= 3 else f"{len(names)} central documents"
         for s in split_sentences(doc.text):
             chars = len(mh.clean(s.text))
-            c = mh.containment(mh.shingles(s.text, shingle), ref) if chars >= MIN_CHARS else 0.0
-            rows.append((doc.name, s.index, chars, c, chars >= MIN_CHARS and c >= threshold, label, s.text))
+            share = mh.containment(mh.shingles(s.text, shingle), ref) if chars >= MIN_CHARS else 0.0
+            rows.append(
+                (doc.name, s.index, chars, share, chars >= MIN_CHARS and share >= threshold, label, s.text)
+            )
     frame = pd.DataFrame(
         rows, columns=["document", "sentence", "chars", "containment", "inherited", "reference", "text"]
     )
@@ -118,7 +120,12 @@ def inherited_sentences(
 
 
 def document_similarity(
-    documents: Sequence[Document], *, shingle: int = 5, method: str = "exact", num_perm: int = 128, seed: int = 0
+    documents: Sequence[Document],
+    *,
+    shingle: int = 5,
+    method: str = "exact",
+    num_perm: int = 128,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Pairwise text similarity of documents: columns ``document_a, document_b, jaccard`` (every unordered
     pair once). ``method="exact"`` computes the Jaccard of the shingle sets; ``"minhash"`` estimates it from

@@ -63,7 +63,11 @@ class Timeline:
 
 
 def timeline(
-    reports: Sequence[Document], priorities: Priorities, *, terms: Sequence[str] = WATCH_TERMS, shingle: int = 5
+    reports: Sequence[Document],
+    priorities: Priorities,
+    *,
+    terms: Sequence[str] = WATCH_TERMS,
+    shingle: int = 5,
 ) -> Timeline:
     """The timeline of a corpus of yearly reports (documents with a year; others are ignored)."""
     docs = sorted((d for d in reports if d.year is not None), key=lambda d: (d.year, d.name))

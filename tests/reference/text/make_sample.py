@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import shared_data_root  # noqa: E402
-
 from yindi.text.documents import read_corpus, read_document  # noqa: E402
 from yindi.text.segment import split_sentences  # noqa: E402
 
@@ -48,14 +47,23 @@ def draw(which: str) -> list[dict[str, object]]:
 
     strata = {
         # A: reports since 2000, sentences with a generic industry word (产业/行业/工业/制造/领域)
-        "A_reports_industry_words": (pool(reports, lambda d, t: d.year >= 2000 and INDUSTRY_WORDS.search(t) and 12 <= len(t) <= 200), n_a),
+        "A_reports_industry_words": (
+            pool(reports, lambda d, t: d.year >= 2000 and INDUSTRY_WORDS.search(t) and 12 <= len(t) <= 200),
+            n_a,
+        ),
         # B: any sentence of any report (uniform)
         "B_reports_uniform": (pool(reports, lambda d, t: 12 <= len(t) <= 200), n_b),
         # C: source documents, sentences with a generic industry word
-        "C_sources_industry_words": (pool(sources, lambda d, t: INDUSTRY_WORDS.search(t) and 12 <= len(t) <= 300), n_c),
+        "C_sources_industry_words": (
+            pool(sources, lambda d, t: INDUSTRY_WORDS.search(t) and 12 <= len(t) <= 300),
+            n_c,
+        ),
         # D: reports since 2000 and source documents, sentences naming a province or region group
         "D_region_words": (
-            pool([*reports, *sources], lambda d, t: (d.year or 2025) >= 2000 and REGION_WORDS.search(t) and 12 <= len(t) <= 300),
+            pool(
+                [*reports, *sources],
+                lambda d, t: (d.year or 2025) >= 2000 and REGION_WORDS.search(t) and 12 <= len(t) <= 300,
+            ),
             n_d,
         ),
     }

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _fixtures import reports_path, sources_dir  # noqa: F401  (pytest fixtures)
 
 from yindi.errors import DataFormatError, RegionNotFoundError
 from yindi.text import boilerplate

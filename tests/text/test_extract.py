@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _fixtures import extractor, reports_path  # noqa: F401  (pytest fixtures)
 
 from yindi.schema import check_schema
 from yindi.text.documents import Document

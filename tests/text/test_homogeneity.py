@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from _fixtures import extractor  # noqa: F401  (pytest fixtures)
 from scipy.spatial.distance import cdist
 
 from yindi.errors import DataValidationError

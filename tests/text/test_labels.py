@@ -10,6 +10,7 @@ user can rely on: industry precision ≥ 0.95 and recall ≥ 0.83 on unseen text
 from __future__ import annotations
 
 import pytest
+from _fixtures import extractor, reports_path, sources_dir  # noqa: F401  (pytest fixtures)
 from _labels import score
 
 pytestmark = pytest.mark.realdata

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _fixtures import extractor  # noqa: F401  (pytest fixtures)
 
 from yindi.errors import DataFormatError
 from yindi.text.cues import cue_table

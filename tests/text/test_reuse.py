@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from _fixtures import reports_path  # noqa: F401  (pytest fixtures)
 
 from yindi.text import _minhash as mh
 from yindi.text.documents import Document

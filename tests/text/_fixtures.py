@@ -1,28 +1,15 @@
-"""Fixtures of the text tests: the real corpora (skipped with a reason when ../shared is absent, an error under
-CI) and one extractor per session."""
+"""Fixtures of the text tests, imported by the test modules (not a conftest.py: a second conftest module would
+shadow the root one that other tests import by name): the real corpora (skipped with a reason when ../shared is
+absent, an error under CI) and one extractor per process."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def shared_data_root() -> Path:
-    """The root conftest's ``shared_data_root`` (loaded by path: this file is also called conftest)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.shared_data_root()  # type: ignore[no-any-return]
+from conftest import shared_data_root
 
 
 def _need(path: Path) -> Path:

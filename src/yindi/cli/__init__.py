@@ -15,6 +15,7 @@ from yindi.cli import (
     data_cmd,
     disparity_cmd,
     index_cmd,
+    plan_cmd,
     productivity_cmd,
     report_cmd,
     structure_cmd,
@@ -31,7 +32,16 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd, disparity_cmd, text_cmd):
+for _module in (
+    report_cmd,
+    data_cmd,
+    index_cmd,
+    productivity_cmd,
+    structure_cmd,
+    disparity_cmd,
+    plan_cmd,
+    text_cmd,
+):
     _module.register(app)
 
 

@@ -1,0 +1,132 @@
+"""Readers that turn each evidence source into region × label arrays on a fixed list of provinces.
+
+证据来源读取：用电（CEADs）、上市公司（Tushare 导出，CC BY 4.0）、人口普查（2020）。Each reader returns the
+array, the labels and what it could not use (reported, never dropped silently).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from yindi._typing import FloatArray
+from yindi.errors import DataFormatError, DataValidationError, MissingDataError
+
+__all__ = [
+    "FIRMS_ATTRIBUTION",
+    "census_provinces",
+    "electricity_matrix",
+    "firm_counts",
+    "read_census",
+    "read_firms",
+]
+
+#: CC BY 4.0 attribution of the listed-firm pack (shown with every output that uses it).
+FIRMS_ATTRIBUTION = (
+    'Listed firms: AFAN (afan-life), "macropage", GitHub AFAN-LIFE/macropage, commit 9ef6144e2c82f1e5465ab8629ae2'
+    "980d13c89f9d, file data/stock_basic.csv (Tushare stock_basic export), CC BY 4.0."
+)
+#: Tushare ``area`` values that are not a province short name.
+_AREA_SPECIAL = {"深圳": "440000", "内蒙": "150000"}
+
+
+def read_firms(path: str | Path) -> pd.DataFrame:
+    """Read ``listed_firms.csv`` (or the pack folder) keeping codes as text; check the needed columns."""
+    src = Path(path)
+    if src.is_dir():
+        src = src / "listed_firms.csv"
+    if not src.exists():
+        raise MissingDataError(f"{src} not found.", zh=f"未找到 {src}。")
+    frame = pd.read_csv(src, dtype=str, keep_default_na=False)
+    need = {"area", "industry", "status"}
+    if not need <= set(frame.columns):
+        raise DataFormatError(
+            f"{src.name}: needs columns {sorted(need)}; it has {list(frame.columns)}.",
+            zh=f"{src.name} 需要列 {sorted(need)}，实际为 {list(frame.columns)}。",
+        )
+    return frame
+
+
+def firm_counts(frame: pd.DataFrame, regions: Sequence[str]) -> tuple[FloatArray, list[str], list[str]]:
+    """Listed firms (status ``L``) per province × Tushare label.
+
+    深圳 is added to 广东 and 内蒙 read as 内蒙古 (pack README). Returns ``(counts (R, L), labels, notes)``;
+    rows of firms whose area is not a province in ``regions`` are reported in ``notes``.
+    """
+    from yindi.regions import resolve
+
+    listed = frame[frame["status"] == "L"]
+    codes: dict[str, str] = {}
+    for area in listed["area"].unique():
+        if area in _AREA_SPECIAL:
+            codes[area] = _AREA_SPECIAL[area]
+            continue
+        try:
+            codes[area] = resolve(area).adcode
+        except Exception:
+            codes[area] = ""
+    code = listed["area"].map(codes)
+    notes = []
+    outside = ~code.isin(list(regions))
+    if outside.any():
+        notes.append(
+            f"{int(outside.sum())} listed firms have an area outside the regions studied "
+            f"({', '.join(sorted(set(listed.loc[outside, 'area'])))}); left out of the firm evidence."
+        )
+    kept = listed.assign(region_code=code)[~outside]
+    table = pd.crosstab(kept["region_code"], kept["industry"])
+    table = table.reindex(index=list(regions), fill_value=0)
+    return table.to_numpy(dtype=np.float64), [str(c) for c in table.columns], notes
+
+
+def read_census(path: str | Path) -> pd.DataFrame:
+    """Read ``census2020.csv.gz`` (or the pack folder); province rows only."""
+    src = Path(path)
+    if src.is_dir():
+        src = src / "census2020.csv.gz"
+    if not src.exists():
+        raise MissingDataError(f"{src} not found.", zh=f"未找到 {src}。")
+    frame = pd.read_csv(src, dtype={"region_code": str, "parent_code": str})
+    need = {"region_code", "level", "indicator", "value"}
+    if not need <= set(frame.columns):
+        raise DataFormatError(f"{src.name}: needs columns {sorted(need)}; it has {list(frame.columns)}.")
+    return frame
+
+
+def census_provinces(frame: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:
+    """Province × indicator table of the census (rows with ``level == 'province'``), reindexed to ``regions``."""
+    prov = frame[frame["level"] == "province"]
+    if prov["region_code"].duplicated().any() and prov.duplicated(["region_code", "indicator"]).any():
+        raise DataValidationError("census: duplicated (region_code, indicator) rows at province level.")
+    wide = prov.pivot_table(index="region_code", columns="indicator", values="value", aggfunc="first")
+    return wide.reindex(list(regions))
+
+
+def electricity_matrix(
+    table: object, year: int | None, regions: Sequence[str]
+) -> tuple[FloatArray, list[str], int]:
+    """The CEADs sector matrix of one year on ``regions`` (rows of regions CEADs lacks are NaN).
+
+    ``year``: the latest table year ≤ ``year`` (all years when None). Returns ``(x (R, A), sectors, year)``.
+    """
+    from yindi.structure.table import ActivityTable
+
+    if not isinstance(table, ActivityTable):
+        raise DataFormatError("electricity must be an ActivityTable (read_sector_electricity) or a path.")
+    years = [p for p in table.periods if year is None or p <= year]
+    if not years:
+        raise MissingDataError(
+            f"The electricity table has no year ≤ {year} (it has {list(table.periods)}).",
+            zh=f"用电表没有不晚于 {year} 年的数据（现有 {list(table.periods)}）。",
+        )
+    used = max(years)
+    m = table.matrix(used)
+    x = np.full((len(regions), len(table.activities)), np.nan)
+    index = {c: k for k, c in enumerate(table.regions)}
+    for r, code in enumerate(regions):
+        if code in index:
+            x[r] = m[index[code]]
+    return x, list(table.activities), used

@@ -1,0 +1,324 @@
+"""Numerical kernels of the lay-out layer: pure NumPy on region × industry arrays (no pandas, no I/O).
+
+布局分析的数值内核：地区 × 产业数组上的纯 NumPy 函数。Shapes: ``R`` regions, ``I`` industries, ``S`` evidence
+sources, ``K`` reason codes. Missing values are NaN and stay NaN (never zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from yindi._typing import BoolArray, FloatArray
+
+__all__ = [
+    "REASON_CODES",
+    "DecisionArrays",
+    "Thresholds",
+    "aggregate_lq",
+    "column_quantile",
+    "combine",
+    "decide",
+    "hhi",
+    "jaccard",
+    "percentile_rank",
+    "symmetric",
+]
+
+#: Integer decision codes: index into ``yindi.plan._options.DECISIONS``; -1 = insufficient data.
+UPGRADE, GROW, PREPOSITION, APPLY, AVOID, INSUFFICIENT = 0, 1, 2, 3, 4, -1
+TRADITIONAL, EMERGING, FUTURE = 0, 1, 2
+
+#: Reason codes, in the order of the first axis of ``DecisionArrays.reasons``.
+REASON_CODES: tuple[str, ...] = (
+    "strong_base",  # 0 capability ≥ base threshold
+    "no_base",  # 1 capability < base threshold
+    "high_relatedness",  # 2 density ≥ grow quantile
+    "low_relatedness",  # 3 density < low quantile
+    "insufficient_relatedness",  # 4 low quantile ≤ density < grow quantile
+    "research_strong",  # 5 rd ≥ strong
+    "research_middle",  # 6 middle ≤ rd < strong
+    "no_research_base",  # 7 rd < middle
+    "green_retrofit",  # 8 upgrade of an energy-intensive industry or in a carbon-constrained region
+    "carbon_constraint",  # 9 energy-intensive industry, carbon-constrained region, no base
+    "application_scenarios",  # 10 enabling technology, market ≥ quantile
+    "research_region_low_tier",  # 11 research-strong region, low/primary-tier industry without base
+    "transfer_fit",  # 12 traditional grow by taking over an industry (003 §3.2)
+    "strong_base_for_frontier",  # 13 research-middle region with a strong base for a future industry
+    "missing_evidence",  # 14 the decisive evidence is missing
+    "base_below_frontier",  # 15 research-middle region, future industry, capability < strong base
+    "adequate_relatedness",  # 16 density ≥ low quantile (research-strong region pre-positions without a base)
+)
+
+
+def symmetric(x: FloatArray) -> FloatArray:
+    """Map an LQ / RCA in [0, ∞) to [0, 1): ``x / (1 + x)`` (= (SRCA + 1) / 2 of Dalum et al. 1998); LQ 1 → 0.5."""
+    with np.errstate(invalid="ignore"):
+        out: FloatArray = x / (1.0 + x)
+    return out
+
+
+def aggregate_lq(x: FloatArray, link: FloatArray, row_total: FloatArray | None = None) -> FloatArray:
+    """Location quotient of aggregated activities.
+
+    ``y = x @ link`` (R × I) sums the activities linked to each industry; ``LQ_ri = (y_ri / T_r) / (Σ_r y_ri /
+    Σ_r T_r)`` with ``T_r`` the region's total (default ``x.sum(1)``, so that activities linked to two
+    industries are not counted twice in the denominator). NaN where ``T_r`` is 0 or NaN, or the industry's
+    national total is 0.
+    """
+    y = x @ link
+    t = x.sum(axis=1) if row_total is None else row_total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = y / t[:, None]
+        national = np.nansum(y, axis=0) / np.nansum(t)
+        out: FloatArray = share / national[None, :]
+    out[:, national == 0] = np.nan
+    out[~(t > 0)] = np.nan
+    return out
+
+
+def combine(stack: FloatArray, weights: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Weighted mean over sources ignoring missing ones: ``(S, R, I), (S,) → (R, I)`` and the weight used.
+
+    ``c = Σ_s w_s v_s / Σ_{s: v_s present} w_s``; NaN where no source is present (or all present weights are 0).
+    """
+    present = np.isfinite(stack)
+    w = np.where(present, weights[:, None, None], 0.0)
+    used = w.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out: FloatArray = (np.where(present, stack, 0.0) * w).sum(axis=0) / used
+    out[used == 0] = np.nan
+    return out, used
+
+
+def column_quantile(x: FloatArray, q: float) -> FloatArray:
+    """Per-column quantile ignoring NaN (linear interpolation, NumPy's default method), ``(R, I) → (I,)``.
+
+    Vectorised: one sort of the whole array (NaN sorts last); NaN for an all-NaN column. Equals
+    ``numpy.nanquantile(x, q, axis=0)`` (tested).
+    """
+    s = np.sort(x, axis=0)
+    n = np.isfinite(x).sum(axis=0)
+    pos = (np.maximum(n, 1) - 1) * q
+    lo = np.floor(pos).astype(np.int64)
+    hi = np.minimum(lo + 1, np.maximum(n - 1, 0))
+    frac = pos - lo
+    a = np.take_along_axis(s, lo[None, :], axis=0)[0]
+    b = np.take_along_axis(s, hi[None, :], axis=0)[0]
+    out: FloatArray = a + (b - a) * frac
+    out[n == 0] = np.nan
+    return out
+
+
+def percentile_rank(x: FloatArray) -> FloatArray:
+    """Rank in [0, 1] along axis 0 ignoring NaN ((rank − 1) / (n − 1), ties averaged); NaN stays NaN.
+
+    Works on ``(R,)`` and ``(R, I)`` arrays; a column with one value gets 0.5.
+    """
+    a = np.asarray(x, dtype=np.float64)
+    flat = a.reshape(a.shape[0], -1)
+    out = np.full(flat.shape, np.nan)
+    for j in range(flat.shape[1]):
+        col = flat[:, j]
+        ok = np.isfinite(col)
+        n = int(ok.sum())
+        if n == 0:
+            continue
+        if n == 1:
+            out[ok, j] = 0.5
+            continue
+        v = col[ok]
+        order = np.argsort(v, kind="mergesort")
+        ranks = np.empty(n)
+        ranks[order] = np.arange(n, dtype=np.float64)
+        # average ties
+        uniq, inv = np.unique(v, return_inverse=True)
+        if len(uniq) < n:
+            sums = np.bincount(inv, weights=ranks)
+            counts = np.bincount(inv)
+            ranks = (sums / counts)[inv]
+        out[ok, j] = ranks / (n - 1)
+    return out.reshape(a.shape)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The thresholds of :func:`decide` (see the ``plan`` options for meanings and sources)."""
+
+    base: float = 0.5
+    strong_base: float = 0.6
+    research_strong: float = 3.0
+    research_middle: float = 2.0
+    market: float = 0.5
+    carbon: float = 0.75
+    transfer: bool = True
+    w_capability: float = 0.5
+    w_density: float = 0.25
+    w_research: float = 0.25
+
+
+@dataclass(frozen=True)
+class DecisionArrays:
+    """Decisions of every region × industry.
+
+    Attributes
+    ----------
+    decision : (R, I) int8
+        Code (0 upgrade, 1 grow, 2 preposition, 3 apply, 4 avoid, -1 insufficient data).
+    score : (R, I) float
+        Weighted mean of capability, density rank and (emerging/future) research rank, in [0, 1].
+    reasons : (K, R, I) bool
+        Which reason codes (:data:`REASON_CODES`) back each decision.
+    """
+
+    decision: np.ndarray
+    score: FloatArray
+    reasons: BoolArray
+
+
+def decide(
+    cap: FloatArray,
+    density: FloatArray,
+    q_low: FloatArray,
+    q_grow: FloatArray,
+    rd: FloatArray,
+    research: FloatArray,
+    market: FloatArray,
+    carbon: FloatArray,
+    tier: np.ndarray,
+    midhigh: BoolArray,
+    energy: BoolArray,
+    enabling: BoolArray,
+    t: Thresholds,
+    *,
+    with_reasons: bool = True,
+) -> DecisionArrays:
+    """Apply the portfolio rules (docs/methods/plan.md) to arrays.
+
+    Parameters
+    ----------
+    cap, density : (R, I) float
+        Combined capability in [0, 1]; relatedness density (NaN = missing).
+    q_low, q_grow : (I,) float
+        Per-industry density quantiles (low relatedness; enough relatedness to grow without a base).
+    rd, research, market, carbon : (R,) float
+        R&D intensity (%); research-capacity rank, market-size rank and CO2-intensity rank in [0, 1].
+    tier : (I,) int
+        0 traditional, 1 emerging, 2 future.
+    midhigh, energy, enabling : (I,) bool
+        Source-003 mid/high tier; NBS energy-intensive; technology that can be applied without its core industry.
+    t : Thresholds
+    with_reasons : bool
+        False skips the score and reasons (the stability draws only need decisions).
+    """
+    r_n, i_n = cap.shape
+    trad = (tier == TRADITIONAL)[None, :]
+    emer = (tier == EMERGING)[None, :]
+    fut = (tier == FUTURE)[None, :]
+    with np.errstate(invalid="ignore"):
+        has_base = cap >= t.base
+        strong_base = cap >= t.strong_base
+        low_rel = density < q_low[None, :]
+        rel_ok = density >= q_grow[None, :]
+        res_strong = (rd >= t.research_strong)[:, None]
+        res_mid = ((rd >= t.research_middle) & (rd < t.research_strong))[:, None]
+        res_weak = (rd < t.research_middle)[:, None]
+        market_ok = (market >= t.market)[:, None]
+        carbon_hi = (carbon >= t.carbon)[:, None]
+    cap_missing = ~np.isfinite(cap)
+    rd_missing = ~np.isfinite(rd)[:, None]
+    low_tier = ~midhigh[None, :]
+    energy2 = energy[None, :]
+    enabling2 = enabling[None, :]
+    carbon_block = energy2 & carbon_hi & ~has_base
+
+    d = np.full((r_n, i_n), AVOID, dtype=np.int8)
+    # traditional
+    t_grow = trad & ~has_base & t.transfer & ~res_strong & rel_ok & midhigh[None, :] & ~carbon_block
+    d[trad & has_base] = UPGRADE
+    d[t_grow] = GROW
+    # emerging
+    e_grow = emer & (has_base | ((res_mid | res_strong) & rel_ok))
+    e_apply = emer & ~e_grow & enabling2 & market_ok
+    d[e_grow] = GROW
+    d[e_apply] = APPLY
+    # future
+    f_pre = fut & ((res_strong & (has_base | ~low_rel)) | (res_mid & strong_base))
+    f_apply = fut & ~f_pre & enabling2 & market_ok
+    d[f_pre] = PREPOSITION
+    d[f_apply] = APPLY
+    insufficient = cap_missing | (fut & rd_missing)
+    d[insufficient] = INSUFFICIENT
+
+    if not with_reasons:
+        return DecisionArrays(decision=d, score=np.empty((0, 0)), reasons=np.empty((0, 0, 0), dtype=bool))
+    # score
+    dens_rank = percentile_rank(density)
+    res2 = np.broadcast_to(research[:, None], (r_n, i_n))
+    w_r = np.where(trad, 0.0, t.w_research)
+    parts = np.stack([cap, dens_rank, res2])
+    weights = np.stack(
+        [
+            np.full((r_n, i_n), t.w_capability),
+            np.full((r_n, i_n), t.w_density),
+            np.broadcast_to(w_r, (r_n, i_n)),
+        ]
+    )
+    present = np.isfinite(parts)
+    w = np.where(present, weights, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = (np.where(present, parts, 0.0) * w).sum(0) / w.sum(0)
+
+    k = len(REASON_CODES)
+    reasons = np.zeros((k, r_n, i_n), dtype=bool)
+    decided = ~insufficient
+    is_ = {code: d == code for code in (UPGRADE, GROW, PREPOSITION, APPLY, AVOID)}
+    reasons[0] = decided & has_base & ~is_[APPLY]
+    reasons[1] = decided & ~has_base & (is_[AVOID] | is_[APPLY])
+    reasons[2] = decided & rel_ok & (is_[GROW] | is_[PREPOSITION]) & ~has_base
+    reasons[3] = decided & low_rel & (is_[AVOID] | is_[APPLY])
+    reasons[4] = decided & ~low_rel & ~rel_ok & np.isfinite(density) & is_[AVOID] & ~has_base
+    reasons[5] = decided & res_strong & ~trad & (is_[PREPOSITION] | is_[GROW])
+    reasons[6] = (
+        decided & res_mid & ~trad & (is_[PREPOSITION] | is_[GROW] | (fut & (is_[AVOID] | is_[APPLY])))
+    )
+    reasons[7] = decided & res_weak & (fut | (emer & ~has_base)) & (is_[AVOID] | is_[APPLY])
+    reasons[8] = decided & is_[UPGRADE] & (energy2 | carbon_hi)
+    reasons[9] = decided & carbon_block & trad & is_[AVOID]
+    reasons[10] = decided & is_[APPLY]
+    reasons[11] = decided & trad & low_tier & res_strong & ~has_base & is_[AVOID]
+    reasons[12] = decided & trad & is_[GROW]
+    reasons[13] = decided & fut & res_mid & strong_base & is_[PREPOSITION]
+    reasons[14] = insufficient
+    reasons[15] = decided & fut & res_mid & ~strong_base & (is_[AVOID] | is_[APPLY])
+    reasons[16] = decided & fut & is_[PREPOSITION] & res_strong & ~has_base & ~low_rel & ~rel_ok
+    return DecisionArrays(decision=d, score=score, reasons=reasons)
+
+
+def hhi(capacity: FloatArray) -> FloatArray:
+    """Herfindahl–Hirschman index of each column's distribution over regions, ``(R, I) → (I,)`` in [1/R, 1].
+
+    ``HHI_i = Σ_r (x_ri / Σ_r x_ri)²`` over present values; NaN when the column total is 0 or all missing.
+    """
+    x = np.where(np.isfinite(capacity), capacity, 0.0)
+    tot = x.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = x / tot[None, :]
+        out: FloatArray = (s**2).sum(axis=0)
+    out[~(tot > 0)] = np.nan
+    return out
+
+
+def jaccard(targets: BoolArray) -> FloatArray:
+    """Pairwise Jaccard similarity of regions' target sets, ``(R, I) bool → (R, R)``; NaN when both are empty.
+
+    ``J_ab = |A ∩ B| / |A ∪ B|``.
+    """
+    m = targets.astype(np.float64)
+    inter = m @ m.T
+    size = m.sum(axis=1)
+    union = size[:, None] + size[None, :] - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out: FloatArray = np.where(union > 0, inter / union, np.nan)
+    return out

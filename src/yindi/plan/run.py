@@ -1,0 +1,95 @@
+"""One call for the whole lay-out: evidence → portfolio (with stability) → herding → lists → modes.
+
+一次完成布局分析：证据 → 组合（含稳定性）→ “一哄而上”预警 → “有所为有所不为”清单 → 发展与转化模式。
+Compute-ready for the pipeline: panel, sources and resolved options in; an immutable result out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from yindi.data.panel import Panel
+from yindi.plan.evidence import Evidence, build_evidence, evidence_paths
+from yindi.plan.herding import Herding, herding
+from yindi.plan.lists import Lists, do_dont_lists
+from yindi.plan.modes import Modes, development_modes
+from yindi.plan.portfolio import Portfolio, plan_portfolio
+
+__all__ = ["PlanResults", "compute_plan"]
+
+
+@dataclass(frozen=True)
+class PlanResults:
+    """Everything the lay-out layer produces (each part has ``to_frame()``)."""
+
+    evidence: Evidence
+    portfolio: Portfolio
+    herding: Herding
+    lists: Lists
+    modes: Modes
+
+    def notes(self) -> tuple[str, ...]:
+        """Caveats, years, attribution and every missing piece of evidence, in words."""
+        m = self.evidence.missing
+        missing = [
+            f"missing evidence — {src}{' ' + str(code) if code else ''}: {reason}"
+            for src, code, reason in zip(m["source"], m["region_code"], m["reason"], strict=True)
+        ]
+        return (
+            *self.evidence.notes,
+            *missing,
+            *self.modes.notes,
+            f"herding targets from {self.herding.origin}",
+        )
+
+
+def compute_plan(
+    panel: Panel,
+    *,
+    data_dir: str | Path | None = None,
+    electricity: Any = None,
+    firms: Any = None,
+    census: Any = None,
+    year: int | None = None,
+    options: Mapping[str, Any] | None = None,
+    ambitions: str | Path | pd.DataFrame | None = None,
+    growth: pd.DataFrame | None = None,
+    malmquist: pd.DataFrame | None = None,
+    lang: str = "zh",
+) -> PlanResults:
+    """Run the lay-out layer.
+
+    Parameters
+    ----------
+    panel : Panel
+        Provincial panel (national total and other regions are left out: the mainland provinces are used).
+    data_dir : path, optional
+        The provincial pack folder; ``electricity``, ``firms`` and ``census`` default to the files beside it
+        (``sector_electricity.csv``, ``../cn-firms/listed_firms.csv``, ``../cn-counties/census2020.csv.gz``)
+        when they exist; a missing file is reported as missing evidence.
+    electricity, firms, census : optional
+        Tables or paths (override ``data_dir``).
+    year : int, optional
+    options : mapping, optional
+        ``plan`` options.
+    ambitions : path or DataFrame, optional
+        Declared targets for the herding alerts; default: Yindi's own recommendations.
+    growth, malmquist : DataFrame, optional
+        Productivity results for the development mode.
+    """
+    paths = evidence_paths(data_dir)
+    electricity = electricity if electricity is not None else paths.get("electricity")
+    firms = firms if firms is not None else paths.get("firms")
+    census = census if census is not None else paths.get("census")
+    prov = panel.mainland()
+    ev = build_evidence(prov, electricity=electricity, firms=firms, census=census, year=year, options=options)
+    pf = plan_portfolio(ev)
+    hd = herding(pf, ambitions, lang=lang)
+    ls = do_dont_lists(pf, hd, lang=lang)
+    md = development_modes(pf, growth=growth, malmquist=malmquist, lang=lang)
+    return PlanResults(evidence=ev, portfolio=pf, herding=hd, lists=ls, modes=md)

@@ -54,17 +54,49 @@ def test_priorities_feed_herding_without_editing(tmp_path: Path, plan: Path) -> 
         ("安徽", "fut_quantum"),
         ("安徽", "sei_nev"),
     }
-    # what the herding alert does with the file: resolve every region and industry name as written
+    # the herding alert's own reader takes the file as written, and finds the same cells
+    from yindi.plan.herding import read_ambitions
     from yindi.plan.taxonomy import load_taxonomy
-    from yindi.regions import resolve
+    from yindi.regions import registry
 
-    tax = load_taxonomy()
-    for r in table.itertuples():
-        assert resolve(r.region).adcode == r.region_code
-        assert tax.resolve(r.industry).industry_id == r.industry_id
+    provinces = tuple(r.adcode for r in registry().provinces())
+    ids = load_taxonomy().ids
+    mask = read_ambitions(out, provinces, ids)
+    cells = {(provinces[i], ids[j]) for i, j in zip(*mask.nonzero(), strict=True)}
+    assert cells == set(zip(table["region_code"], table["industry_id"], strict=True))
     mentions = pd.read_csv(tmp_path / "m.csv", dtype=str, encoding="utf-8-sig")
     for col in ("document", "region_code", "region", "industry_id", "industry", "tier", "cue", "evidence"):
         assert col in mentions.columns
+
+
+def test_cities_count_for_their_province_and_national_rows_are_optional(tmp_path: Path) -> None:
+    doc = tmp_path / "d.txt"
+    doc.write_text("深圳市打造人工智能先锋城市。国家层面培育低空经济。", encoding="utf-8")
+    out = tmp_path / "p.csv"
+    res = runner.invoke(app, ["text", "priorities", str(doc), "-r", "全国", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    t = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert set(zip(t["region_code"], t["industry_id"], strict=True)) == {("440000", "sei_ai")}
+    res = runner.invoke(
+        app,
+        [
+            "text",
+            "priorities",
+            str(doc),
+            "-r",
+            "全国",
+            "-o",
+            str(out),
+            "--level",
+            "as_named",
+            "--include-national",
+        ],
+    )
+    t = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
+    assert set(zip(t["region_code"], t["industry_id"], strict=True)) == {
+        ("440300", "sei_ai"),
+        ("100000", "sei_lowalt"),
+    }
 
 
 def test_similarity_and_gaps(tmp_path: Path, plan: Path) -> None:

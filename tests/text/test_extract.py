@@ -102,7 +102,7 @@ def test_national_2025_report(extractor, reports_path) -> None:  # type: ignore[
     from yindi.text.documents import read_corpus
 
     y2025 = next(d for d in read_corpus(reports_path) if d.year == 2025)
-    amb = extractor.extract([y2025]).ambitions()
+    amb = extractor.extract([y2025]).ambitions(include_national=True)
     ids = set(amb["industry_id"])
     assert {"fut_biomfg", "fut_quantum", "fut_embodied", "fut_6g", "sei_lowalt", "sei_space"} <= ids
     assert set(amb["region_code"]) == {"100000"}

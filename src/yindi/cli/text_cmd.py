@@ -48,6 +48,15 @@ def priorities_cmd(
     mentions: Optional[Path] = typer.Option(
         None, "--mentions", help="另存逐条提及表 / Also write every mention (one row per sentence) here."
     ),
+    level: str = typer.Option(
+        "province",
+        "--level",
+        help="province：城市的表述计入其所在省（供 herding 使用，默认）；as_named：保留城市 / province: a city's "
+        "statements count for its province (for herding; default); as_named: keep cities.",
+    ),
+    include_national: bool = typer.Option(
+        False, "--include-national", help="保留全国层面的条目 / Keep national (全国) rows."
+    ),
     lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
 ) -> None:
     """重点产业：每个地区宣示的产业（可直接用作 plan herding --ambitions） / Stated priority industries per
@@ -57,7 +66,12 @@ def priorities_cmd(
 
     docs = read_inputs(files, region=region)
     result = extract_priorities(docs, central=_central(central), options={"min_strength": min_strength})
-    table = result.ambitions(min_strength=min_strength, lang="en" if lang == "en" else "zh")
+    table = result.ambitions(
+        min_strength=min_strength,
+        level=level,
+        include_national=include_national,
+        lang="en" if lang == "en" else "zh",
+    )
     write_output({"priorities": table}, out)
     if mentions is not None:
         write_output({"mentions": result.table("en" if lang == "en" else "zh")}, mentions)

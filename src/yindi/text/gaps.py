@@ -27,12 +27,10 @@ def base_threshold() -> float:
     """The plan layer's ``base_threshold`` (capability score counted as an existing base), 0.5 when the plan
     options are not available."""
     try:
-        import yindi.plan._options  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
-        from yindi.options import table
-
-        return float(table("plan").resolve()["base_threshold"])
-    except Exception:
+        from yindi.plan._options import PLAN_OPTIONS
+    except ImportError:  # pragma: no cover - the plan layer ships with this package
         return 0.5
+    return float(PLAN_OPTIONS.resolve()["base_threshold"])
 
 
 def capability_table(
@@ -57,10 +55,7 @@ def capability_table(
 def evidence_capability(data: str) -> pd.DataFrame:
     """Combined capability (region × industry score) from the plan layer's evidence for the pack ``data``."""
     try:
-        from yindi.plan.evidence import (  # type: ignore[import-not-found,unused-ignore]
-            _evidence_paths,
-            build_evidence,
-        )
+        from yindi.plan.evidence import build_evidence, evidence_paths
     except ImportError:
         raise MissingDataError(
             "Capability evidence from a data pack needs yindi.plan.evidence, which this installation lacks. "
@@ -70,7 +65,7 @@ def evidence_capability(data: str) -> pd.DataFrame:
         ) from None
     from yindi.data import load
 
-    paths = {k: (v if v.exists() else None) for k, v in _evidence_paths(data).items()}
+    paths = {k: (v if v.exists() else None) for k, v in evidence_paths(data).items()}
     ev = build_evidence(load(data), **paths)
     cap = ev.capability.copy()
     cap.index.name = "region_code"

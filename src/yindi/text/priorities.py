@@ -14,7 +14,8 @@ import pandas as pd
 
 from yindi._typing import Lang
 from yindi.options import Option, OptionTable, register
-from yindi.schema import region_labels, tidy
+from yindi.errors import ParameterError
+from yindi.schema import NATIONAL_CODE, region_labels, tidy
 
 if TYPE_CHECKING:
     from yindi.text.documents import Document
@@ -62,6 +63,15 @@ TABLE = register(
         ),
     )
 )
+
+
+def _provinces(codes: pd.Series) -> list[str]:
+    """The province adcode of every code (the national code and unknown codes kept as they are)."""
+    from yindi.regions import registry
+
+    reg = registry()
+    return [reg.get(c).province if c in reg and c != NATIONAL_CODE else c for c in codes]
+
 
 _UNSPECIFIED = {"zh": "（未指定地区）", "en": "(region not given)"}
 
@@ -146,12 +156,31 @@ class Priorities:
         return f.loc[keep]
 
     def ambitions(
-        self, *, min_strength: int = 1, exclude_inherited: bool = False, lang: Lang = "zh"
+        self,
+        *,
+        min_strength: int = 1,
+        exclude_inherited: bool = False,
+        level: str = "province",
+        include_national: bool = False,
+        lang: Lang = "zh",
     ) -> pd.DataFrame:
         """The declared-ambitions table read by ``yindi plan herding --ambitions``: one row per region and
         industry with columns ``region, industry, source`` (the document) and ``region_code, industry_id,
-        tier, cue, strength, mentions, inherited, evidence`` (the strongest cue and its sentence)."""
+        tier, cue, strength, mentions, inherited, evidence`` (the strongest cue and its sentence).
+
+        ``level="province"`` (default) counts a city's statement for its province, as the herding alert
+        compares provinces; ``"as_named"`` keeps cities. National rows (100000) are left out unless
+        ``include_national`` (herding compares regions, and 全国 is not one of them)."""
         f = self.stated(min_strength=min_strength, exclude_inherited=exclude_inherited)
+        if level == "province":
+            f = f.assign(region_code=_provinces(f["region_code"]))
+        elif level != "as_named":
+            raise ParameterError(
+                "The 'level' parameter of ambitions() must be one of 'province', 'as_named'. "
+                f"Got {level!r} instead."
+            )
+        if not include_national:
+            f = f.loc[f["region_code"] != NATIONAL_CODE]
         cols = [
             "region",
             "industry",

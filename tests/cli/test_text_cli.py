@@ -148,3 +148,30 @@ def test_timeline(tmp_path: Path) -> None:
     assert first["新质生产力"] == 2024 and first["低空经济"] == 2024 and first["具身智能"] == 2025
     consecutive = pd.read_excel(out, sheet_name="consecutive")
     assert len(consecutive) == 51 and consecutive["text_jaccard"].between(0, 1).all()
+
+
+@pytest.mark.realdata
+def test_gaps_from_the_plan_layers_evidence(tmp_path: Path, plan: Path, provinces_dir: Path) -> None:
+    pri, gaps = tmp_path / "p.csv", tmp_path / "g.csv"
+    runner.invoke(app, ["text", "priorities", str(plan), "-o", str(pri)])
+    res = runner.invoke(app, ["text", "gaps", "-p", str(pri), "--data", str(provinces_dir), "-o", str(gaps)])
+    assert res.exit_code == 0, res.output
+    g = pd.read_csv(gaps, dtype=str, encoding="utf-8-sig")
+    assert set(g["region"]) == {"上海", "江苏", "浙江", "安徽"}
+    stated = g.loc[g["stated"] == "True"]
+    assert len(stated) == 10
+    # every stated cell is judged against evidence or reported as having none — never dropped
+    assert set(stated["status"]) <= {"stated_with_base", "stated_without_base", "stated_no_evidence"}
+    from yindi.data import load
+    from yindi.plan.evidence import build_evidence, evidence_paths
+
+    paths = {k: (v if v.exists() else None) for k, v in evidence_paths(provinces_dir).items()}
+    cap = build_evidence(load(str(provinces_dir)), **paths).capability  # type: ignore[arg-type]
+    for r in stated.itertuples():
+        value = cap.loc[r.region_code, r.industry_id]
+        expect = (
+            "stated_no_evidence"
+            if pd.isna(value)
+            else ("stated_with_base" if value >= 0.5 else "stated_without_base")
+        )
+        assert r.status == expect, r

@@ -66,7 +66,9 @@ def evidence_capability(data: str) -> pd.DataFrame:
     from yindi.data import load
 
     paths = {k: (v if v.exists() else None) for k, v in evidence_paths(data).items()}
-    ev = build_evidence(load(data), **paths)
+    ev = build_evidence(
+        load(data), electricity=paths.get("electricity"), firms=paths.get("firms"), census=paths.get("census")
+    )
     cap = ev.capability.copy()
     cap.index.name = "region_code"
     long: pd.DataFrame = cap.reset_index().melt(

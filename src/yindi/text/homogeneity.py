@@ -139,7 +139,8 @@ def capability_gaps(
     Returns
     -------
     DataFrame
-        One row per stated (region, industry) and per capable but unstated pair, with ``stated``, ``capable``
+        One row per stated (region, industry) and per capable but unstated pair of the regions that state
+        anything (other regions are not in the documents), with ``stated``, ``capable``
         (``<NA>`` when the capability table says nothing) and ``status``: ``stated_with_base``,
         ``stated_without_base`` (the ambition the sources warn about), ``stated_no_evidence`` or
         ``base_not_stated``.
@@ -183,7 +184,8 @@ def capability_gaps(
     amb["stated"] = True
     merged = amb.merge(cap, on=["region_code", "industry_id"], how="outer")
     merged["stated"] = merged["stated"].fillna(False).astype(bool)
-    merged = merged.loc[merged["stated"] | merged["capable"].fillna(False).astype(bool)]
+    in_documents = merged["region_code"].isin(set(amb["region_code"]))
+    merged = merged.loc[in_documents & (merged["stated"] | merged["capable"].fillna(False).astype(bool))]
     status = np.select(
         [
             merged["stated"] & merged["capable"].isna(),
@@ -199,4 +201,7 @@ def capability_gaps(
         k = 1 if lang == "en" else 0
         merged["industry"] = [labels[i][k] if i in labels else i for i in merged["industry_id"]]
         merged["tier"] = [labels[i][2] if i in labels else "" for i in merged["industry_id"]]
-    return merged.sort_values(["region_code", "status", "industry_id"], kind="stable").reset_index(drop=True)
+    lead = ["region_code", "region", "industry_id", "industry", "tier", "status", "stated", "capable"]
+    order = [c for c in lead if c in merged.columns] + [c for c in merged.columns if c not in lead]
+    out = merged[order].sort_values(["region_code", "status", "industry_id"], kind="stable")
+    return out.reset_index(drop=True)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from yindi._typing import Lang
-from yindi.options import Option, OptionTable, register
 from yindi.errors import ParameterError
+from yindi.options import Option, OptionTable, register
 from yindi.schema import NATIONAL_CODE, region_labels, tidy
 
 if TYPE_CHECKING:

@@ -106,3 +106,23 @@ def test_national_2025_report(extractor, reports_path) -> None:  # type: ignore[
     ids = set(amb["industry_id"])
     assert {"fut_biomfg", "fut_quantum", "fut_embodied", "fut_6g", "sei_lowalt", "sei_space"} <= ids
     assert set(amb["region_code"]) == {"100000"}
+
+
+def test_customary_areas_and_focus_cues(extractor) -> None:  # type: ignore[no-untyped-def]
+    got = _rows(extractor, "东部沿海聚焦集成电路，西北地区立足能源化工。", None)
+    east = {
+        "110000",
+        "120000",
+        "130000",
+        "310000",
+        "320000",
+        "330000",
+        "350000",
+        "370000",
+        "440000",
+        "460000",
+    }
+    assert {r[1] for r in got if r[0] == "sei_ic"} == east
+    assert {r[2] for r in got if r[0] == "sei_ic"} == {"聚焦"}
+    assert {r[1] for r in got if r[0] == "gbt26"} == {"610000", "620000", "630000", "640000", "650000"}
+    assert {(r[2], r[3]) for r in got if r[0] == "gbt26"} == {("立足", 2)}

@@ -2,7 +2,7 @@
 
 文本中的地区名 → 地区代码：31 个省级单位（全称与简称）、地级单位（全称，及不易与普通词混淆的简称），以及
 京津冀、长三角、粤港澳大湾区、成渝、长江经济带、黄河流域和四大区域（东部、中部、西部、东北，含“地区”、
-中西部、西部大开发、中部崛起、东北振兴等说法）。
+中西部、西部大开发、中部崛起、东北振兴等说法），以及华北、华东、华中、华南、西南、西北。
 
 Names come from :func:`yindi.regions.registry` (provinces and prefecture-level units of the mainland) and from
 :data:`yindi.regions.STRATEGIC` / :func:`yindi.regions.grouping` for groups, which stand for their member
@@ -51,6 +51,31 @@ GROUP_ALIASES: dict[str, str] = {
     "西部大开发": "nbs4:west",
     "中部崛起": "nbs4:central",
     "东北振兴": "nbs4:northeast",
+    "东部沿海": "nbs4:east",
+    "西北": "area:northwest",
+    "西北地区": "area:northwest",
+    "西南": "area:southwest",
+    "西南地区": "area:southwest",
+    "华北": "area:north",
+    "华北地区": "area:north",
+    "华东": "area:east_china",
+    "华东地区": "area:east_china",
+    "华南": "area:south_china",
+    "华南地区": "area:south_china",
+    "华中": "area:central_china",
+    "华中地区": "area:central_china",
+}
+
+#: The customary geographic areas (the six great administrative regions of 1949–1954, with 华中 and 华南 the
+#: usual split of 中南): 华北 京津冀晋蒙, 华东 沪苏浙皖闽赣鲁, 华中 豫鄂湘, 华南 粤桂琼, 西南 渝川黔滇藏,
+#: 西北 陕甘青宁新 (东北 is the NBS northeast).
+AREAS: dict[str, tuple[str, ...]] = {
+    "north": ("110000", "120000", "130000", "140000", "150000"),
+    "east_china": ("310000", "320000", "330000", "340000", "350000", "360000", "370000"),
+    "central_china": ("410000", "420000", "430000"),
+    "south_china": ("440000", "450000", "460000"),
+    "southwest": ("500000", "510000", "520000", "530000", "540000"),
+    "northwest": ("610000", "620000", "630000", "640000", "650000"),
 }
 
 
@@ -89,7 +114,9 @@ def gazetteer(*, cities: bool = True) -> dict[str, RegionName]:
     nbs4 = grouping("nbs4")
     for name, gid in GROUP_ALIASES.items():
         members: tuple[str, ...]
-        if gid.startswith("nbs4:"):
+        if gid.startswith("area:"):
+            members = AREAS[gid.split(":", 1)[1]]
+        elif gid.startswith("nbs4:"):
             members = tuple(c for g in gid.split(":", 1)[1].split("+") for c in nbs4.groups[g])
         else:
             members = STRATEGIC[gid].provinces

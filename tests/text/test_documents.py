@@ -183,3 +183,15 @@ def test_source_documents_read(sources_dir: Path) -> None:
     docs = [read_document(p) for p in sorted(sources_dir.glob("*.txt"))]
     assert len(docs) == 4 and all(len(d.text) > 4000 for d in docs)
     assert all(d.region_code is None for d in docs)  # analyses of the whole country: no issuing region
+
+
+def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from yindi.text._deps import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # import pypdf now raises ImportError
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(MissingExtraError, match=r"pip install 'yindi\[text\]'") as info:
+        read_text(tmp_path / "a.pdf")
+    assert "yindi[text]" in (info.value.zh or "")

@@ -87,6 +87,8 @@ def test_result_tables(extractor) -> None:  # type: ignore[no-untyped-def]
         ("安徽", "fut_quantum"),
         ("安徽", "sei_ic"),
     }  # 钢铁 has no cue: a fact, not a priority
+    assert "2 份文档" in result.summary() and "集成电路 (2)" in result.summary()
+    assert "Integrated circuits (chips) (2)" in result.summary("en")
     frame = result.to_frame()
     check_schema(frame)
     steel = frame[(frame["industry_id"] == "gbt31")]

@@ -57,6 +57,7 @@ def test_homogeneity_hand_computed(extractor) -> None:  # type: ignore[no-untype
     common = h.common.set_index("industry_id")["regions"].to_dict()
     assert common == {"fut_quantum": 2, "sei_ic": 2, "sei_lowalt": 1}
     check_schema(h.to_frame())
+    assert "3 个地区" in h.summary() and "mean pairwise cosine 0.370" in h.summary("en")
     pairs = h.pairs()
     assert list(pairs["region_a"]) == ["江苏", "江苏", "浙江"]
 

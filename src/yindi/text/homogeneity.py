@@ -55,6 +55,22 @@ class Homogeneity:
             "industries": float((self.matrix.to_numpy() > 0).any(axis=0).sum()),
         }
 
+    def summary(self, lang: Lang = "zh") -> str:
+        """One paragraph for people: overall similarity and the most common industries."""
+        o = self.overall
+        top = ", ".join(f"{r.industry} ({r.regions})" for r in self.common.head(5).itertuples())
+        which = "own sentences only" if self.exclude_inherited else "all sentences"
+        if lang == "en":
+            return (
+                f"{int(o['regions'])} regions, {int(o['industries'])} industries stated ({which}); mean pairwise "
+                f"cosine {o['mean_cosine']:.3f}, Jaccard {o['mean_jaccard']:.3f}. Most common: {top or '-'}"
+            )
+        scope = "仅地方自有语句" if self.exclude_inherited else "全部语句"
+        return (
+            f"{int(o['regions'])} 个地区，{int(o['industries'])} 个产业（{scope}）；两两平均余弦相似度 "
+            f"{o['mean_cosine']:.3f}，Jaccard {o['mean_jaccard']:.3f}。最常见：{top or '无'}"
+        )
+
     def pairs(self, lang: Lang = "zh") -> pd.DataFrame:
         """Every pair of regions once: ``region_code_a, region_a, region_code_b, region_b, cosine, jaccard``."""
         codes = list(self.matrix.index)

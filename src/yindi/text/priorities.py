@@ -225,6 +225,24 @@ class Priorities:
             }
         )
 
+    def summary(self, lang: Lang = "zh", top: int = 10) -> str:
+        """A few lines for people: documents, mentions, stated priorities and the industries most often stated
+        (rendered from :meth:`to_frame`)."""
+        frame = self.to_frame(lang)
+        stated = frame.loc[(frame["measure"] == "stated") & (frame["value"] > 0)]
+        k = 1 if lang == "en" else 0
+        counts = (
+            stated.groupby("industry_id")["region_code"].nunique().sort_values(ascending=False, kind="stable")
+        )
+        best = ", ".join(f"{self.labels[i][k]} ({n})" for i, n in counts.head(top).items())
+        docs = self.mentions["document"].nunique()
+        if lang == "en":
+            return (
+                f"{docs} documents, {len(self.mentions)} industry mentions, {len(stated)} stated "
+                f"(region, year, industry) priorities.\nMost often stated (regions): {best or '-'}"
+            )
+        return f"{docs} 份文档，{len(self.mentions)} 处产业提及，{len(stated)} 项（地区、年份、产业）重点。\n被最多地区列为重点：{best or '无'}"
+
     def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
         """Tidy result frame: per region, year and industry the measures ``mentions`` (all mentions),
         ``stated`` (mentions with a commitment cue, strength ≥ 1) and ``max_strength``."""

@@ -234,7 +234,7 @@ class Priorities:
         counts = (
             stated.groupby("industry_id")["region_code"].nunique().sort_values(ascending=False, kind="stable")
         )
-        best = ", ".join(f"{self.labels[i][k]} ({n})" for i, n in counts.head(top).items())
+        best = ", ".join(f"{self.labels[str(i)][k]} ({n})" for i, n in counts.head(top).items())
         docs = self.mentions["document"].nunique()
         if lang == "en":
             return (

@@ -83,8 +83,13 @@ class Segmenter:
         self._tok: Any = jieba.Tokenizer()
         self._tok.initialize()
         self.words: frozenset[str] = frozenset(w for w in words if w)
+        total = self._tok.total
         for w in sorted(self.words):
             self._tok.add_word(w, freq=DOMAIN_WORD_FREQ)
+        # add_word adds each frequency to the dictionary total; a thousand domain words would multiply it
+        # several times over and shift every other cut (paths with more words would lose), so the total is
+        # kept at jieba's own: the domain words are frequent, the rest of the language unchanged.
+        self._tok.total = total
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text`` in order (precise mode, HMM off: every word that matters is in the dictionary)."""

@@ -86,3 +86,39 @@ def test_jaccard_hand_case() -> None:
     j = jaccard(t)
     assert j[0, 1] == pytest.approx(1 / 3)
     assert j[0, 0] == 1.0 and np.isnan(j[2, 2])
+
+
+def test_decide_codes_equals_decide() -> None:
+    from yindi.plan.kernels import Thresholds, decide, decide_codes
+
+    rng = np.random.default_rng(11)
+    r, i = 60, 30
+    cap = rng.random((r, i))
+    cap[rng.random((r, i)) < 0.05] = np.nan
+    dens = rng.random((r, i))
+    rd = rng.gamma(2, 1, r)
+    rd[3] = np.nan
+    args = (rng.random(i) * 0.3, 0.3 + rng.random(i) * 0.3)
+    tier = rng.integers(0, 3, i)
+    flags = (rng.random(i) < 0.5, rng.random(i) < 0.2, rng.random(i) < 0.3)
+    market, carbon = rng.random(r), rng.random(r)
+    end, er = rng.random(i) < 0.3, rng.random(r)
+    for t in (Thresholds(), Thresholds(transfer=False, base=0.4)):
+        full = decide(
+            cap,
+            dens,
+            *args,
+            rd,
+            rng.random(r),
+            market,
+            carbon,
+            tier,
+            *flags,
+            t,
+            endowment=end,
+            energy_rank=er,
+        )
+        lean = decide_codes(
+            cap, dens, *args, rd, market, carbon, tier, *flags, t, endowment=end, energy_rank=er
+        )
+        np.testing.assert_array_equal(full.decision, lean)

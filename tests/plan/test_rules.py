@@ -28,6 +28,8 @@ def one(
     energy: bool = False,
     enabling: bool = False,
     transfer: bool = True,
+    endowment: bool = False,
+    energy_rank: float = 0.2,
 ) -> tuple[str, set[str]]:
     d = decide(
         np.array([[cap]]),
@@ -43,6 +45,8 @@ def one(
         np.array([energy]),
         np.array([enabling]),
         Thresholds(transfer=transfer),
+        endowment=np.array([endowment]),
+        energy_rank=np.array([energy_rank]),
     )
     codes = {REASON_CODES[k] for k in range(len(REASON_CODES)) if d.reasons[k, 0, 0]}
     return DECISION[int(d.decision[0, 0])], codes
@@ -84,6 +88,12 @@ CASES = [
     ("fut_weak_region_base", ("future", 0.9, 0.9, 1.2), {}, "avoid", {"strong_base", "no_research_base"}),
     ("fut_apply", ("future", 0.3, 0.5, 1.2), {"enabling": True, "market": 0.9}, "apply",
      {"no_base", "no_research_base", "application_scenarios"}),
+    ("emer_energy_rich", ("emerging", 0.3, 0.1, 1.0), {"endowment": True, "energy_rank": 0.9}, "grow",
+     {"energy_endowment"}),
+    ("emer_energy_poor", ("emerging", 0.3, 0.1, 1.0), {"endowment": True, "energy_rank": 0.5}, "avoid",
+     {"no_base", "low_relatedness", "no_research_base"}),
+    ("fut_energy_rich_apply", ("future", 0.3, 0.1, 1.0), {"endowment": True, "energy_rank": 0.9}, "apply",
+     {"no_base", "low_relatedness", "no_research_base", "energy_endowment"}),
     ("fut_rd_missing", ("future", 0.7, 0.5, float("nan")), {}, "insufficient_data", {"missing_evidence"}),
     ("cap_missing", ("traditional", float("nan"), 0.5, 1.0), {}, "insufficient_data", {"missing_evidence"}),
 ]  # fmt: skip

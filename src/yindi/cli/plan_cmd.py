@@ -110,8 +110,9 @@ def portfolio_cmd(
     draws: Optional[int] = DRAWS,
 ) -> None:
     """每个地区 × 产业的决策、得分、理由与稳定性 / Decision, score, reasons and stability per region × industry."""
+    code = _region_code(region)
     res = _run(data, year, ambitions, electricity, firms, census, lang, draws)
-    _write("portfolio", res.portfolio.table(lang, region=_region_code(region)), out, res)
+    _write("portfolio", res.portfolio.table(lang, region=code), out, res)
 
 
 @plan_app.command("lists")
@@ -128,8 +129,8 @@ def lists_cmd(
     draws: Optional[int] = DRAWS,
 ) -> None:
     """有所为有所不为清单 / Do and don't lists per region."""
-    res = _run(data, year, ambitions, electricity, firms, census, lang, draws)
     code = _region_code(region)
+    res = _run(data, year, ambitions, electricity, firms, census, lang, draws)
     frame = res.lists.frame if code is None else res.lists.region(code)
     _write("lists", frame, out, res)
 
@@ -148,8 +149,8 @@ def herding_cmd(
     draws: Optional[int] = DRAWS,
 ) -> None:
     """一哄而上预警（每个产业）/ Herding alerts per industry (with --region: that region's most similar peers)."""
-    res = _run(data, year, ambitions, electricity, firms, census, lang, 0 if draws is None else draws)
     code = _region_code(region)
+    res = _run(data, year, ambitions, electricity, firms, census, lang, 0 if draws is None else draws)
     if code is None:
         _write("herding", res.herding.table(lang), out, res)
     else:
@@ -173,8 +174,8 @@ def modes_cmd(
     draws: Optional[int] = DRAWS,
 ) -> None:
     """发展模式与技术转化模式 / Development mode per region and transfer mode per recommended industry."""
-    res = _run(data, year, ambitions, electricity, firms, census, lang, 0 if draws is None else draws)
     code = _region_code(region)
+    res = _run(data, year, ambitions, electricity, firms, census, lang, 0 if draws is None else draws)
     frame = res.modes.industries.merge(
         res.modes.regions.drop(columns=["region"]), on="region_code", how="left"
     )

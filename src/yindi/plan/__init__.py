@@ -2,11 +2,35 @@
 
 布局：为每个地区给出传统产业升级、战略性新兴产业培育、未来产业前瞻布局的组合，“有所为有所不为”清单，
 以及“一哄而上”预警。Modules: :mod:`~yindi.plan.taxonomy` (industries), :mod:`~yindi.plan.evidence` (capability
-evidence), :mod:`~yindi.plan.portfolio` (decisions), :mod:`~yindi.plan.herding`, :mod:`~yindi.plan.modes`.
+evidence), :mod:`~yindi.plan.portfolio` (decisions), :mod:`~yindi.plan.lists`, :mod:`~yindi.plan.herding`,
+:mod:`~yindi.plan.modes`, :mod:`~yindi.plan.run` (everything at once). Methods: docs/methods/plan.md.
 """
 
 from __future__ import annotations
 
+from yindi.plan.evidence import Evidence, build_evidence
+from yindi.plan.herding import Herding, herding
+from yindi.plan.lists import Lists, do_dont_lists
+from yindi.plan.modes import Modes, development_modes
+from yindi.plan.portfolio import Portfolio, plan_portfolio
+from yindi.plan.run import PlanResults, compute_plan
 from yindi.plan.taxonomy import Industry, IndustryNotFoundError, Taxonomy, load_taxonomy
 
-__all__ = ["Industry", "IndustryNotFoundError", "Taxonomy", "load_taxonomy"]
+__all__ = [
+    "Evidence",
+    "Herding",
+    "Industry",
+    "IndustryNotFoundError",
+    "Lists",
+    "Modes",
+    "PlanResults",
+    "Portfolio",
+    "Taxonomy",
+    "build_evidence",
+    "compute_plan",
+    "development_modes",
+    "do_dont_lists",
+    "herding",
+    "load_taxonomy",
+    "plan_portfolio",
+]

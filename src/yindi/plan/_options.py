@@ -131,6 +131,16 @@ PLAN_OPTIONS = register(
                 high=1,
             ),
             Option(
+                "energy_quantile",
+                0.75,
+                "发电量/用电量位次不低于该值为能源富集地区：数据中心、新能源可培育，氢能、储能可做场景应用（来源001 §2.1"
+                "“东技西能”“东数西算”；003 §3.1“基础设施与数据资源丰富的地区可着力打造数据中心”）",
+                "Generation/consumption rank from which a region is energy-rich: it may grow data centres and new "
+                "energy and apply hydrogen and storage (source 001 §2.1 'east: technology, west: energy'; 003 §3.1)",
+                low=0,
+                high=1,
+            ),
+            Option(
                 "transfer",
                 True,
                 "研发非强地区可承接关联度高的中高端传统产业转移（来源003 §3.2 中西部承接产业梯度转移）",
@@ -225,4 +235,5 @@ STABILITY_KEYS: tuple[str, ...] = (
     "density_grow_quantile",
     "market_quantile",
     "carbon_quantile",
+    "energy_quantile",
 )

@@ -50,6 +50,7 @@ REGION_MEASURES: dict[str, tuple[str, str, str]] = {
     "research_score": ("研发能力综合位次", "Research-capacity rank", "0–1"),
     "market_score": ("市场规模位次", "Market-size rank", "0–1"),
     "carbon_rank": ("碳排放强度位次", "CO2-intensity rank", "0–1"),
+    "energy_rank": ("发电量/用电量位次", "Generation/consumption rank", "0–1"),
 }
 _RESEARCH = (
     "rd_intensity",
@@ -136,6 +137,7 @@ def region_measures(
     with np.errstate(all="ignore"):
         t["market_score"] = np.nanmean(market, axis=1) if np.isfinite(market).any() else np.nan
     t["carbon_rank"] = percentile_rank(t["co2_intensity"].to_numpy(dtype=np.float64))
+    t["energy_rank"] = percentile_rank(t["power_self_sufficiency"].to_numpy(dtype=np.float64))
     for col in ("rd_intensity", "co2_intensity", "gdp"):
         for code in t.index[t[col].isna()]:
             missing.append(("panel", str(code), f"{col} missing"))

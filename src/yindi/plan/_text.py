@@ -122,6 +122,11 @@ REASON_TEXT: dict[str, tuple[str, str, str]] = {
         "关联度尚可（关联密度 {dens:.2f} ≥ 第{ql:.0f}百分位 {qlv:.2f}）",
         "adequate relatedness (density {dens:.2f} ≥ p{ql:.0f} {qlv:.2f})",
     ),
+    "energy_endowment": (
+        "energy_endowment(generation_rank={er:.2f} >= {eq:.2f})",
+        "能源富集（发电量/用电量位次 {er:.2f} ≥ {eq:.2f}），可依托能源禀赋",
+        "energy-rich region (generation/consumption rank {er:.2f} ≥ {eq:.2f})",
+    ),
     "crowded": (
         "crowded(targets={targets}, capable={capable})",
         "全国扎堆（{targets} 个地区以其为目标，仅 {capable} 个具备能力）",

@@ -90,6 +90,7 @@ class Evidence:
         out = frame[["tier", "name_zh", "name_en", "level_003", "maturity"]].copy()
         out["energy_intensive"] = frame["energy_intensive"] == "true"
         out["enabling"] = frame["enabling"] == "true"
+        out["endowment"] = frame["endowment"]
         return out
 
     @classmethod
@@ -130,7 +131,7 @@ class Evidence:
         cap, _ = combine(np.stack([symmetric(measures[s]) for s in _CAP_SOURCES]), weights)
         measures["capability"] = cap
         table = region_table.reindex(list(regions)).copy()
-        for col in ("co2_intensity", "enterprise_rd_share"):
+        for col in ("co2_intensity", "enterprise_rd_share", "energy_rank"):
             if col not in table:
                 table[col] = np.nan
         table.index.name = "region_code"

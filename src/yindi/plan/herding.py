@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -110,18 +111,33 @@ class Herding:
     ----------
     industries : DataFrame
         ``industry_id, industry, tier, targets, capable, ratio, hhi, level, reasons`` (one row per industry).
-    similarity : DataFrame
-        Region × region Jaccard similarity of target sets (NaN when both are empty).
-    cosine : DataFrame
-        Region × region cosine similarity of target sets.
+    targets : (R, I) bool
+        The target mask the alerts were computed from.
+    regions : tuple of str
     origin : str
         ``"ambitions"`` or ``"recommendations"``.
     """
 
     industries: pd.DataFrame
-    similarity: pd.DataFrame
-    cosine: pd.DataFrame
+    targets: BoolArray
+    regions: tuple[str, ...]
     origin: str
+
+    @cached_property
+    def similarity(self) -> pd.DataFrame:
+        """Region × region Jaccard similarity of target sets (NaN when both are empty); computed on first use."""
+        idx = pd.Index(self.regions, name="region_code")
+        return pd.DataFrame(jaccard(self.targets), index=idx, columns=idx)
+
+    @cached_property
+    def cosine(self) -> pd.DataFrame:
+        """Region × region cosine similarity of target sets; computed on first use."""
+        m = self.targets.astype(np.float32)
+        norm = np.sqrt(m.sum(axis=1, dtype=np.float64))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cos = (m @ m.T).astype(np.float64) / np.outer(norm, norm)
+        idx = pd.Index(self.regions, name="region_code")
+        return pd.DataFrame(cos, index=idx, columns=idx)
 
     def table(self, lang: str = "zh") -> pd.DataFrame:
         """Human-facing herding table (highest alerts first)."""
@@ -208,18 +224,7 @@ def herding(
     capacity = ev.measures.get("firms")
     conc = hhi(capacity) if capacity is not None else np.full(len(ev.industries), np.nan)
     frame = herding_table(targets, capable, conc, inds, opts, lang)
-    sim = jaccard(targets)
-    m = targets.astype(np.float64)
-    norm = np.sqrt(m.sum(axis=1))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cos = (m @ m.T) / np.outer(norm, norm)
-    idx = pd.Index(ev.regions, name="region_code")
-    return Herding(
-        industries=frame,
-        similarity=pd.DataFrame(sim, index=idx, columns=idx),
-        cosine=pd.DataFrame(cos, index=idx, columns=idx),
-        origin=origin,
-    )
+    return Herding(industries=frame, targets=targets, regions=ev.regions, origin=origin)
 
 
 def herding_table(

@@ -23,6 +23,7 @@ __all__ = [
     "hhi",
     "jaccard",
     "percentile_rank",
+    "sorted_quantile",
     "symmetric",
 ]
 
@@ -49,6 +50,7 @@ REASON_CODES: tuple[str, ...] = (
     "missing_evidence",  # 14 the decisive evidence is missing
     "base_below_frontier",  # 15 research-middle region, future industry, capability < strong base
     "adequate_relatedness",  # 16 density ≥ low quantile (research-strong region pre-positions without a base)
+    "energy_endowment",  # 17 energy-endowed industry in an energy-rich region (001 §2.1 东技西能)
 )
 
 
@@ -98,8 +100,11 @@ def column_quantile(x: FloatArray, q: float) -> FloatArray:
     Vectorised: one sort of the whole array (NaN sorts last); NaN for an all-NaN column. Equals
     ``numpy.nanquantile(x, q, axis=0)`` (tested).
     """
-    s = np.sort(x, axis=0)
-    n = np.isfinite(x).sum(axis=0)
+    return sorted_quantile(np.sort(x, axis=0), np.isfinite(x).sum(axis=0), q)
+
+
+def sorted_quantile(s: FloatArray, n: np.ndarray, q: float) -> FloatArray:
+    """:func:`column_quantile` from columns already sorted (NaN last) with ``n`` finite values each."""
     pos = (np.maximum(n, 1) - 1) * q
     lo = np.floor(pos).astype(np.int64)
     hi = np.minimum(lo + 1, np.maximum(n - 1, 0))
@@ -152,6 +157,7 @@ class Thresholds:
     research_middle: float = 2.0
     market: float = 0.5
     carbon: float = 0.75
+    energy: float = 0.75
     transfer: bool = True
     w_capability: float = 0.5
     w_density: float = 0.25
@@ -193,6 +199,8 @@ def decide(
     t: Thresholds,
     *,
     with_reasons: bool = True,
+    endowment: BoolArray | None = None,
+    energy_rank: FloatArray | None = None,
 ) -> DecisionArrays:
     """Apply the portfolio rules (docs/methods/plan.md) to arrays.
 
@@ -211,6 +219,11 @@ def decide(
     t : Thresholds
     with_reasons : bool
         False skips the score and reasons (the stability draws only need decisions).
+    endowment : (I,) bool, optional
+        Industries that rest on an energy endowment (data centres, new energy, hydrogen, storage).
+    energy_rank : (R,) float, optional
+        Rank of generation / consumption in [0, 1]; with ``endowment``, an energy-rich region (rank ≥
+        ``t.energy``) grows such an emerging industry and applies such a future one (source 001 §2.1 东技西能).
     """
     r_n, i_n = cap.shape
     trad = (tier == TRADITIONAL)[None, :]
@@ -226,33 +239,32 @@ def decide(
         res_weak = (rd < t.research_middle)[:, None]
         market_ok = (market >= t.market)[:, None]
         carbon_hi = (carbon >= t.carbon)[:, None]
+    end1 = np.zeros(i_n, dtype=bool) if endowment is None else np.asarray(endowment, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        rich = np.zeros((r_n, 1), dtype=bool) if energy_rank is None else (energy_rank >= t.energy)[:, None]
     cap_missing = ~np.isfinite(cap)
     rd_missing = ~np.isfinite(rd)[:, None]
     low_tier = ~midhigh[None, :]
     energy2 = energy[None, :]
-    enabling2 = enabling[None, :]
-    carbon_block = energy2 & carbon_hi & ~has_base
 
+    # each tier's rule is evaluated on its own columns only (no work on the other tiers' cells)
     d = np.full((r_n, i_n), AVOID, dtype=np.int8)
-    # traditional
-    t_grow = trad & ~has_base & t.transfer & ~res_strong & rel_ok & midhigh[None, :] & ~carbon_block
-    d[trad & has_base] = UPGRADE
-    d[t_grow] = GROW
-    # emerging
-    e_grow = emer & (has_base | ((res_mid | res_strong) & rel_ok))
-    e_apply = emer & ~e_grow & enabling2 & market_ok
-    d[e_grow] = GROW
-    d[e_apply] = APPLY
-    # future
-    f_pre = fut & ((res_strong & (has_base | ~low_rel)) | (res_mid & strong_base))
-    f_apply = fut & ~f_pre & enabling2 & market_ok
-    d[f_pre] = PREPOSITION
-    d[f_apply] = APPLY
+    it, ie, iff = (np.flatnonzero(tier == k) for k in (TRADITIONAL, EMERGING, FUTURE))
+    hb_t = has_base[:, it]
+    t_ok = ~res_strong & rel_ok[:, it] & midhigh[None, it] & ~(energy[None, it] & carbon_hi & ~hb_t)
+    d[:, it] = np.where(hb_t, UPGRADE, np.where(t_ok & t.transfer, GROW, AVOID))
+    e_grow = has_base[:, ie] | ((res_mid | res_strong) & rel_ok[:, ie]) | (end1[None, ie] & rich)
+    e_apply = enabling[None, ie] & market_ok
+    d[:, ie] = np.where(e_grow, GROW, np.where(e_apply, APPLY, AVOID))
+    f_pre = (res_strong & (has_base[:, iff] | ~low_rel[:, iff])) | (res_mid & strong_base[:, iff])
+    f_apply = (enabling[None, iff] & market_ok) | (end1[None, iff] & rich)
+    d[:, iff] = np.where(f_pre, PREPOSITION, np.where(f_apply, APPLY, AVOID))
     insufficient = cap_missing | (fut & rd_missing)
     d[insufficient] = INSUFFICIENT
 
     if not with_reasons:
         return DecisionArrays(decision=d, score=np.empty((0, 0)), reasons=np.empty((0, 0, 0), dtype=bool))
+    carbon_block = energy2 & carbon_hi & ~has_base
     # score
     dens_rank = percentile_rank(density)
     res2 = np.broadcast_to(research[:, None], (r_n, i_n))
@@ -286,13 +298,14 @@ def decide(
     reasons[7] = decided & res_weak & (fut | (emer & ~has_base)) & (is_[AVOID] | is_[APPLY])
     reasons[8] = decided & is_[UPGRADE] & (energy2 | carbon_hi)
     reasons[9] = decided & carbon_block & trad & is_[AVOID]
-    reasons[10] = decided & is_[APPLY]
+    reasons[10] = decided & is_[APPLY] & enabling[None, :] & market_ok
     reasons[11] = decided & trad & low_tier & res_strong & ~has_base & is_[AVOID]
     reasons[12] = decided & trad & is_[GROW]
     reasons[13] = decided & fut & res_mid & strong_base & is_[PREPOSITION]
     reasons[14] = insufficient
     reasons[15] = decided & fut & res_mid & ~strong_base & (is_[AVOID] | is_[APPLY])
     reasons[16] = decided & fut & is_[PREPOSITION] & res_strong & ~has_base & ~low_rel & ~rel_ok
+    reasons[17] = decided & ~trad & end1[None, :] & rich & (is_[GROW] | is_[APPLY])
     return DecisionArrays(decision=d, score=score, reasons=reasons)
 
 
@@ -315,10 +328,64 @@ def jaccard(targets: BoolArray) -> FloatArray:
 
     ``J_ab = |A ∩ B| / |A ∪ B|``.
     """
-    m = targets.astype(np.float64)
-    inter = m @ m.T
-    size = m.sum(axis=1)
+    m = targets.astype(np.float32)  # counts are exact in float32 up to 2**24
+    inter = (m @ m.T).astype(np.float64)
+    size = m.sum(axis=1, dtype=np.float64)
     union = size[:, None] + size[None, :] - inter
     with np.errstate(divide="ignore", invalid="ignore"):
-        out: FloatArray = np.where(union > 0, inter / union, np.nan)
+        out: FloatArray = inter / union
     return out
+
+
+def decide_codes(
+    cap: FloatArray,
+    density: FloatArray,
+    q_low: FloatArray,
+    q_grow: FloatArray,
+    rd: FloatArray,
+    market: FloatArray,
+    carbon: FloatArray,
+    tier: np.ndarray,
+    midhigh: BoolArray,
+    energy: BoolArray,
+    enabling: BoolArray,
+    t: Thresholds,
+    *,
+    endowment: BoolArray | None = None,
+    energy_rank: FloatArray | None = None,
+) -> np.ndarray:
+    """Only the decision codes of :func:`decide` (same rules, fewer temporaries: each tier's columns are
+    processed on their own); used by the stability draws and tested equal to :func:`decide`."""
+    d = np.full(cap.shape, AVOID, dtype=np.int8)
+    end1 = np.zeros(cap.shape[1], dtype=bool) if endowment is None else np.asarray(endowment, dtype=bool)
+    with np.errstate(invalid="ignore"):
+        rich = (
+            np.zeros((cap.shape[0], 1), dtype=bool)
+            if energy_rank is None
+            else (energy_rank >= t.energy)[:, None]
+        )
+        res_strong = (rd >= t.research_strong)[:, None]
+        res_mid = ((rd >= t.research_middle) & (rd < t.research_strong))[:, None]
+        market_ok = (market >= t.market)[:, None]
+        carbon_hi = (carbon >= t.carbon)[:, None]
+        for k in (TRADITIONAL, EMERGING, FUTURE):
+            cols = np.flatnonzero(tier == k)
+            if cols.size == 0:
+                continue
+            c = cap[:, cols]
+            dn = density[:, cols]
+            hb = c >= t.base
+            if k == TRADITIONAL:
+                ok = ~res_strong & (dn >= q_grow[cols]) & midhigh[cols] & ~(energy[cols] & carbon_hi & ~hb)
+                out = np.where(hb, UPGRADE, np.where(ok & t.transfer, GROW, AVOID))
+            elif k == EMERGING:
+                grow = hb | ((res_mid | res_strong) & (dn >= q_grow[cols])) | (end1[cols] & rich)
+                out = np.where(grow, GROW, np.where(enabling[cols] & market_ok, APPLY, AVOID))
+            else:
+                pre = (res_strong & (hb | ~(dn < q_low[cols]))) | (res_mid & (c >= t.strong_base))
+                app = (enabling[cols] & market_ok) | (end1[cols] & rich)
+                out = np.where(pre, PREPOSITION, np.where(app, APPLY, AVOID))
+                out[~np.isfinite(rd)] = INSUFFICIENT
+            out[np.isnan(c)] = INSUFFICIENT
+            d[:, cols] = out
+    return d

@@ -82,52 +82,61 @@ def do_dont_lists(
     """
     opts = PLAN_OPTIONS.resolve({**portfolio.options, **(options or {})})
     top = int(opts["list_top"])
-    table = portfolio.table(lang, region=region)
-    table["crowded"] = ""
+    ev = portfolio.evidence
+    dec = portfolio.decision
+    r_n, i_n = dec.shape
+    arrays = industry_arrays(ev)
+    crowded = np.zeros(dec.shape, dtype=bool)
+    n_t = n_c = np.zeros(i_n, dtype=np.int64)
     if herding is not None:
-        alerts = herding.industries.set_index("industry_id")
-        ev = portfolio.evidence
+        alerts = herding.industries.set_index("industry_id").reindex(list(ev.industries))
         rd = ev.region_table["rd_intensity"].to_numpy(dtype=np.float64)
-        capable = capable_mask(portfolio.capability, rd, industry_arrays(ev)["tier"], opts)
-        cap_frame = pd.DataFrame(capable, index=ev.regions, columns=ev.industries)
-        is_cap = [
-            bool(cap_frame.at[r, i]) for r, i in zip(table["region_code"], table["industry_id"], strict=True)
-        ]
-        lvl = table["industry_id"].map(alerts["level"])
-        crowded = (lvl == "high") & table["decision"].isin(["grow", "preposition"]) & ~np.asarray(is_cap)
-        n_t = table["industry_id"].map(alerts["targets"]).fillna(0).astype(int)
-        n_c = table["industry_id"].map(alerts["capable"]).fillna(0).astype(int)
-        code = "crowded(targets=" + n_t.astype(str) + ", capable=" + n_c.astype(str) + ")"
-        if lang == "en":
-            words = (
-                " Crowded: " + n_t.astype(str) + " regions target it, " + n_c.astype(str) + " are capable."
-            )
-        else:
-            words = (
-                "全国扎堆：" + n_t.astype(str) + " 个地区以其为目标，仅 " + n_c.astype(str) + " 个具备能力。"
-            )
-        table.loc[crowded, "crowded"] = code[crowded]
-        table.loc[crowded, "reasons"] = table.loc[crowded, "reasons"] + "; " + code[crowded]
-        table.loc[crowded, "sentence"] = table.loc[crowded, "sentence"] + words[crowded]
-    dont = (table["decision"] == "avoid") | (table["crowded"] != "")
-    do = table["decision"].isin(["upgrade", "grow", "preposition", "apply"]) & ~dont
-    do_part = table[do].sort_values(["region_code", "score"], ascending=[True, False])
-    dont_part = (
-        table[dont]
-        .assign(_c=(table["crowded"] == "").astype(int), _t=table["tier"].map(_TIER_ORDER))
-        .sort_values(["region_code", "_c", "_t", "score"], ascending=[True, True, True, False])
-    )
+        capable = capable_mask(portfolio.capability, rd, arrays["tier"], opts)
+        high = (alerts["level"] == "high").to_numpy()[None, :]
+        crowded = high & ((dec == 1) | (dec == 2)) & ~capable
+        n_t = alerts["targets"].fillna(0).to_numpy(dtype=np.int64)
+        n_c = alerts["capable"].fillna(0).to_numpy(dtype=np.int64)
+    dont = (dec == 4) | crowded
+    do = (dec >= 0) & (dec <= 3) & ~dont
+    region_idx = np.repeat(np.arange(r_n), i_n).reshape(r_n, i_n)
+    if region is not None:
+        keep = np.asarray([c == region for c in ev.regions])[:, None]
+        do, dont = do & keep, dont & keep
+    score = np.nan_to_num(portfolio.score, nan=-1.0)
+    tier_key = np.broadcast_to(
+        (2 - arrays["tier"])[None, :], dec.shape
+    )  # future 0, emerging 1, traditional 2
     parts = []
-    for name, part in (("do", do_part), ("dont", dont_part)):
-        part = part.groupby("region_code", sort=False).head(top).copy()
-        part.insert(2, "list", name)
-        part.insert(3, "rank", part.groupby("region_code").cumcount() + 1)
-        parts.append(part)
+    for name, mask, keys in (
+        ("do", do, (-score, region_idx)),
+        ("dont", dont, (-score, tier_key, (~crowded).astype(int), region_idx)),
+    ):
+        flat = np.flatnonzero(mask.reshape(-1))
+        order = np.lexsort(tuple(k.reshape(-1)[flat] for k in keys))
+        cells = flat[order]
+        reg = cells // i_n
+        first = np.r_[0, np.flatnonzero(np.diff(reg)) + 1]
+        start_of = np.repeat(first, np.diff(np.r_[first, len(cells)]))
+        rank = np.arange(len(cells)) - start_of + 1
+        sel = rank <= top
+        table = portfolio.table(lang, cells=cells[sel])
+        table.insert(2, "list", name)
+        table.insert(3, "rank", rank[sel])
+        c = crowded.reshape(-1)[cells[sel]]
+        if c.any():
+            i = cells[sel][c] % i_n
+            code = [f"crowded(targets={n_t[k]}, capable={n_c[k]})" for k in i]
+            if lang == "en":
+                words = [f" Crowded: {n_t[k]} regions target it, {n_c[k]} are capable." for k in i]
+            else:
+                words = [f"全国扎堆：{n_t[k]} 个地区以其为目标，仅 {n_c[k]} 个具备能力。" for k in i]
+            table.loc[c, "reasons"] = [
+                f"{a}; {b}" if a else b for a, b in zip(table.loc[c, "reasons"], code, strict=True)
+            ]
+            table.loc[c, "sentence"] = [a + b for a, b in zip(table.loc[c, "sentence"], words, strict=True)]
+        parts.append(table)
     cols = ["region_code", "region", "list", "rank", "tier", "industry_id", "industry", "decision", "score",
             "stability", "reasons", "sentence"]  # fmt: skip
-    frame = (
-        pd.concat(parts, ignore_index=True)[cols]
-        .sort_values(["region_code", "list", "rank"])
-        .reset_index(drop=True)
-    )
+    frame = pd.concat(parts, ignore_index=True)[cols]
+    frame = frame.sort_values(["region_code", "list", "rank"], kind="stable").reset_index(drop=True)
     return Lists(frame=frame, lang=lang)

@@ -19,7 +19,7 @@ from yindi.plan._options import DECISIONS, PLAN_OPTIONS
 from yindi.plan._render import render_reasons
 from yindi.plan._text import DECISION_NAMES
 from yindi.plan.evidence import Evidence
-from yindi.plan.kernels import DecisionArrays, Thresholds, column_quantile, combine, decide, symmetric
+from yindi.plan.kernels import DecisionArrays, Thresholds, decide, sorted_quantile, symmetric
 from yindi.plan.taxonomy import TIER_NAMES
 from yindi.schema import region_labels, tidy
 
@@ -43,6 +43,7 @@ def thresholds_from(opts: Mapping[str, Any]) -> Thresholds:
         research_middle=float(opts["research_middle_rd"]),
         market=float(opts["market_quantile"]),
         carbon=float(opts["carbon_quantile"]),
+        energy=float(opts["energy_quantile"]),
         transfer=bool(opts["transfer"]),
         w_capability=float(opts["w_score_capability"]),
         w_density=float(opts["w_score_density"]),
@@ -59,38 +60,76 @@ def industry_arrays(ev: Evidence) -> dict[str, np.ndarray]:
         "midhigh": (f["level_003"].isin(["mid", "high"]) | (tier != 0)).to_numpy(),
         "energy": f["energy_intensive"].to_numpy(dtype=bool),
         "enabling": f["enabling"].to_numpy(dtype=bool),
+        "endowment": (f["endowment"] == "energy").to_numpy(dtype=bool)
+        if "endowment" in f
+        else np.zeros(len(f), dtype=bool),
     }
 
 
-def run_rules(
-    ev: Evidence, opts: Mapping[str, Any], *, with_reasons: bool = True
-) -> tuple[DecisionArrays, dict[str, Any]]:
-    """Capability (with the options' source weights), density quantiles and the decision kernel."""
+@dataclass(frozen=True)
+class RuleInputs:
+    """Everything the rules read that does not depend on the options (computed once, reused by every
+    stability draw): capability sources (filled with 0 and their presence mask), density sorted per column,
+    region vectors and industry attributes."""
+
+    filled: FloatArray
+    present: FloatArray
+    density: FloatArray
+    dens_sorted: FloatArray
+    dens_n: np.ndarray
+    rd: FloatArray
+    research: FloatArray
+    market: FloatArray
+    carbon: FloatArray
+    energy: FloatArray
+    arrays: dict[str, np.ndarray]
+
+
+def prepare(ev: Evidence) -> RuleInputs:
+    """The option-independent inputs of the rules."""
     stack = np.stack([symmetric(ev.measures[s]) for s in _CAP_SOURCES])
-    weights = np.array([opts["w_electricity"], opts["w_firms"], opts["w_census"]], dtype=np.float64)
-    cap, _ = combine(stack, weights)
+    present = np.isfinite(stack)
     dens = ev.measures["density"]
-    q_low = column_quantile(dens, float(opts["density_low_quantile"]))
-    q_grow = column_quantile(dens, float(opts["density_grow_quantile"]))
     rt = ev.region_table
-    arrays = industry_arrays(ev)
-    d = decide(
-        cap,
-        dens,
-        q_low,
-        q_grow,
-        rt["rd_intensity"].to_numpy(dtype=np.float64),
-        rt["research_score"].to_numpy(dtype=np.float64),
-        rt["market_score"].to_numpy(dtype=np.float64),
-        rt["carbon_rank"].to_numpy(dtype=np.float64),
-        arrays["tier"],
-        arrays["midhigh"],
-        arrays["energy"],
-        arrays["enabling"],
-        thresholds_from(opts),
-        with_reasons=with_reasons,
+    return RuleInputs(
+        filled=np.where(present, stack, 0.0),
+        present=present.astype(np.float64),
+        density=dens,
+        dens_sorted=np.sort(dens, axis=0),
+        dens_n=np.isfinite(dens).sum(axis=0),
+        rd=rt["rd_intensity"].to_numpy(dtype=np.float64),
+        research=rt["research_score"].to_numpy(dtype=np.float64),
+        market=rt["market_score"].to_numpy(dtype=np.float64),
+        carbon=rt["carbon_rank"].to_numpy(dtype=np.float64),
+        energy=rt["energy_rank"].to_numpy(dtype=np.float64)
+        if "energy_rank" in rt
+        else np.full(len(rt), np.nan),
+        arrays=industry_arrays(ev),
     )
-    return d, {"cap": cap, "q_low": q_low, "q_grow": q_grow, **arrays}
+
+
+def run_rules(
+    ev: Evidence | RuleInputs, opts: Mapping[str, Any], *, with_reasons: bool = True
+) -> tuple[DecisionArrays, dict[str, Any]]:
+    """Capability (with the options' source weights), density quantiles and the decision kernel.
+
+    ``cap = Σ_s w_s v_s / Σ_{s present} w_s`` (:func:`~yindi.plan.kernels.combine`), NaN where no source.
+    """
+    x = prepare(ev) if isinstance(ev, Evidence) else ev
+    weights = np.array([opts["w_electricity"], opts["w_firms"], opts["w_census"]], dtype=np.float64)
+    used = weights[0] * x.present[0] + weights[1] * x.present[1] + weights[2] * x.present[2]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cap = (weights[0] * x.filled[0] + weights[1] * x.filled[1] + weights[2] * x.filled[2]) / used
+    cap[used == 0] = np.nan
+    q_low = sorted_quantile(x.dens_sorted, x.dens_n, float(opts["density_low_quantile"]))
+    q_grow = sorted_quantile(x.dens_sorted, x.dens_n, float(opts["density_grow_quantile"]))
+    a = x.arrays
+    d = decide(
+        cap, x.density, q_low, q_grow, x.rd, x.research, x.market, x.carbon,
+        a["tier"], a["midhigh"], a["energy"], a["enabling"], thresholds_from(opts), with_reasons=with_reasons,
+        endowment=a["endowment"], energy_rank=x.energy,
+    )  # fmt: skip
+    return d, {"cap": cap, "q_low": q_low, "q_grow": q_grow, **a}
 
 
 @dataclass(frozen=True)
@@ -121,38 +160,51 @@ class Portfolio:
     stability: FloatArray | None
     options: Mapping[str, Any]
 
-    def table(self, lang: str = "zh", *, region: str | None = None) -> pd.DataFrame:
-        """The human-facing table: ``region_code, region, tier, industry_id, industry, decision, score,
-        stability, reasons, sentence`` (reasons machine-readable; sentence in ``lang``)."""
+    def table(
+        self, lang: str = "zh", *, region: str | None = None, cells: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """The human-facing table: ``region_code, region, tier, tier_name, industry_id, industry, decision,
+        decision_name, score, stability, reasons, sentence`` (reasons machine-readable; sentence in ``lang``).
+
+        ``region`` keeps one region code; ``cells`` (flat indices into the region × industry matrix) keeps those
+        cells, in that order. Only the rows returned are rendered.
+        """
         ev = self.evidence
         r_n, i_n = self.decision.shape
-        names, _ = region_labels(list(ev.regions), "en" if lang == "en" else "zh")
-        codes, text = render_reasons(self, lang)
+        if cells is None:
+            cells = np.arange(r_n * i_n)
+            if region is not None:
+                k = ev.regions.index(region) if region in ev.regions else -1
+                cells = np.arange(k * i_n, (k + 1) * i_n) if k >= 0 else np.arange(0)
+        cells = np.asarray(cells, dtype=np.int64)
+        r, i = np.divmod(cells, i_n)
+        k_lang = 1 if lang == "en" else 0
+        uniq = np.unique(r)
+        names, _ = region_labels([ev.regions[j] for j in uniq], "en" if lang == "en" else "zh")
+        name_of = np.full(r_n, "", dtype=object)
+        name_of[uniq] = names
+        codes, text = render_reasons(self, lang, cells)
         inds = ev.industry_frame()
-        tiers = list(inds["tier"])
+        tiers = inds["tier"].to_numpy(dtype=object)
+        decisions = decision_labels(self.decision.reshape(-1)[cells])
+        dnames = {d: v[k_lang] for d, v in DECISION_NAMES.items()}
         frame = pd.DataFrame(
             {
-                "region_code": np.repeat(np.asarray(ev.regions, dtype=object), i_n),
-                "region": np.repeat(np.asarray(names, dtype=object), i_n),
-                "tier": np.tile(np.asarray(tiers, dtype=object), r_n),
-                "tier_name": np.tile(
-                    np.asarray([TIER_NAMES[t][1 if lang == "en" else 0] for t in tiers], dtype=object), r_n
-                ),
-                "industry_id": np.tile(np.asarray(ev.industries, dtype=object), r_n),
-                "industry": np.tile(
-                    np.asarray(inds["name_en" if lang == "en" else "name_zh"], dtype=object), r_n
-                ),
-                "decision": decision_labels(self.decision.ravel()),
-                "score": self.score.ravel(),
-                "stability": np.nan if self.stability is None else self.stability.ravel(),
+                "region_code": np.asarray(ev.regions, dtype=object)[r],
+                "region": name_of[r],
+                "tier": tiers[i],
+                "tier_name": np.asarray([TIER_NAMES[t][k_lang] for t in tiers], dtype=object)[i],
+                "industry_id": np.asarray(ev.industries, dtype=object)[i],
+                "industry": inds["name_en" if lang == "en" else "name_zh"].to_numpy(dtype=object)[i],
+                "decision": decisions,
+                "decision_name": [dnames[d] for d in decisions],
+                "score": self.score.reshape(-1)[cells],
+                "stability": np.nan if self.stability is None else self.stability.reshape(-1)[cells],
                 "reasons": codes,
                 "sentence": text,
             }
         )
-        frame["decision_name"] = [DECISION_NAMES[d][1 if lang == "en" else 0] for d in frame["decision"]]
-        if region is not None:
-            frame = frame[frame["region_code"] == region]
-        return frame.reset_index(drop=True)
+        return frame
 
     def decisions(self) -> pd.DataFrame:
         """Region × industry table of decision names."""

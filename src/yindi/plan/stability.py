@@ -15,7 +15,13 @@ from yindi.plan._options import STABILITY_KEYS
 
 __all__ = ["decision_stability", "perturbed_options"]
 
-_QUANTILES = {"density_low_quantile", "density_grow_quantile", "market_quantile", "carbon_quantile"}
+_QUANTILES = {
+    "density_low_quantile",
+    "density_grow_quantile",
+    "market_quantile",
+    "carbon_quantile",
+    "energy_quantile",
+}
 
 
 def perturbed_options(opts: Mapping[str, Any], rng: np.random.Generator, jitter: float) -> dict[str, Any]:
@@ -36,13 +42,28 @@ def decision_stability(evidence: Any, opts: Mapping[str, Any], baseline: np.ndar
 
     Reproducible: the generator is ``numpy.random.default_rng(opts['seed'])``; nothing touches global state.
     """
-    from yindi.plan.portfolio import run_rules
+    from yindi.plan.kernels import decide_codes, sorted_quantile
+    from yindi.plan.portfolio import prepare, thresholds_from
 
+    inputs = prepare(evidence)
     draws = int(opts["draws"])
     rng = np.random.default_rng(int(opts["seed"]))
     same = np.zeros(baseline.shape, dtype=np.int32)
+    a = inputs.arrays
     for _ in range(draws):
-        d, _ = run_rules(evidence, perturbed_options(opts, rng, float(opts["jitter"])), with_reasons=False)
-        same += d.decision == baseline
+        o = perturbed_options(opts, rng, float(opts["jitter"]))
+        w = (float(o["w_electricity"]), float(o["w_firms"]), float(o["w_census"]))
+        used = w[0] * inputs.present[0] + w[1] * inputs.present[1] + w[2] * inputs.present[2]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cap = (w[0] * inputs.filled[0] + w[1] * inputs.filled[1] + w[2] * inputs.filled[2]) / used
+        cap[used == 0] = np.nan
+        d = decide_codes(
+            cap, inputs.density,
+            sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_low_quantile"])),
+            sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_grow_quantile"])),
+            inputs.rd, inputs.market, inputs.carbon, a["tier"], a["midhigh"], a["energy"], a["enabling"],
+            thresholds_from(o), endowment=a["endowment"], energy_rank=inputs.energy,
+        )  # fmt: skip
+        same += d == baseline
     out: FloatArray = same / max(draws, 1)
     return out

@@ -55,7 +55,7 @@ TIER_NAMES: dict[str, tuple[str, str]] = {
     "future": ("未来产业", "future industry"),
 }
 #: Version of the shipped data files (bump when a row changes; results record it).
-TAXONOMY_VERSION = "2026.11-1"
+TAXONOMY_VERSION = "2026.11-2"
 
 COLUMNS = (
     "industry_id",
@@ -70,6 +70,7 @@ COLUMNS = (
     "maturity",
     "enabling",
     "base",
+    "endowment",
     "aliases_zh",
     "sources",
 )
@@ -108,6 +109,7 @@ class Industry:
     maturity: str
     enabling: bool
     base: tuple[str, ...]
+    endowment: str
     aliases_zh: tuple[str, ...]
     sources: tuple[str, ...]
 
@@ -204,6 +206,7 @@ def _industry(row: pd.Series) -> Industry:
         maturity=row["maturity"],
         enabling=row["enabling"] == "true",
         base=_split(row["base"]),
+        endowment=row["endowment"],
         aliases_zh=_split(row["aliases_zh"]),
         sources=_split(row["sources"]),
     )

@@ -145,3 +145,14 @@ def test_domain_words_stay_whole(extractor) -> None:  # type: ignore[no-untyped-
 
     plain = jieba.Tokenizer()
     assert "具身智能" not in list(plain.cut("培育具身智能", HMM=False))
+
+
+def test_domain_words_do_not_change_the_dictionary_total(extractor) -> None:  # type: ignore[no-untyped-def]
+    """Adding ~1,100 words must not rescale every other word's probability (jieba's add_word adds to total)."""
+    import jieba
+
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    assert extractor.segmenter._tok.total == plain.total
+    sentence = "深化体制改革，加强安全监管，保障和改善民生。"  # no domain word: cut exactly as plain jieba
+    assert extractor.segmenter.cut(sentence) == list(plain.cut(sentence, HMM=False))

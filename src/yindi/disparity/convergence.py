@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import linear_trend, t_sf
 from yindi.disparity._inequality import cv_kernel
 from yindi.disparity._ols import ols_fe
 from yindi.disparity._options import (
@@ -91,8 +91,8 @@ def sigma_convergence(
         years.append(int(y))
     if len(years) < 2:
         raise DataValidationError("sigma_convergence() needs at least two years with three or more values.")
-    fit = stats.linregress(years, vals)
-    return SigmaResult(measure, tuple(years), tuple(vals), float(fit.slope), float(fit.pvalue))
+    slope, pvalue = linear_trend(years, vals)
+    return SigmaResult(measure, tuple(years), tuple(vals), slope, pvalue)
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ def beta_convergence(
         raise DataValidationError(f"{where}: two-way fixed effects need at least two growth spells.")
     fit = ols_fe(growth, x, unit, time, fe)
     tval = fit.coef / fit.se
-    pval = 2 * stats.t.sf(np.abs(tval), n_r - 1)
+    pval = 2 * t_sf(np.abs(tval), n_r - 1)
     import pandas as pd
 
     coefs = pd.DataFrame({"term": names, "coef": fit.coef, "se": fit.se, "t": tval, "p": pval})

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import normal_sf
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
 from yindi.spatial._options import Transform
@@ -140,7 +140,7 @@ def _with_inference(
         expected,
         variance,
         float(zn),
-        float(2 * stats.norm.sf(abs(zn))),
+        float(2 * normal_sf(abs(zn))),
         sims,
         p_sim,
         z_sim,

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
 from yindi.errors import ParameterError, check_option
+from yindi._stats import normal_sf
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
 from yindi.spatial._options import ADJUSTS, INFERENCES, Adjust, Inference, Transform
@@ -278,7 +278,7 @@ def getis_ord(
 
     m = wb.sparse() + sparse.identity(wb.n, format="csr")
     g, _, _, zs = k.getis_ord_star(yv, m)
-    p_norm = 2 * stats.norm.sf(np.abs(zs))
+    p_norm = 2 * normal_sf(np.abs(zs))
     if permutations:
         rng = np.random.default_rng(seed)
         lags = conditional_lags(yv, wb.indptr, wb.indices, wb.values, permutations, rng)

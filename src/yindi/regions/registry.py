@@ -18,8 +18,8 @@ from pathlib import Path
 from yindi._typing import LEVELS, Lang, Level
 from yindi.errors import ParameterError, RegionNotFoundError, check_option
 from yindi.regions.names import (
-    PROVINCE_EN,
     PLACE_EN_OVERRIDES,
+    PROVINCE_EN,
     PROVINCE_EN_ALIASES,
     normalise_key,
     pinyin_name,
@@ -125,9 +125,7 @@ class Registry:
             merged[key] = merged.get(key, frozenset()) | codes
         return merged
 
-    def _filter(
-        self, codes: Iterable[str], level: Level | None, anchor: str | None
-    ) -> list[Region]:
+    def _filter(self, codes: Iterable[str], level: Level | None, anchor: str | None) -> list[Region]:
         candidates = [self._by_code[c] for c in codes]
         if anchor is not None:
             candidates = [r for r in candidates if self._is_within(r, anchor)]

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from yindi.errors import ParameterError, check_option
 from yindi._stats import normal_sf
+from yindi.errors import ParameterError, check_option
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
 from yindi.spatial._options import ADJUSTS, INFERENCES, Adjust, Inference, Transform

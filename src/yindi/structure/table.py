@@ -246,15 +246,16 @@ def read_activity_table(
             "region=, activity=, period=, value= (CLI: --region, --activity, --period, --value)."
         )
     raw = raw.reset_index(drop=True)
-    vals = _parse.values(raw[value], src, value)
+    notes: list[str] = []
+    vals = _parse.values(raw[value], src, value, notes)
     years = _parse.years(raw[period], src, period)
     acts = _parse.labels(raw[activity])
-    notes: list[str] = []
     if regions == "registry":
         codes_in = raw[region_code] if region_code else None
-        codes, names, notes = _parse.regions(
+        codes, names, region_notes = _parse.regions(
             raw[region], src, region, codes=codes_in, region_fixes=region_fixes
         )
+        notes = region_notes + notes
     else:
         codes = _parse.labels(raw[region_code] if region_code else raw[region])
         names = _parse.labels(raw[region])

@@ -18,9 +18,9 @@ IO = [
     "rd_personnel_fte",
     "-i",
     "rd_expenditure",
-    "-o",
+    "--output-var",
     "invention_patents_granted",
-    "-o",
+    "--output-var",
     "tech_contract_turnover",
 ]
 
@@ -52,6 +52,7 @@ def test_dea_missing_values_raise_then_drop(provinces_dir: Path) -> None:
     res = runner.invoke(app, args)
     assert isinstance(res.exception, MissingDataError)
     assert "540000" in str(res.exception) and "--missing drop" in str(res.exception)
+    assert "西藏" in res.output or "540000" in (res.exception.zh or "")
     res = runner.invoke(app, [*args, "--missing", "drop"])
     assert res.exit_code == 0, res.output
     assert "30 units" in res.output

@@ -163,7 +163,7 @@ def beta_convergence(
     controls: Mapping[str, Any] | None = None,
     fixed_effects: FixedEffects | None = None,
     interval: int = 1,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> BetaResult:
     """Absolute or conditional β-convergence on a balanced region × year panel.
 
@@ -178,7 +178,7 @@ def beta_convergence(
         conditional convergence.
     interval : int
         τ: growth over ``τ`` years, non-overlapping spells starting at the first year.
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
         Regions with a missing year in any variable are refused or dropped (listed in the result).
 
     Notes

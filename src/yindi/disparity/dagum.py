@@ -143,7 +143,7 @@ def dagum(
     bootstrap: int = 0,
     level: float = 0.95,
     seed: int | None = None,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> DagumResult:
     """Dagum Gini decomposition of ``values`` by ``groups``.
 
@@ -159,7 +159,7 @@ def dagum(
     level : float
         Confidence level of the intervals.
     seed : int, optional
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
 
     Returns
     -------
@@ -321,7 +321,7 @@ def dagum_by_year(
     """:func:`dagum` for every year of a region × year table (a Panel with ``indicator``, a wide or tidy frame).
 
     Regions without a value in a year are left out of that year (``missing="drop"``, the default, warns) or
-    refused (``"raise"``). Each year's bootstrap uses its own seed derived from ``seed`` and the year, so a
+    refused (``"error"``). Each year's bootstrap uses its own seed derived from ``seed`` and the year, so a
     year's interval does not depend on which other years are included.
 
     Examples

@@ -34,7 +34,7 @@ def _weights(weights: Any, labels: tuple[str, ...], n: int, where: str) -> Any:
     return w
 
 
-def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
+def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "error") -> float:
     """Gini coefficient, optionally weighted (e.g. by population).
 
     Notes
@@ -54,7 +54,7 @@ def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") 
     return gini_kernel(vals[keep], w[keep])
 
 
-def cv(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
+def cv(values: Any, *, weights: Any = None, missing: MissingPolicy = "error") -> float:
     """Coefficient of variation ``σ / ȳ`` (population sd, ``1/n``; weighted: Williamson's index)."""
     labels, vals = as_series(values, "cv()")
     w = _weights(weights, labels, vals.size, "cv()")
@@ -125,7 +125,7 @@ def theil(
     subgroups: Any = None,
     weights: Any = None,
     kind: TheilKind = "T",
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> TheilResult:
     """Theil T (GE(1)) or L (mean log deviation, GE(0)) with within/between decomposition.
 
@@ -136,7 +136,7 @@ def theil(
     subgroups : mapping label → subgroup, nested in ``groups`` (two-stage nested decomposition), optional
     weights : population weights (mapping or array), optional — unit weights by default
     kind : {"T", "L"}
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
 
     Notes
     -----

@@ -134,7 +134,7 @@ def markov(
     indicator: str | None = None,
     k: int = 4,
     relative: bool = False,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> MarkovResult:
     """Markov chain of regions moving between ``k`` quantile classes of the pooled values.
 
@@ -213,7 +213,7 @@ def spatial_markov(
     k: int = 4,
     lag_classes: LagClasses = "lag",
     relative: bool = False,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> SpatialMarkovResult:
     """Spatial Markov chain (Rey 2001) with the Bickenbach–Bode (2003) homogeneity test.
 

@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from yindi._missing import check_missing
 from yindi.errors import DataValidationError, ParameterError, check_option
 from yindi.productivity import _validate as v
 from yindi.productivity._indices import PeriodData, compute
@@ -109,7 +110,7 @@ def malmquist(
     rts: RTS = "crs",
     orientation: Orientation = "input",
     frontier: Frontier = "contemporaneous",
-    missing: Literal["raise", "drop"] = "raise",
+    missing: Literal["error", "drop"] = "error",
     progress: Callable[[int], None] | None = None,
 ) -> MalmquistResult:
     """Malmquist (or, with ``undesirable``, Malmquist–Luenberger) index between consecutive periods.
@@ -130,7 +131,7 @@ def malmquist(
         also splits EC into PEC × SEC using the VRS technology.
     orientation : {"input", "output"}
     frontier : {"contemporaneous", "sequential", "global"}
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
         A region-period with a missing value raises by default; ``"drop"`` leaves it out and lists it in
         ``dropped`` (the region then has no index for the pairs touching that period).
     progress : callable, optional
@@ -167,7 +168,7 @@ def malmquist(
     check_option("rts", rts, ("crs", "vrs"), where=_WHERE)
     check_option("orientation", orientation, ORIENTATIONS, where=_WHERE)
     check_option("frontier", frontier, FRONTIERS, where=_WHERE)
-    check_option("missing", missing, ("raise", "drop"), where=_WHERE)
+    check_missing(missing, ("error", "drop"), where=_WHERE)
     inputs, outputs, undesirable = list(inputs), list(outputs), list(undesirable)
     if not inputs or not outputs:
         raise ParameterError(f"{_WHERE}: give at least one input and one output column.")
@@ -184,7 +185,7 @@ def malmquist(
     dropped = pd.DataFrame(columns=["region", "period", "reason"])
     if na.any().any():
         rows = table.loc[na.any(axis=1)]
-        if missing == "raise":
+        if missing == "error":
             r = rows.iloc[0]
             bad_cols = [c for c in cols if pd.isna(r[c])]
             raise DataValidationError(

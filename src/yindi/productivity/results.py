@@ -26,6 +26,7 @@ class DEAResult:
     feasible : (n,) bool — False where the LP has no solution (super-efficiency under VRS can be infeasible).
     units, inputs, outputs, undesirable : labels of rows and columns.
     options : dict — the model options used.
+    dropped : tuple of str — units left out for missing values (``dea_frame(..., missing="drop")``).
     """
 
     efficiency: FloatArray
@@ -42,6 +43,7 @@ class DEAResult:
     outputs: tuple[str, ...]
     undesirable: tuple[str, ...]
     options: dict[str, object] = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()
 
     @property
     def infeasible_units(self) -> tuple[str, ...]:
@@ -102,6 +104,8 @@ class DEAResult:
         ]
         if self.infeasible_units:
             lines.append(f"  infeasible LPs: {', '.join(self.infeasible_units)}")
+        if self.dropped:
+            lines.append(f"  left out for missing values: {', '.join(self.dropped)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:

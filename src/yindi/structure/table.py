@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.data.validate import NATIONAL_CODE, RowSource
 from yindi.errors import (
@@ -232,7 +233,7 @@ def read_activity_table(
     """
     where = "read_activity_table()"
     check_option("aggregates", aggregates, AGGREGATES, where=where)
-    check_option("missing", missing, MISSING, where=where)
+    check_missing(missing, MISSING, where=where)
     check_option("regions", regions, REGION_LABELS, where=where)
     if isinstance(source, pd.DataFrame):
         raw, src = source, RowSource("DataFrame", first_row=0)

@@ -81,6 +81,13 @@ def tidy(
     return out[cols].reset_index(drop=True)
 
 
+def national(frame: pd.DataFrame, *, keys: Sequence[str] = (), lang: Lang = "zh") -> pd.DataFrame:
+    """:func:`tidy` for a result about the whole set of regions (a Gini, a global Moran's I, a transition
+    matrix): every row gets ``region_code`` 100000, ``region`` 全国/China and ``level`` ``nation``. Group-level
+    values (Dagum's Gini within 东部) stay on 100000 and name the group in a key column."""
+    return tidy(frame.assign(region_code=NATIONAL_CODE), keys=keys, lang=lang)
+
+
 def check_schema(frame: pd.DataFrame) -> None:
     """Raise ``AssertionError`` with a clear message unless ``frame`` follows the result schema (tests use it
     to walk every result type)."""

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from yindi._typing import Lang
 from yindi.errors import DataValidationError, MissingDataError, ParameterError
 
 COLUMNS: tuple[str, ...] = ("region_code", "region", "year", "indicator", "value", "unit")
@@ -214,6 +215,17 @@ class Panel:
                 f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}."
             )
         return float(hit["value"].iloc[0])
+
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """The panel in the result schema: ``region_code, region, level, year, measure, value, indicator, unit``.
+
+        ``measure`` is the indicator id (the quantity), repeated in the ``indicator`` key column so that panels
+        and results join on the same names; ``region`` is the short name in ``lang`` (national rows: 全国/China).
+        """
+        from yindi.schema import tidy
+
+        f = self.frame[["region_code", "year", "indicator", "value", "unit"]]
+        return tidy(f.assign(measure=f["indicator"]), keys=["indicator", "unit"], lang=lang)
 
     def coverage(self) -> pd.DataFrame:
         """Per indicator: first and last year with values, years and regions covered, values, and ``missing``.

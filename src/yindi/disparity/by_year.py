@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from yindi._missing import check_missing
+from yindi._typing import Lang
 from yindi.disparity._options import MissingPolicy
 from yindi.disparity.inequality import cv, gini, theil
 from yindi.errors import MissingDataError, ParameterError
@@ -52,6 +53,13 @@ class InequalitySeries:
         for m in MEASURES:
             out[m] = list(self.values[m])
         return out
+
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): every measure of :data:`MEASURES` and ``n`` per year; key ``grouping``."""
+        from yindi.schema import national
+
+        frame = self.table().melt(id_vars="year", var_name="measure")
+        return national(frame.assign(grouping=self.grouping), keys=["grouping"], lang=lang)
 
     def summary(self) -> str:
         t = self.table()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from yindi._stats import linear_trend, t_sf
+from yindi._typing import Lang
 from yindi.disparity._inequality import cv_kernel
 from yindi.disparity._ols import ols_fe
 from yindi.disparity._options import (
@@ -53,10 +54,14 @@ class SigmaResult:
     def converging(self) -> bool:
         return self.slope < 0
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): the dispersion ``measure`` (``cv`` or ``sd_log``) per year."""
         import pandas as pd
 
-        return pd.DataFrame({"year": self.years, "measure": self.measure, "value": self.values})
+        from yindi.schema import national
+
+        frame = pd.DataFrame({"year": self.years, "measure": self.measure, "value": self.values})
+        return national(frame, lang=lang)
 
     def summary(self) -> str:
         return (
@@ -135,14 +140,19 @@ class BetaResult:
     def converging(self) -> bool:
         return self.beta < 0 and self.p < 0.05
 
-    def to_frame(self) -> pd.DataFrame:
-        df = self.coefficients.copy()
-        df.insert(0, "model", f"beta_{self.kind}")
-        extra = {"speed": self.speed, "half_life": self.half_life, "r2": self.r2, "n_obs": self.n_obs}
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level, no year): ``measure`` ``coef``, ``se``, ``t``, ``p`` per regression
+        ``term``, and ``speed``, ``half_life``, ``r2``, ``n_obs`` (term empty); key ``model`` (``beta_absolute`` or
+        ``beta_conditional``)."""
         import pandas as pd
 
-        tail = pd.DataFrame({"model": f"beta_{self.kind}", "term": list(extra), "coef": list(extra.values())})
-        return pd.concat([df, tail], ignore_index=True)
+        from yindi.schema import national
+
+        long = self.coefficients.melt(id_vars="term", value_vars=["coef", "se", "t", "p"], var_name="measure")
+        extra = {"speed": self.speed, "half_life": self.half_life, "r2": self.r2, "n_obs": self.n_obs}
+        tail = pd.DataFrame({"term": "", "measure": list(extra), "value": [float(v) for v in extra.values()]})
+        frame = pd.concat([long, tail], ignore_index=True).assign(model=f"beta_{self.kind}")
+        return national(frame, keys=["model", "term"], lang=lang)
 
     def summary(self) -> str:
         return (

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from yindi._typing import Lang
 from yindi.disparity._inequality import cv_kernel, gini_kernel, theil_kernel
 from yindi.disparity._input import as_series, clean, group_codes
 from yindi.disparity._options import THEIL_KINDS, MissingPolicy, TheilKind
@@ -90,9 +91,12 @@ class TheilResult:
     group_share: tuple[float, ...]
     dropped: tuple[str, ...] = ()
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy ``component, group, value, share`` (share = contribution to the total)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``theil_T``/``theil_L``; keys ``component`` (total, between,
+        between_sub, within, group_index) and ``group``, with ``share`` (contribution to the total)."""
         import pandas as pd
+
+        from yindi.schema import national
 
         rows = [
             ("total", "", self.total),
@@ -103,8 +107,7 @@ class TheilResult:
         rows += [("group_index", g, v) for g, v in zip(self.groups, self.group_index, strict=True)]
         df = pd.DataFrame(rows, columns=["component", "group", "value"])
         df["share"] = np.where(df["group"] == "", df["value"] / self.total if self.total else np.nan, np.nan)
-        df.insert(0, "index", f"theil_{self.kind}")
-        return df
+        return national(df.assign(measure=f"theil_{self.kind}"), keys=["component", "group", "share"], lang=lang)
 
     def summary(self) -> str:
         return (

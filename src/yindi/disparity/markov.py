@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 from yindi.disparity._markov import (
     Homogeneity,
     classify,
@@ -32,6 +32,16 @@ if TYPE_CHECKING:
 
 def _labels(k: int) -> list[str]:
     return [f"Q{i + 1}" for i in range(k)]
+
+
+_MEASURE = {"counts": "count", "p": "probability", "ergodic": "ergodic"}
+
+
+def _schema(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    from yindi.schema import national
+
+    out = frame.assign(measure=frame["table"].map(_MEASURE)).drop(columns="table")
+    return national(out, keys=["lag_class", "from_class", "to_class"], lang=lang)
 
 
 def _matrix_frame(m: FloatArray, table: str, lag: str = "") -> pd.DataFrame:
@@ -91,15 +101,18 @@ class MarkovResult:
         df.insert(0, "n", self.counts.sum(axis=1).astype(int))
         return df
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``count``, ``probability`` or ``ergodic``; keys
+        ``lag_class, from_class, to_class``."""
         import pandas as pd
 
         lab = _labels(self.k)
         ext = pd.DataFrame(
             {"table": "ergodic", "lag_class": "", "from_class": "", "to_class": lab, "value": self.ergodic}
         )
-        return pd.concat(
-            [_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True
+        return _schema(
+            pd.concat([_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True),
+            lang,
         )
 
     def summary(self) -> str:
@@ -186,13 +199,15 @@ class SpatialMarkovResult:
     ergodic: FloatArray
     test: Homogeneity
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``probability`` or ``count`` per neighbourhood class;
+        keys ``lag_class, from_class, to_class``."""
         import pandas as pd
 
         lab = _labels(self.p.shape[0])
         parts = [_matrix_frame(self.p[l], "p", lab[l]) for l in range(len(lab))]  # noqa: E741
         parts += [_matrix_frame(self.counts[l], "counts", lab[l]) for l in range(len(lab))]  # noqa: E741
-        return pd.concat(parts, ignore_index=True)
+        return _schema(pd.concat(parts, ignore_index=True), lang)
 
     def summary(self) -> str:
         t = self.test

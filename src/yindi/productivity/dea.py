@@ -323,6 +323,8 @@ def dea_frame(
         undesirable_names=list(undesirable) if undesirable else None,
         **options,  # type: ignore[arg-type]
     )
+    if isinstance(data, Panel):
+        res = replace(res, options={**res.options, "year": int(year)})  # type: ignore[arg-type]
     return replace(res, dropped=dropped) if dropped else res
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from yindi._missing import check_missing
+from yindi._typing import Lang
 from yindi.errors import DataValidationError, ParameterError, check_option
 from yindi.productivity import _validate as v
 from yindi.productivity._indices import PeriodData, compute
@@ -49,9 +50,16 @@ class MalmquistResult:
     n_infeasible: int
     options: dict[str, object] = field(default_factory=dict)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The index table (a copy)."""
-        return self.frame.copy()
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: one row per region, period and ``measure`` (``index``, ``ec``, ``tc``, ``pec``,
+        ``sec``, ``cum_index``, ``cum_ec``, ``cum_tc``); ``year`` is the period (the later year of each pair),
+        key ``base`` the earlier one. The wide table is :attr:`frame`."""
+        from yindi.schema import tidy
+
+        measures = [c for c in self.frame.columns if c not in ("region", "period", "base")]
+        long = self.frame.melt(id_vars=["region", "period", "base"], value_vars=measures, var_name="measure")
+        long = long.rename(columns={"region": "region_code", "period": "year"})
+        return tidy(long, keys=["base"], lang=lang)
 
     def by_period(self) -> pd.DataFrame:
         """Geometric means over regions per period (the usual summary table)."""
@@ -159,7 +167,7 @@ def malmquist(
     >>> df = pd.DataFrame({"region": ["a", "b", "c"] * 2, "period": [0, 0, 0, 1, 1, 1],
     ...                    "x": [1.0, 2.0, 4.0, 2.0, 1.0, 4.0], "y": [1.0, 1.0, 1.0, 3.0, 1.0, 1.0]})
     >>> res = malmquist(df, inputs=["x"], outputs=["y"])
-    >>> print(res.to_frame()[["region", "index", "ec", "tc"]].round(3).to_string(index=False))
+    >>> print(res.frame[["region", "index", "ec", "tc"]].round(3).to_string(index=False))
     region  index    ec  tc
          a    1.5 1.000 1.5
          b    2.0 1.333 1.5

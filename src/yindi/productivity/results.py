@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,12 @@ class DEAResult:
             }
         )
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long table: ``unit, quantity, variable, value`` (efficiency, slacks and targets)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``efficiency``, ``slack`` or ``target`` per unit (``region_code``; units
+        that are not adcodes keep their label, level ``unknown``), key ``variable`` (the input/output of a slack
+        or target); ``year`` is the cross-section's year when :func:`dea_frame` read a Panel."""
+        from yindi.schema import tidy
+
         parts = [
             pd.DataFrame(
                 {"unit": self.units, "quantity": "efficiency", "variable": "", "value": self.efficiency}
@@ -91,11 +95,13 @@ class DEAResult:
                         {"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}
                     )
                 )
-        return pd.concat(parts, ignore_index=True)
+        long = pd.concat(parts, ignore_index=True).rename(columns={"unit": "region_code", "quantity": "measure"})
+        year = self.options.get("year")
+        return tidy(long.assign(year=year if year is not None else pd.NA), keys=["variable"], lang=lang)
 
     def summary(self) -> str:
         """Short text summary rendered from :meth:`to_frame`."""
-        eff = self.to_frame().query("quantity == 'efficiency'")["value"]
+        eff = pd.Series(self.efficiency)
         opts = ", ".join(f"{k}={val}" for k, val in self.options.items())
         lines = [
             f"DEA ({opts}): {len(self.units)} units, {len(self.inputs)} inputs, {len(self.outputs)} outputs"

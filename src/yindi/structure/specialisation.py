@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 from yindi.errors import ParameterError, check_option
 from yindi.structure import specialisation_kernel as sk
 from yindi.structure._options import KRUGMAN_REFERENCES, Empty, KrugmanReference, Missing
@@ -193,32 +193,31 @@ class SpecialisationResult:
             ["mean_similarity", "region_code", "rank"], ascending=[False, True, True]
         ).reset_index(drop=True)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long: ``period, region_code, region, activity, measure, value``."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``hachman``, ``krugman``, ``hhi``, ``entropy``, ``n_specialised`` per
+        region; ``hoover`` per ``activity`` (on the nation, 100000); ``share``, ``lq`` per region and
+        ``activity``; ``year`` is the period."""
+        from yindi.schema import NATIONAL_CODE, tidy
+
         cel = self.cells.drop(columns="value").melt(
-            id_vars=["period", "region_code", "region", "activity"],
-            value_vars=["share", "lq"],
-            var_name="measure",
+            id_vars=["period", "region_code", "activity"], value_vars=["share", "lq"], var_name="measure"
         )
         reg = self.regions.melt(
-            id_vars=["period", "region_code", "region"],
+            id_vars=["period", "region_code"],
             value_vars=["hachman", "krugman", "hhi", "entropy", "n_specialised"],
             var_name="measure",
         )
-        act = self.activities.melt(id_vars=["period", "activity"], value_vars=["hoover"], var_name="measure")
-        cols = ["period", "region_code", "region", "activity", "measure", "value"]
-        out = pd.concat([reg, act, cel], ignore_index=True).reindex(columns=cols)
-        out["value"] = out["value"].astype("float64")
-        return out
+        act = self.activities.melt(
+            id_vars=["period", "activity"], value_vars=["hoover"], var_name="measure"
+        ).assign(region_code=NATIONAL_CODE)
+        long = pd.concat([reg, act, cel], ignore_index=True).rename(columns={"period": "year"})
+        return tidy(long, keys=["activity"], lang=lang)
 
     def summary(self) -> str:
         """Region indices of the last period, most homogeneous first, then the notes."""
-        f = self.to_frame()
-        last = f["period"].max()
-        reg = f[(f["period"] == last) & f["activity"].isna()].pivot_table(
-            index="region", columns="measure", values="value"
-        )
-        reg = reg.sort_values("krugman")
+        last = max(self.periods)
+        cols = ["hachman", "krugman", "hhi", "entropy", "n_specialised"]
+        reg = self.regions[self.regions["period"] == last].set_index("region")[cols].sort_values("krugman")
         lines = [
             f"Specialisation, {last} (LQ ≥ {self.lq_threshold:g} counts as specialised):",
             reg.round(3).to_string(),

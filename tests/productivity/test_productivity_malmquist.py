@@ -117,9 +117,7 @@ def test_sequential_frontier_matches_plain_lp():
 
 def test_ml_matches_plain_ddf():
     df = _panel(40, 2, seed=5)
-    res = malmquist(
-        df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year"
-    ).frame
+    res = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year").frame
     p0, p1 = df[df.year == 2010], df[df.year == 2011]
     a = [p[["x1", "x2"]].to_numpy() for p in (p0, p1)]
     b = [p[["y1", "y2"]].to_numpy() for p in (p0, p1)]

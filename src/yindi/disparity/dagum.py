@@ -303,7 +303,9 @@ class DagumSeries:
         from yindi.schema import national
 
         parts = [r._parts().assign(year=y) for y, r in self.results.items()]
-        return national(pd.concat(parts, ignore_index=True).assign(measure="gini"), keys=DAGUM_KEYS, lang=lang)
+        return national(
+            pd.concat(parts, ignore_index=True).assign(measure="gini"), keys=DAGUM_KEYS, lang=lang
+        )
 
     def summary(self) -> str:
         t = self.table()

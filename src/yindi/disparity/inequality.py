@@ -107,7 +107,9 @@ class TheilResult:
         rows += [("group_index", g, v) for g, v in zip(self.groups, self.group_index, strict=True)]
         df = pd.DataFrame(rows, columns=["component", "group", "value"])
         df["share"] = np.where(df["group"] == "", df["value"] / self.total if self.total else np.nan, np.nan)
-        return national(df.assign(measure=f"theil_{self.kind}"), keys=["component", "group", "share"], lang=lang)
+        return national(
+            df.assign(measure=f"theil_{self.kind}"), keys=["component", "group", "share"], lang=lang
+        )
 
     def summary(self) -> str:
         return (

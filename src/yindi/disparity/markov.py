@@ -111,7 +111,9 @@ class MarkovResult:
             {"table": "ergodic", "lag_class": "", "from_class": "", "to_class": lab, "value": self.ergodic}
         )
         return _schema(
-            pd.concat([_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True),
+            pd.concat(
+                [_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True
+            ),
             lang,
         )
 

@@ -95,9 +95,12 @@ class DEAResult:
                         {"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}
                     )
                 )
-        long = pd.concat(parts, ignore_index=True).rename(columns={"unit": "region_code", "quantity": "measure"})
+        long = pd.concat(parts, ignore_index=True).rename(
+            columns={"unit": "region_code", "quantity": "measure"}
+        )
         year = self.options.get("year")
-        return tidy(long.assign(year=year if year is not None else pd.NA), keys=["variable"], lang=lang)
+        long["year"] = pd.NA if year is None else int(str(year))
+        return tidy(long, keys=["variable"], lang=lang)
 
     def summary(self) -> str:
         """Short text summary rendered from :meth:`to_frame`."""

@@ -14,10 +14,10 @@ import pandas as pd
 
 from yindi._typing import Lang
 from yindi.errors import ParameterError, check_option
+from yindi.schema import NATIONAL_CODE, tidy
 from yindi.structure._options import EMPTY, PRECISION, Empty, Missing, Precision
 from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, positive_threshold, prepare
 from yindi.structure.complexity_kernel import ComplexityArrays, complexity_arrays
-from yindi.schema import NATIONAL_CODE, tidy
 from yindi.structure.table import ActivityTable
 
 __all__ = ["ComplexityResult", "complexity"]

@@ -9,7 +9,9 @@ Each measurement runs in a fresh Python process (cold imports and caches), with 
    which the report needs anyway);
 4. the whole cold ``yindi report`` on the real provincial pack (needs /work/shared/data or ``YINDI_DATA``).
 
-Run: ``python benchmarks/report_cold.py [--repeat 3]``. Prints the best of ``repeat`` runs and ratios.
+Run: ``python benchmarks/report_cold.py [--repeat 3] [--before-src DIR]``. Prints the best of ``repeat`` runs and
+ratios. With ``--before-src`` (the ``src`` folder of an older checkout, e.g. ``git archive ea8b0e7 src | tar -x
+-C /tmp/before``) the cold report of that version is timed in the same run, alternating with this one.
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ def _run(code: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _report_seconds() -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def _report_seconds(src: Path = ROOT / "src") -> float:
+    env = {**os.environ, "PYTHONPATH": str(src)}
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
         subprocess.run(
@@ -78,6 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-report", action="store_true", help="skip the whole-report timing")
+    parser.add_argument("--before-src", type=Path, help="src folder of an older version to time side by side")
     args = parser.parse_args()
     print(f"{'step':<26}{'before':>10}{'after':>10}{'saved':>10}{'ratio':>8}")
     for name, (setup, before, after) in CASES.items():
@@ -89,8 +92,17 @@ def main() -> None:
         if not DATA.is_dir():
             print(f"cold report: skipped ({DATA} not found)")
             return
-        best = min(_report_seconds() for _ in range(args.repeat))
-        print(f"{'cold report (total)':<26}{'':>10}{best:>9.2f}s   target ≤ 4 s")
+        now: list[float] = []
+        before: list[float] = []
+        for _ in range(args.repeat):  # alternate, so that load from other jobs hits both alike
+            if args.before_src is not None:
+                before.append(_report_seconds(args.before_src))
+            now.append(_report_seconds())
+        if before:
+            b, a = min(before), min(now)
+            print(f"{'cold report (total)':<26}{b:>9.2f}s{a:>9.2f}s{b - a:>9.2f}s{b / a:>7.1f}×   target ≤ 4 s")
+        else:
+            print(f"{'cold report (total)':<26}{'':>10}{min(now):>9.2f}s   target ≤ 4 s")
 
 
 if __name__ == "__main__":

@@ -33,3 +33,20 @@ def test_linear_trend_equals_linregress(y: list[float]) -> None:
     ref = stats.linregress(x, y)
     assert slope == pytest.approx(float(ref.slope), abs=1e-15)
     np.testing.assert_allclose(p, float(ref.pvalue), rtol=1e-12, equal_nan=True)
+
+
+def test_spatial_and_disparity_do_not_import_scipy_stats() -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import sys, yindi.spatial, yindi.disparity\n"
+        "from yindi.disparity import sigma_convergence\n"
+        "assert 'scipy.stats' not in sys.modules, 'scipy.stats costs ~0.8 s to import'\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={"PYTHONPATH": str(REPO / "src")}, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Optional, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, cast
 
 import typer
 
@@ -29,13 +29,23 @@ def register(app: typer.Typer) -> None:
     )
 
 
-def _wide(data: str, cols: list[str], years: Optional[list[int]]):  # type: ignore[no-untyped-def]
-    panel = load_data(data)
+def _wide(panel: Any, cols: list[str], start: Optional[int], end: Optional[int]):  # type: ignore[no-untyped-def]
+    """Region-period table of ``cols`` for the years of the first input within [start, end] (Malmquist input)."""
+    from yindi.errors import ParameterError
+
     for c in cols:
         panel.indicator(c)  # clear error for unknown ids
+    have = panel.years(cols[0])
+    years = [y for y in have if (start is None or y >= start) and (end is None or y <= end)]
+    if len(years) < 2:
+        span = f"{have[0]}–{have[-1]}" if have else "none"
+        raise ParameterError(
+            f"yindi malmquist: fewer than two years of {cols[0]!r} in the range asked; it has {span}.",
+            zh=f"yindi malmquist：所选范围内 {cols[0]!r} 不足两年数据；可用年份：{span}。",
+        )
     wide = panel.wide(cols, years=years).reset_index()
     wide = wide[wide["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
-    return panel, wide.rename(columns={"region_code": "region", "year": "period"})
+    return wide.rename(columns={"region_code": "region", "year": "period"})
 
 
 def _region_name(code: str) -> str:
@@ -116,9 +126,8 @@ def malmquist_cmd(
     from yindi.report.export import write_table
 
     bad = list(undesirable or [])
-    panel, _ = _wide(data, [*inputs, *outputs, *bad], None)
-    years = [y for y in panel.years(inputs[0]) if (start is None or y >= start) and (end is None or y <= end)]
-    _, wide = _wide(data, [*inputs, *outputs, *bad], years)
+    wide = _wide(load_data(data), [*inputs, *outputs, *bad], start, end)
+    years = sorted(set(wide["period"]))
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("Malmquist", total=len(years))
         res = malmquist(

@@ -100,7 +100,9 @@ def main() -> None:
             now.append(_report_seconds())
         if before:
             b, a = min(before), min(now)
-            print(f"{'cold report (total)':<26}{b:>9.2f}s{a:>9.2f}s{b - a:>9.2f}s{b / a:>7.1f}×   target ≤ 4 s")
+            print(
+                f"{'cold report (total)':<26}{b:>9.2f}s{a:>9.2f}s{b - a:>9.2f}s{b / a:>7.1f}×   target ≤ 4 s"
+            )
         else:
             print(f"{'cold report (total)':<26}{'':>10}{min(now):>9.2f}s   target ≤ 4 s")
 

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi._typing import Lang
 
 #: Leading columns of every result frame, in order.
 RESULT_COLUMNS: tuple[str, ...] = ("region_code", "region", "level", "year", "measure", "value")
 
-#: The adcode of the national total (one definition for the whole package).
-NATIONAL_CODE = "100000"
+#: The adcode of the national total (defined once, in :mod:`yindi._defaults`).
+NATIONAL_CODE = NATION_CODE
 
 
 def region_labels(codes: Sequence[str] | pd.Series, lang: Lang = "zh") -> tuple[list[str], list[str]]:

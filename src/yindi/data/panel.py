@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi._typing import Lang
 from yindi.errors import DataValidationError, MissingDataError, ParameterError
 
@@ -234,7 +235,7 @@ class Panel:
         region of the panel (national totals excluded) and every year from the indicator's first to its last.
         """
         f = self.frame
-        regional = f[f["region_code"] != "100000"]
+        regional = f[f["region_code"] != NATION_CODE]
         n_regions = regional["region_code"].nunique()
         present = f[f["value"].notna()]
         g = present.groupby("indicator")

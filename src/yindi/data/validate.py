@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi.data.panel import Repair
 from yindi.errors import DataValidationError, RegionNotFoundError
 
 #: Code used for national totals (全国) in yearbook tables; it is kept as its own "region".
-NATIONAL_CODE = "100000"
+NATIONAL_CODE = NATION_CODE
 NATIONAL_NAMES = frozenset({"全国", "中国", "全国合计", "China", "National", "national", "100000"})
 
 MIN_YEAR = 1949

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.data.panel import Panel
@@ -41,7 +42,7 @@ from yindi.index.weights import (
     pca_weights,
 )
 
-NATIONAL = "100000"
+NATIONAL = NATION_CODE
 
 
 def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.DataFrame, Preset, list[str]]:

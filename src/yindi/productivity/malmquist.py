@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi._missing import check_missing
 from yindi._typing import Lang
 from yindi.errors import DataValidationError, ParameterError, check_option
@@ -92,7 +93,7 @@ def _table(data: object, cols: list[str], region: str, period: str) -> tuple[pd.
 
     if isinstance(data, Panel):
         wide = data.wide(cols).reset_index()
-        wide = wide[wide["region_code"] != "100000"]  # a national total is not a decision-making unit
+        wide = wide[wide["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
         return wide.rename(columns={"region_code": "region", "year": "period"}), "region", "period"
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(

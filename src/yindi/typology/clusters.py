@@ -14,6 +14,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.cluster.vq import kmeans2
 from scipy.spatial.distance import cdist
 
+from yindi._defaults import NATION_CODE
 from yindi._typing import FloatArray, IntArray, Lang
 from yindi.data.panel import Panel
 from yindi.errors import MissingDataError, ParameterError, check_option
@@ -81,7 +82,7 @@ def _cluster(Z: FloatArray, k: int, method: str, seed: int) -> IntArray:
 def _standardised(
     panel: Panel, year: int, indicators: Sequence[str] | str | Path | Preset | None
 ) -> tuple[pd.DataFrame, FloatArray]:
-    codes = [c for c in panel.region_codes if c != "100000"]
+    codes = [c for c in panel.region_codes if c != NATION_CODE]
     sub = panel.select(regions=codes)
     if indicators is None or (
         isinstance(indicators, (str, Path, Preset))

@@ -108,5 +108,6 @@ def check_option(name: str, value: object, allowed: Iterable[object], *, where: 
     if value not in options:
         shown = ", ".join(repr(o) for o in options)
         raise ParameterError(
-            f"The {name!r} parameter of {where} must be one of {shown}. Got {value!r} instead."
+            f"The {name!r} parameter of {where} must be one of {shown}. Got {value!r} instead.",
+            zh=f"{where} 的参数 {name!r} 须为 {'、'.join(repr(o) for o in options)} 之一，收到的是 {value!r}。",
         )

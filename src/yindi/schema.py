@@ -15,13 +15,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi._typing import Lang
 
 #: Leading columns of every result frame, in order.
 RESULT_COLUMNS: tuple[str, ...] = ("region_code", "region", "level", "year", "measure", "value")
 
-#: The adcode of the national total (one definition for the whole package).
-NATIONAL_CODE = "100000"
+#: The adcode of the national total (defined once, in :mod:`yindi._defaults`).
+NATIONAL_CODE = NATION_CODE
 
 
 def region_labels(codes: Sequence[str] | pd.Series, lang: Lang = "zh") -> tuple[list[str], list[str]]:
@@ -79,6 +80,13 @@ def tidy(
     out["value"] = pd.to_numeric(out["value"], errors="coerce").astype("float64")
     cols = [*RESULT_COLUMNS, *[k for k in keys if k not in RESULT_COLUMNS]]
     return out[cols].reset_index(drop=True)
+
+
+def national(frame: pd.DataFrame, *, keys: Sequence[str] = (), lang: Lang = "zh") -> pd.DataFrame:
+    """:func:`tidy` for a result about the whole set of regions (a Gini, a global Moran's I, a transition
+    matrix): every row gets ``region_code`` 100000, ``region`` 全国/China and ``level`` ``nation``. Group-level
+    values (Dagum's Gini within 东部) stay on 100000 and name the group in a key column."""
+    return tidy(frame.assign(region_code=NATIONAL_CODE), keys=keys, lang=lang)
 
 
 def check_schema(frame: pd.DataFrame) -> None:

@@ -19,7 +19,7 @@ def test_dagum_command_writes_table(tmp_path: Path, provinces_dir: Path) -> None
         [
             "disparity",
             "dagum",
-            "-i",
+            "--indicator",
             "rd_intensity",
             "-d",
             str(provinces_dir),
@@ -39,9 +39,9 @@ def test_dagum_command_writes_table(tmp_path: Path, provinces_dir: Path) -> None
 
 def test_other_disparity_commands(provinces_dir: Path) -> None:
     for args in (
-        ["disparity", "inequality", "-i", "rd_intensity", "--years", "2023"],
-        ["disparity", "convergence", "-i", "rd_intensity"],
-        ["disparity", "markov", "-i", "rd_intensity", "--spatial"],
+        ["disparity", "inequality", "--indicator", "rd_intensity", "--years", "2023"],
+        ["disparity", "convergence", "--indicator", "rd_intensity"],
+        ["disparity", "markov", "--indicator", "rd_intensity", "--spatial"],
     ):
         res = runner.invoke(app, [*args, "-d", str(provinces_dir)])
         assert res.exit_code == 0, (args, res.output)
@@ -52,12 +52,12 @@ def test_spatial_commands(tmp_path: Path, provinces_dir: Path) -> None:
     res = runner.invoke(app, ["spatial", "weights"])
     assert res.exit_code == 0 and "460000" in res.output
     res = runner.invoke(
-        app, ["spatial", "moran", "-i", "rd_intensity", "-d", str(provinces_dir), "-y", "2023"]
+        app, ["spatial", "moran", "--indicator", "rd_intensity", "-d", str(provinces_dir), "-y", "2023"]
     )
     assert res.exit_code == 0 and "moran: 0.36" in res.output
     out = tmp_path / "lisa.xlsx"
     res = runner.invoke(
-        app, ["spatial", "lisa", "-i", "rd_intensity", "-d", str(provinces_dir), "-o", str(out)]
+        app, ["spatial", "lisa", "--indicator", "rd_intensity", "-d", str(provinces_dir), "-o", str(out)]
     )
     assert res.exit_code == 0, res.output
     assert len(pd.read_excel(out)) == 31
@@ -65,11 +65,11 @@ def test_spatial_commands(tmp_path: Path, provinces_dir: Path) -> None:
 
 def test_bad_input_is_a_clear_error(provinces_dir: Path) -> None:
     res = runner.invoke(
-        app, ["disparity", "dagum", "-i", "rd_intensity", "-d", str(provinces_dir), "--years", "x-y"]
+        app, ["disparity", "dagum", "--indicator", "rd_intensity", "-d", str(provinces_dir), "--years", "x-y"]
     )
     assert res.exit_code == 1
     assert "--years takes FIRST-LAST" in str(res.exception)
     res = runner.invoke(
-        app, ["spatial", "moran", "-i", "rd_intensity", "-d", str(provinces_dir), "-y", "1990"]
+        app, ["spatial", "moran", "--indicator", "rd_intensity", "-d", str(provinces_dir), "-y", "1990"]
     )
     assert res.exit_code == 1 and "available years" in str(res.exception)

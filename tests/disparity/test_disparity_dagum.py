@@ -166,4 +166,6 @@ def test_dagum_by_year_equals_yearly_calls_and_seeds_are_per_year() -> None:
     assert series.results[2021].sizes["a"] == 9  # r0 left out that year
     again = dagum_by_year(table, groups, years=[2023], bootstrap=50, seed=4)
     assert again.results[2023].ci == series.results[2023].ci  # a year's interval ignores the other years
-    assert list(series.to_frame().columns[:2]) == ["year", "component"]
+    frame = series.to_frame()
+    assert list(frame.columns[3:7]) == ["year", "measure", "value", "component"]
+    assert set(frame["year"]) == set(series.results) and (frame["region_code"] == "100000").all()

@@ -85,7 +85,7 @@ def test_ranking_and_summary(result) -> None:  # type: ignore[no-untyped-def]
     text = result.summary(lang="en")
     assert "Beijing" in text and "2018–2023" in text
     frame = result.to_frame()
-    assert set(frame.columns) == {"region_code", "region", "year", "variable", "value"}
+    assert list(frame.columns) == ["region_code", "region", "level", "year", "measure", "value"]
     assert len(frame) == 31 * 6 * (2 + 3)
 
 

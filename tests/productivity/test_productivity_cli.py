@@ -18,9 +18,9 @@ IO = [
     "rd_personnel_fte",
     "-i",
     "rd_expenditure",
-    "-o",
+    "--output-var",
     "invention_patents_granted",
-    "-o",
+    "--output-var",
     "tech_contract_turnover",
 ]
 
@@ -52,6 +52,7 @@ def test_dea_missing_values_raise_then_drop(provinces_dir: Path) -> None:
     res = runner.invoke(app, args)
     assert isinstance(res.exception, MissingDataError)
     assert "540000" in str(res.exception) and "--missing drop" in str(res.exception)
+    assert "西藏" in res.output or "540000" in (res.exception.zh or "")
     res = runner.invoke(app, [*args, "--missing", "drop"])
     assert res.exit_code == 0, res.output
     assert "30 units" in res.output
@@ -77,9 +78,11 @@ def test_malmquist_command(tmp_path: Path, provinces_dir: Path) -> None:
         ],
     )
     assert res.exit_code == 0, res.output
-    table = pd.read_csv(out, encoding="utf-8-sig")
-    assert {"region", "period", "index", "ec", "tc", "pec", "sec"} <= set(table.columns)
-    assert len(table) == 31 * 5
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype={"region_code": str})
+    assert list(table.columns[:6]) == ["region_code", "region", "level", "year", "measure", "value"]
+    assert {"index", "ec", "tc", "pec", "sec"} <= set(table["measure"])
+    assert len(table[table["measure"] == "index"]) == 31 * 5
+    assert "北京" in set(table["region"])
 
 
 def test_bad_option_is_a_clean_error(provinces_dir: Path) -> None:

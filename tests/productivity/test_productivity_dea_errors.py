@@ -65,7 +65,7 @@ def test_dea_frame_labels_and_missing_column():
     df = pd.DataFrame({"name": list("ABCDEFG"), "k": X[:, 0], "l": X[:, 1], "q": Y[:, 0]})
     res = dea_frame(df, inputs=["k", "l"], outputs=["q"], unit="name", rts="vrs")
     assert res.units == tuple("ABCDEFG")
-    assert set(res.to_frame()["quantity"]) == {"efficiency", "slack", "target"}
+    assert set(res.to_frame()["measure"]) == {"efficiency", "slack", "target"}
     assert "efficient" in res.scores().columns
     with pytest.raises(ParameterError, match="'z'"):
         dea_frame(df, inputs=["z"], outputs=["q"])

@@ -44,7 +44,7 @@ def test_growth_accounting_hand_computed():
             "l": [50.0, 50.0],
         }
     )
-    res = growth_accounting(df, output="y", capital="k", labour="l", labour_share=0.6).to_frame()
+    res = growth_accounting(df, output="y", capital="k", labour="l", labour_share=0.6).frame
     g = np.log(1.1)
     row = res.iloc[0]
     assert row["contrib_capital"] == pytest.approx(0.4 * g, rel=1e-12)
@@ -66,7 +66,7 @@ def test_growth_accounting_share_column_uses_tornqvist_average():
             "s": [0.4, 0.6],
         }
     )
-    row = growth_accounting(df, output="y", capital="k", labour="l", labour_share="s").to_frame().iloc[0]
+    row = growth_accounting(df, output="y", capital="k", labour="l", labour_share="s").frame.iloc[0]
     assert row["labour_share"] == pytest.approx(0.5)
     assert row["tfp_growth"] == pytest.approx(np.log(2) * 0.5)
 
@@ -104,7 +104,7 @@ def test_capital_stock_panel_matches_single_region_and_feeds_growth_accounting()
     with pytest.raises(DataValidationError, match="non-consecutive"):
         capital_stock(gaps, investment="inv", growth=0.1)
     panel = k.assign(y=[100.0, 105, 111, 50, 51, 52], l=[10.0, 10, 10, 5, 5, 5])
-    res = growth_accounting(panel, output="y", capital="capital", labour="l").to_frame()
+    res = growth_accounting(panel, output="y", capital="capital", labour="l").frame
     np.testing.assert_allclose(
         res.g_output, res.contrib_capital + res.contrib_labour + res.tfp_growth, rtol=1e-12
     )

@@ -62,7 +62,7 @@ def test_one_input_one_output_closed_form():
     """max productivity: 1 in period 0, 1.5 in period 1. For unit b: E0(0)=0.5, E1(1)=1/1.5, E0(1)=1,
     E1(0)=0.5/1.5. M = sqrt[(1/0.5)·((1/1.5)/(0.5/1.5))] = 2 = productivity ratio (1.0/0.5);
     EC = (1/1.5)/0.5 = 4/3, TC = 1.5."""
-    res = malmquist(_one_one(), inputs=["x"], outputs=["y"]).to_frame().set_index("region")
+    res = malmquist(_one_one(), inputs=["x"], outputs=["y"]).frame.set_index("region")
     assert res.loc["b", "index"] == pytest.approx(2.0)
     assert res.loc["b", "ec"] == pytest.approx(4 / 3)
     assert res.loc["b", "tc"] == pytest.approx(1.5)
@@ -72,7 +72,7 @@ def test_one_input_one_output_closed_form():
 
 def test_global_one_input_one_output_closed_form():
     """Global frontier max productivity = 1.5: M^G = (p1/1.5)/(p0/1.5) = p1/p0 (b: 2.0), EC as contemporaneous."""
-    res = malmquist(_one_one(), inputs=["x"], outputs=["y"], frontier="global").to_frame().set_index("region")
+    res = malmquist(_one_one(), inputs=["x"], outputs=["y"], frontier="global").frame.set_index("region")
     assert res.loc["b", "index"] == pytest.approx(2.0)
     assert res.loc["b", "ec"] == pytest.approx(4 / 3)
     assert res.loc["b", "tc"] == pytest.approx(1.5)
@@ -83,7 +83,7 @@ def test_contemporaneous_matches_plain_lp(orientation):
     df = _panel(40, 2, seed=3)
     res = malmquist(
         df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", orientation=orientation, rts="vrs"
-    ).to_frame()
+    ).frame
     p0, p1 = df[df.year == 2010], df[df.year == 2011]
     x0, y0 = p0[["x1", "x2"]].to_numpy(), p0[["y1", "y2"]].to_numpy()
     x1, y1 = p1[["x1", "x2"]].to_numpy(), p1[["y1", "y2"]].to_numpy()
@@ -101,7 +101,7 @@ def test_contemporaneous_matches_plain_lp(orientation):
 def test_sequential_frontier_matches_plain_lp():
     df = _panel(30, 3, seed=4)
     res = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", frontier="sequential")
-    f = res.to_frame()
+    f = res.frame
     parts = [df[df.year == 2010 + t] for t in range(3)]
     xs = [p[["x1", "x2"]].to_numpy() for p in parts]
     ys = [p[["y1", "y2"]].to_numpy() for p in parts]
@@ -117,9 +117,7 @@ def test_sequential_frontier_matches_plain_lp():
 
 def test_ml_matches_plain_ddf():
     df = _panel(40, 2, seed=5)
-    res = malmquist(
-        df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year"
-    ).to_frame()
+    res = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year").frame
     p0, p1 = df[df.year == 2010], df[df.year == 2011]
     a = [p[["x1", "x2"]].to_numpy() for p in (p0, p1)]
     b = [p[["y1", "y2"]].to_numpy() for p in (p0, p1)]
@@ -146,7 +144,7 @@ def test_decomposition_identities(frontier, bad):
         period="year",
         rts="vrs",
         frontier=frontier,
-    ).to_frame()
+    ).frame
     ok = f["index"].notna()
     assert ok.any()
     np.testing.assert_allclose(f.loc[ok, "index"], f.loc[ok, "ec"] * f.loc[ok, "tc"], rtol=1e-12)
@@ -159,7 +157,7 @@ def test_global_frontier_is_always_feasible_and_transitive():
     df = _panel(30, 3, seed=7)
     f = malmquist(
         df, inputs=["x1", "x2"], outputs=["y1", "y2"], undesirable=["co2"], period="year", frontier="global"
-    ).to_frame()
+    ).frame
     assert f["index"].notna().all()
     # global index is transitive: the product over two steps equals the direct ratio E^G(2)/E^G(0)
     g = f.pivot(index="region", columns="period", values="index")
@@ -191,7 +189,7 @@ def test_bad_options_and_columns():
 def test_cumulative_index_breaks_after_a_gap():
     df = _panel(20, 4, seed=9)
     df.loc[(df.region == "r05") & (df.year == 2011), "y1"] = np.nan
-    f = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", missing="drop").to_frame()
+    f = malmquist(df, inputs=["x1", "x2"], outputs=["y1", "y2"], period="year", missing="drop").frame
     r05 = f[f.region == "r05"]
     assert list(r05["period"]) == [2013]
     assert r05["cum_index"].isna().all() and r05["index"].notna().all()

@@ -41,7 +41,7 @@ def test_dea_frame_on_panel(panel):  # type: ignore[no-untyped-def]
 
 def test_malmquist_on_real_panel(innovation):  # type: ignore[no-untyped-def]
     res = malmquist(innovation, inputs=INPUTS, outputs=OUTPUTS, rts="vrs")
-    f = res.to_frame()
+    f = res.frame
     assert len(f) == 31 * 5 and f["index"].notna().all()
     np.testing.assert_allclose(f["index"], f["ec"] * f["tc"], rtol=1e-12)
 

@@ -74,6 +74,6 @@ def test_malmquist_equals_ec_times_tc(a, b):
         )
         for p, x, y in ((0, x0, y0), (1, x1, y1))
     ]
-    f = malmquist(pd.concat(frames), inputs=["x1", "x2"], outputs=["y1", "y2"], rts="vrs").to_frame()
+    f = malmquist(pd.concat(frames), inputs=["x1", "x2"], outputs=["y1", "y2"], rts="vrs").frame
     np.testing.assert_allclose(f["index"], f["ec"] * f["tc"], rtol=1e-12)
     np.testing.assert_allclose(f["ec"], f["pec"] * f["sec"], rtol=1e-12)

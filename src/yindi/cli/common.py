@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+
+from yindi._defaults import DEFAULT_SEED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +28,56 @@ DATA_HELP = (
 DATA_OPTION = typer.Option(..., "--data", "-d", help=DATA_HELP, envvar="YINDI_DATA")
 
 LANG_HELP = "报告语言 / Language: zh (默认 default) or en."
+
+# --- shared option definitions (one spelling per concept across commands) ---------------------------------
+
+OUT_HELP = (
+    "输出文件（.csv 主表 / .xlsx 全部表格）；不给则只显示 / Output file (.csv: main table; .xlsx: every table); "
+    "without it results are only printed."
+)
+
+
+def out_option(help: str = OUT_HELP) -> Any:
+    """``-o/--out``: always where output goes (a file, or a folder where a command says so)."""
+    return typer.Option(None, "--out", "-o", help=help)
+
+
+SEED_HELP = (
+    f"随机种子（默认 {DEFAULT_SEED}，与研究设定一致）/ Random seed (default {DEFAULT_SEED}, as in a study)."
+)
+
+
+def seed_option() -> Any:
+    """``--seed`` with the one default seed of Yindi (:data:`yindi._defaults.DEFAULT_SEED`)."""
+    return typer.Option(DEFAULT_SEED, "--seed", help=SEED_HELP)
+
+
+_MISSING_WORDS = {
+    "error": "error 报错",
+    "drop": "drop 剔除并报告 / leave out, reported",
+    "zero": "zero 按 0 计并报告 / count as 0, reported",
+    "interpolate": "interpolate 线性插值 / interpolate",
+    "drop_indicator": "drop_indicator 剔除该指标 / leave the indicator out",
+}
+
+
+def missing_option(choices: Sequence[str], default: str = "error") -> Any:
+    """``--missing``: the one missing-value vocabulary (:mod:`yindi._missing`), with this command's choices."""
+    listed = "; ".join(_MISSING_WORDS[c] for c in choices)
+    return typer.Option(default, "--missing", help=f"缺失值 / Missing values ({listed}); default {default}.")
+
+
+def indicator_option(help: str = "指标代码 / Indicator id, e.g. rd_intensity.") -> Any:
+    """``--indicator``: an indicator id (no short flag: ``-i`` is DEA's ``--input``)."""
+    return typer.Option(..., "--indicator", help=help)
+
+
+TIBET_HELP = "排除西藏（30 省）/ Leave out Tibet (30 provinces); default: include."
+
+
+def tibet_option() -> Any:
+    """``--exclude-tibet/--include-tibet`` (default include)."""
+    return typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP)
 
 
 def report_error(exc: BaseException) -> int:

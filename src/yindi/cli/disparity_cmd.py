@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from yindi.cli.common import DATA_OPTION, console, done
+from yindi.cli.common import (
+    DATA_OPTION,
+    console,
+    done,
+    indicator_option,
+    missing_option,
+    out_option,
+    seed_option,
+    tibet_option,
+)
 
 if TYPE_CHECKING:
     from yindi.data.panel import Panel
@@ -23,11 +32,8 @@ spatial_app = typer.Typer(
     no_args_is_help=True,
 )
 
-IND_HELP = "指标代码 / Indicator id, e.g. rd_intensity."
 GROUP_HELP = "区域分组 / Grouping: nbs4 (四大区域, default) or three_belts."
 OUT_HELP = "输出表格（.csv 或 .xlsx） / Write the table to this file (.csv or .xlsx)."
-SEED_HELP = "随机种子 / Seed for permutations and bootstrap."
-TIBET_HELP = "是否排除西藏（30 省） / Analyse 30 provinces without Tibet."
 
 
 def register(app: typer.Typer) -> None:
@@ -71,14 +77,14 @@ def _write(frame: Any, out: Optional[Path]) -> None:
 
 @disparity_app.command("dagum")
 def dagum_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     grouping: str = typer.Option("nbs4", "--grouping", "-g", help=GROUP_HELP),
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST (default: all)."),
     bootstrap: int = typer.Option(0, "--bootstrap", "-b", help="自助法次数 / Bootstrap replicates for CIs."),
-    seed: int = typer.Option(0, "--seed", help=SEED_HELP),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    seed: int = seed_option(),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """Dagum 基尼系数分解（逐年） / Dagum Gini decomposition by group, year by year."""
     from rich.table import Table
@@ -106,40 +112,24 @@ def dagum_cmd(
 
 @disparity_app.command("inequality")
 def inequality_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     grouping: str = typer.Option("nbs4", "--grouping", "-g", help=GROUP_HELP),
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    missing: str = missing_option(("error", "drop"), "drop"),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """基尼系数、泰尔指数（组内/组间）与变异系数 / Gini, Theil T and L (within/between) and CV by year."""
-    import pandas as pd
     from rich.table import Table
 
-    from yindi.disparity import cv, gini, theil
+    from yindi.disparity import inequality_by_year
 
     table = _table(_panel(data, exclude_tibet), indicator, years)
-    rows = []
-    for year in table.columns:
-        col = table[year].dropna()
-        tt, tl = theil(col, grouping), theil(col, grouping, kind="L")
-        rows.append(
-            {
-                "year": int(year),
-                "n": len(col),
-                "gini": gini(col),
-                "cv": cv(col),
-                "theil_T": tt.total,
-                "theil_T_between": tt.between,
-                "theil_T_within": tt.within,
-                "theil_L": tl.total,
-                "theil_L_between": tl.between,
-                "theil_L_within": tl.within,
-            }
-        )
-    frame = pd.DataFrame(rows)
+    res = inequality_by_year(table, grouping, missing=missing)  # type: ignore[arg-type]
+    frame = res.table()
     t = Table("year", "n", "Gini", "CV", "Theil T", "T between %", "Theil L", "L between %")
+    rows: list[dict[Any, Any]] = frame.to_dict("records")
     for r in rows:
         t.add_row(
             str(r["year"]),
@@ -152,12 +142,15 @@ def inequality_cmd(
             f"{r['theil_L_between'] / r['theil_L']:.1%}",
         )
     console.print(t)
+    for y, codes in res.dropped.items():
+        if codes:
+            console.print(f"[yellow]{y} 剔除缺失 / left out:[/yellow] {', '.join(codes)}", highlight=False)
     _write(frame, out)
 
 
 @disparity_app.command("convergence")
 def convergence_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
     interval: int = typer.Option(1, "--interval", help="增长间隔年数 / Years per growth spell (τ)."),
@@ -167,8 +160,9 @@ def convergence_cmd(
         "-c",
         help="条件收敛控制变量（可重复） / Control indicator for conditional β (repeatable).",
     ),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    missing: str = missing_option(("error", "drop"), "drop"),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """σ 收敛、绝对与条件 β 收敛（双向固定效应） / σ-, absolute and conditional β-convergence (two-way FE)."""
     import pandas as pd
@@ -178,10 +172,14 @@ def convergence_cmd(
     panel = _panel(data, exclude_tibet)
     table = _table(panel, indicator, years)
     sigma = sigma_convergence(table)
-    absolute = beta_convergence(table, interval=interval, missing="drop")
+    absolute = beta_convergence(table, interval=interval, missing=missing)  # type: ignore[arg-type]
     controls = {c: _table(panel, c, years) for c in control or []}
     conditional = beta_convergence(
-        table, kind="conditional", controls=controls, interval=interval, missing="drop"
+        table,
+        kind="conditional",
+        controls=controls,
+        interval=interval,
+        missing=missing,  # type: ignore[arg-type]
     )
     for r in (sigma, absolute, conditional):
         console.print(r.summary(), highlight=False)
@@ -190,7 +188,7 @@ def convergence_cmd(
 
 @disparity_app.command("markov")
 def markov_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     years: Optional[str] = typer.Option(None, "--years", help="年份范围 / Years FIRST-LAST."),
     k: int = typer.Option(4, "--k", "-k", help="状态数（分位数） / Number of quantile classes."),
@@ -200,14 +198,15 @@ def markov_cmd(
     relative: bool = typer.Option(
         True, "--relative/--absolute", help="按当年均值相对化 / Divide each year by its mean (default)."
     ),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    missing: str = missing_option(("error", "drop"), "drop"),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """马尔可夫链转移概率与遍历分布 / Markov transition probabilities and ergodic distribution."""
     from yindi.disparity import markov, spatial_markov
 
     table = _table(_panel(data, exclude_tibet), indicator, years)
-    res = markov(table, k=k, relative=relative, missing="drop")
+    res = markov(table, k=k, relative=relative, missing=missing)  # type: ignore[arg-type]
     console.print(res.summary(), highlight=False)
     console.print(res.table().round(3).to_string())
     frame = res.to_frame()
@@ -215,7 +214,7 @@ def markov_cmd(
         from yindi.spatial import contiguity
 
         w = contiguity("province", islands="nearest")
-        sm = spatial_markov(table, w, k=k, relative=relative, missing="drop")
+        sm = spatial_markov(table, w, k=k, relative=relative, missing=missing)  # type: ignore[arg-type]
         console.print(sm.summary(), highlight=False)
         frame = sm.to_frame()
     _write(frame, out)
@@ -232,7 +231,7 @@ def weights_cmd(
     islands: str = typer.Option(
         "keep", "--islands", help="keep | nearest（岛屿连到最近地区 / attach islands)"
     ),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出邻接表 / Write the links table."),
+    out: Optional[Path] = out_option("输出邻接表 / Write the links table."),
 ) -> None:
     """构建空间权重并报告孤岛 / Build spatial weights and report islands and components."""
     from yindi.errors import check_option
@@ -248,44 +247,39 @@ def weights_cmd(
 
 
 def _spatial_inputs(
-    data: str, indicator: str, year: Optional[int], exclude_tibet: bool, islands: str
+    data: str, indicator: str, year: Optional[int], exclude_tibet: bool, islands: str, missing: str
 ) -> tuple[Any, Any, int]:
-    from yindi.errors import ParameterError
-    from yindi.spatial import contiguity
+    from yindi.spatial import contiguity, cross_section
 
-    panel = _panel(data, exclude_tibet)
-    years = panel.years(indicator)
-    if not years:
-        raise ParameterError(f"Indicator {indicator!r} has no values for the mainland provinces.")
-    y = year or years[-1]
-    if y not in years:
-        raise ParameterError(f"{indicator!r} has no values in {y}; available years: {years}.")
-    values = panel.series(indicator)[y].dropna()
-    w = contiguity("province", islands=islands, regions=list(values.index))  # type: ignore[arg-type]
-    return values, w, y
+    cs = cross_section(_panel(data, exclude_tibet), indicator, year, missing=missing)
+    if cs.dropped:
+        console.print(f"[yellow]剔除缺失 / left out:[/yellow] {', '.join(cs.dropped)}", highlight=False)
+    w = contiguity("province", islands=islands, regions=list(cs.values.index))  # type: ignore[arg-type]
+    return cs.values, w, cs.year
 
 
 @spatial_app.command("moran")
 def moran_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     year: Optional[int] = typer.Option(
         None, "--year", "-y", help="年份（默认最近） / Year (default: latest)."
     ),
     permutations: int = typer.Option(999, "--permutations", "-p", help="置换次数 / Permutations."),
-    seed: int = typer.Option(0, "--seed", help=SEED_HELP),
+    seed: int = seed_option(),
     islands: str = typer.Option(
         "nearest", "--islands", help="keep | nearest（海南连广东 / attach 海南 to 广东)"
     ),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    missing: str = missing_option(("error", "drop"), "drop"),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """全局莫兰指数与吉尔里指数（Queen 邻接，行标准化） / Global Moran's I and Geary's C (queen, row-standardised)."""
     import pandas as pd
 
     from yindi.spatial import geary, moran
 
-    values, w, y = _spatial_inputs(data, indicator, year, exclude_tibet, islands)
+    values, w, y = _spatial_inputs(data, indicator, year, exclude_tibet, islands, missing)
     m = moran(values, w, permutations=permutations, seed=seed)
     g = geary(values, w, permutations=permutations, seed=seed)
     console.print(f"{indicator} {y}", highlight=False)
@@ -296,24 +290,25 @@ def moran_cmd(
 
 @spatial_app.command("lisa")
 def lisa_cmd(
-    indicator: str = typer.Option(..., "--indicator", "-i", help=IND_HELP),
+    indicator: str = indicator_option(),
     data: str = DATA_OPTION,
     year: Optional[int] = typer.Option(
         None, "--year", "-y", help="年份（默认最近） / Year (default: latest)."
     ),
     permutations: int = typer.Option(999, "--permutations", "-p", help="置换次数 / Permutations."),
-    seed: int = typer.Option(0, "--seed", help=SEED_HELP),
+    seed: int = seed_option(),
     alpha: float = typer.Option(0.05, "--alpha", help="显著性水平 / Significance level."),
     adjust: str = typer.Option("none", "--adjust", help="none | fdr | bonferroni（多重检验校正）"),
     islands: str = typer.Option("nearest", "--islands", help="keep | nearest"),
-    exclude_tibet: bool = typer.Option(False, "--exclude-tibet/--include-tibet", help=TIBET_HELP),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    missing: str = missing_option(("error", "drop"), "drop"),
+    exclude_tibet: bool = tibet_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """局部莫兰指数（LISA）与 HH/LL/HL/LH 集聚 / Local Moran (LISA) with HH/LL/HL/LH clusters."""
     from yindi.regions import registry
     from yindi.spatial import local_moran
 
-    values, w, y = _spatial_inputs(data, indicator, year, exclude_tibet, islands)
+    values, w, y = _spatial_inputs(data, indicator, year, exclude_tibet, islands, missing)
     res = local_moran(values, w, permutations=permutations, seed=seed, alpha=alpha, adjust=adjust)  # type: ignore[arg-type]
     console.print(f"{indicator} {y}: {res.summary()}", highlight=False)
     frame = res.to_frame()

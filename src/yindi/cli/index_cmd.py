@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import DATA_OPTION, console, done, load_data, out_path, write_output
+from yindi.cli.common import (
+    DATA_OPTION,
+    console,
+    done,
+    load_data,
+    missing_option,
+    out_option,
+    out_path,
+    seed_option,
+    tibet_option,
+    write_output,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,9 +73,7 @@ def _write(tables: Mapping[str, pd.DataFrame], path: Optional[Path], default: st
 @index_app.command("run")
 def index_run(
     data: str = DATA_OPTION,
-    exclude_tibet: bool = typer.Option(
-        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
-    ),
+    exclude_tibet: bool = tibet_option(),
     preset: str = typer.Option(
         "nqpf_three_elements", help="指标体系名称或 TOML 文件 / Preset name or TOML file."
     ),
@@ -73,10 +82,10 @@ def index_run(
     scope: str = typer.Option("panel", help="panel (全局, 跨年可比 / comparable across years) or year."),
     normalization: str = typer.Option("minmax", help="标准化 / Normalisation: minmax, vector, zscore."),
     years: str = typer.Option(None, help="年份 / Years, e.g. 2018-2023 (default: the preset's span)."),
-    missing: str = typer.Option("error", help="缺失值 / Missing values: error, interpolate, drop_indicator."),
+    missing: str = missing_option(("error", "interpolate", "drop_indicator")),
     draws: int = typer.Option(2000, help="蒙特卡洛权重抽样次数 / Monte Carlo weight draws (0: skip)."),
-    seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    seed: int = seed_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
     from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
@@ -128,13 +137,11 @@ def index_presets() -> None:
 @typology_app.command("stages")
 def typology_stages(
     data: str = DATA_OPTION,
-    exclude_tibet: bool = typer.Option(
-        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
-    ),
+    exclude_tibet: bool = tibet_option(),
     year: int = typer.Option(2023, help="年份 / Year."),
     gdp_rule: str = typer.Option("flag", help="人均GDP条件 / GDP condition: flag, strict, ignore."),
     intensity: str = typer.Option("published", help="研发强度 / R&D intensity: published or recomputed."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """按003文献划分区域科技类型 I–IV / Source-003 S&T types I–IV with the deciding values."""
     from yindi.typology import compare_with_source, stage_types
@@ -150,14 +157,12 @@ def typology_stages(
 @typology_app.command("clusters")
 def typology_clusters(
     data: str = DATA_OPTION,
-    exclude_tibet: bool = typer.Option(
-        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
-    ),
+    exclude_tibet: bool = tibet_option(),
     year: int = typer.Option(2023, help="年份 / Year."),
     method: str = typer.Option("kmeans", help="kmeans or ward."),
     k: int = typer.Option(0, help="类别数 (0: 按轮廓系数选择) / Clusters (0: chosen by silhouette)."),
-    seed: int = typer.Option(0, help="随机种子 / Random seed."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    seed: int = seed_option(),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """标准化指标聚类 / Cluster regions on standardised indicators."""
     from yindi.typology import cluster_regions
@@ -171,13 +176,11 @@ def typology_clusters(
 @typology_app.command("peers")
 def typology_peers(
     data: str = DATA_OPTION,
-    exclude_tibet: bool = typer.Option(
-        False, "--exclude-tibet", help="排除西藏（30 省） / Leave out Tibet (30 provinces)."
-    ),
+    exclude_tibet: bool = tibet_option(),
     region: str = typer.Option(..., help="地区 / Region (安徽, Anhui, 340000)."),
     year: int = typer.Option(2023, help="年份 / Year."),
     n: int = typer.Option(5, help="数量 / Number of peers."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """最相似的地区 / The regions most like REGION on the index indicators."""
     from yindi.typology import peer_regions

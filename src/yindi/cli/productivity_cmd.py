@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Optional, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, cast
 
 import typer
 
-from yindi.cli.common import DATA_OPTION, console, done, load_data
+from yindi._defaults import NATION_CODE
+from yindi.cli.common import DATA_OPTION, console, done, load_data, missing_option, out_option
 
 if TYPE_CHECKING:
     from yindi.productivity._options import RTS, Frontier, Orientation
 
 IN_HELP = "投入指标（可重复）/ Input indicator id (repeatable)."
-OUT_HELP = "期望产出指标（可重复）/ Desirable output indicator id (repeatable)."
+OUT_VAR_HELP = "期望产出指标（可重复）/ Desirable output indicator id (repeatable)."
 BAD_HELP = "非期望产出（如 co2_emissions，可重复）/ Undesirable output, e.g. co2_emissions (repeatable)."
-MISSING_HELP = (
-    "缺失值：raise 报错（默认）或 drop 剔除并报告 / Missing values: raise (default) or drop and report."
-)
+FILE_HELP = "输出文件 CSV/XLSX / Output file (.csv: scores; .xlsx: the full long table)."
 
 
 def register(app: typer.Typer) -> None:
@@ -30,13 +29,23 @@ def register(app: typer.Typer) -> None:
     )
 
 
-def _wide(data: str, cols: list[str], years: Optional[list[int]]):  # type: ignore[no-untyped-def]
-    panel = load_data(data)
+def _wide(panel: Any, cols: list[str], start: Optional[int], end: Optional[int]):  # type: ignore[no-untyped-def]
+    """Region-period table of ``cols`` for the years of the first input within [start, end] (Malmquist input)."""
+    from yindi.errors import ParameterError
+
     for c in cols:
         panel.indicator(c)  # clear error for unknown ids
+    have = panel.years(cols[0])
+    years = [y for y in have if (start is None or y >= start) and (end is None or y <= end)]
+    if len(years) < 2:
+        span = f"{have[0]}–{have[-1]}" if have else "none"
+        raise ParameterError(
+            f"yindi malmquist: fewer than two years of {cols[0]!r} in the range asked; it has {span}.",
+            zh=f"yindi malmquist：所选范围内 {cols[0]!r} 不足两年数据；可用年份：{span}。",
+        )
     wide = panel.wide(cols, years=years).reset_index()
-    wide = wide[wide["region_code"] != "100000"]  # a national total is not a decision-making unit
-    return panel, wide.rename(columns={"region_code": "region", "year": "period"})
+    wide = wide[wide["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
+    return wide.rename(columns={"region_code": "region", "year": "period"})
 
 
 def _region_name(code: str) -> str:
@@ -53,7 +62,7 @@ def _region_name(code: str) -> str:
 def dea_cmd(
     data: str = DATA_OPTION,
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
-    outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
+    outputs: list[str] = typer.Option(..., "--output-var", help=OUT_VAR_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),
     year: int = typer.Option(..., "--year", "-y", help="年份 / Year."),
     rts: str = typer.Option("crs", help="规模报酬 / Returns to scale: crs, vrs, nirs, ndrs."),
@@ -62,39 +71,28 @@ def dea_cmd(
     super_efficiency: bool = typer.Option(
         False, "--super", help="超效率 / Andersen–Petersen super-efficiency."
     ),
-    missing: str = typer.Option("raise", help=MISSING_HELP),
-    out: Optional[Path] = typer.Option(
-        None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."
-    ),
+    missing: str = missing_option(("error", "drop")),
+    out: Optional[Path] = out_option(FILE_HELP),
 ) -> None:
     """Efficiency of every region in one year."""
-    from yindi.errors import MissingDataError, check_option
     from yindi.productivity import dea_frame
     from yindi.report.export import write_table
 
-    check_option("missing", missing, ("raise", "drop"), where="yindi dea")
-    bad = list(undesirable or [])
-    _, wide = _wide(data, [*inputs, *outputs, *bad], [year])
-    gaps = wide[wide[[*inputs, *outputs, *bad]].isna().any(axis=1)]
-    if len(gaps):
-        names = ", ".join(map(str, gaps["region"].tolist()))
-        if missing == "raise":
-            raise MissingDataError(
-                f"yindi dea: values missing in {year} for region(s) {names}. Fill them or pass --missing drop."
-            )
-        console.print(f"[yellow]剔除缺失 / dropped for missing values:[/yellow] {names}")
-        wide = wide.drop(gaps.index)
     res = dea_frame(
-        wide,
+        load_data(data),
         inputs=inputs,
         outputs=outputs,
-        undesirable=bad,
-        unit="region",
+        undesirable=list(undesirable or []),
+        year=year,
+        missing=missing,
         rts=rts,
         orientation=orientation,
         model=model,
         super_efficiency=super_efficiency,
     )
+    if res.dropped:
+        names = ", ".join(_region_name(u) for u in res.dropped)
+        console.print(f"[yellow]剔除缺失 / left out for missing values:[/yellow] {names}", highlight=False)
     console.print(res.summary(), highlight=False)
     scores = res.scores().sort_values("efficiency", ascending=False)
     scores.insert(1, "name", [_region_name(u) for u in scores["unit"]])
@@ -107,7 +105,7 @@ def dea_cmd(
 def malmquist_cmd(
     data: str = DATA_OPTION,
     inputs: list[str] = typer.Option(..., "--input", "-i", help=IN_HELP),
-    outputs: list[str] = typer.Option(..., "--output", "-o", help=OUT_HELP),
+    outputs: list[str] = typer.Option(..., "--output-var", help=OUT_VAR_HELP),
     undesirable: Optional[list[str]] = typer.Option(None, "--undesirable", "-b", help=BAD_HELP),
     start: Optional[int] = typer.Option(None, "--from", help="起始年 / First year."),
     end: Optional[int] = typer.Option(None, "--to", help="结束年 / Last year."),
@@ -118,10 +116,8 @@ def malmquist_cmd(
     frontier: str = typer.Option(
         "contemporaneous", help="前沿 / Frontier: contemporaneous, sequential, global."
     ),
-    missing: str = typer.Option("raise", help=MISSING_HELP),
-    out: Optional[Path] = typer.Option(
-        None, "--out", help="输出文件 CSV/XLSX / Output file (.csv or .xlsx)."
-    ),
+    missing: str = missing_option(("error", "drop")),
+    out: Optional[Path] = out_option("输出文件 CSV/XLSX / Output file (.csv or .xlsx)."),
 ) -> None:
     """Productivity change between consecutive years, decomposed into efficiency and technical change."""
     from rich.progress import Progress
@@ -130,9 +126,8 @@ def malmquist_cmd(
     from yindi.report.export import write_table
 
     bad = list(undesirable or [])
-    panel, _ = _wide(data, [*inputs, *outputs, *bad], None)
-    years = [y for y in panel.years(inputs[0]) if (start is None or y >= start) and (end is None or y <= end)]
-    _, wide = _wide(data, [*inputs, *outputs, *bad], years)
+    wide = _wide(load_data(data), [*inputs, *outputs, *bad], start, end)
+    years = sorted(set(wide["period"]))
     with Progress(console=console, transient=True) as bar:
         task = bar.add_task("Malmquist", total=len(years))
         res = malmquist(
@@ -143,7 +138,7 @@ def malmquist_cmd(
             rts=cast("RTS", rts),
             orientation=cast("Orientation", orientation),
             frontier=cast("Frontier", frontier),
-            missing=cast('Literal["raise", "drop"]', missing),
+            missing=cast('Literal["error", "drop"]', missing),
             progress=lambda _t: bar.advance(task),
         )
     console.print(res.summary(), highlight=False)

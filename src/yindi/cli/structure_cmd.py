@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import console, done, progress_bar, write_output
+from yindi.cli.common import console, done, missing_option, out_option, progress_bar, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,15 +38,13 @@ REGION_OPT = typer.Option("region", "--region", help="地区列 / Region column 
 ACTIVITY_OPT = typer.Option("activity", "--activity", help="行业列 / Activity column (long tables).")
 PERIOD_OPT = typer.Option("year", "--period", help="时期（年份）列 / Period (year) column (long tables).")
 VALUE_OPT = typer.Option("value", "--value", help="数值列 / Value column (long tables).")
-MISSING_OPT = typer.Option(
-    "error", "--missing", help="缺失单元：error 或 zero（报告）/ Missing cells: error or zero (reported)."
-)
+MISSING_OPT = missing_option(("error", "zero"))
 EMPTY_OPT = typer.Option(
     "drop",
     "--empty",
     help="某期合计为零的地区/行业：drop（报告）或 error / Zero-total rows in a period: drop (reported) or error.",
 )
-OUT_OPT = typer.Option(None, "--out", "-o", help="输出表格 (.csv/.xlsx) / Write the full table to this file.")
+OUT_OPT = out_option("输出表格 (.csv/.xlsx) / Write the full table to this file.")
 YEAR_OPT = typer.Option(None, "--year", help="年份（默认最新）/ Period (default: the latest).")
 
 
@@ -73,8 +71,10 @@ def _periods_bar(n: int) -> Iterator[Callable[[int], None]]:
 
 
 def _load(data: Path, region: str, activity: str, period: str, value: str, missing: str) -> ActivityTable:
+    from yindi._missing import check_missing
     from yindi.structure import read_activity_table, read_sector_electricity
 
+    check_missing(missing, ("error", "zero"), where="yindi structure")  # also for a pack, which has no gaps
     if data.is_dir() or data.name == "sector_electricity.csv":
         return read_sector_electricity(data)
     return read_activity_table(

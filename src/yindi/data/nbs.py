@@ -162,12 +162,12 @@ def read_nbs_export(
     lines = tuple(n for n, _ in table.rows)
     at_lines = RowSource(str(src), rows=lines)
     body = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
+    repairs: list[Repair] = []
     numbers = pd.DataFrame(
-        {c: parse_values(body[c].astype("string"), at_lines, c).to_numpy() for c in value_cols}
+        {c: parse_values(body[c].astype("string"), at_lines, c, repairs).to_numpy() for c in value_cols}
     )
     notes = " ".join(table.notes)
     source = f"NBS export {src.name}"
-    repairs: list[Repair] = []
     year_cols = [c for c in value_cols if _YEAR_CELL.match(c)]
     all_years = bool(year_cols) and len(year_cols) == len(value_cols)
 

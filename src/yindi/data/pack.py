@@ -84,7 +84,7 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             "region": names,
             "year": parse_years(raw["year"], src, "year"),
             "indicator": raw["indicator"].str.strip(),
-            "value": parse_values(raw["value"], src, "value"),
+            "value": parse_values(raw["value"], src, "value", repairs),
             "unit": raw["unit"].str.strip(),
             "_file": str(panel_file),
             "_row": list(src.rows or ()),

@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
+from yindi._typing import Lang
 from yindi.errors import DataValidationError, MissingDataError, ParameterError
 
 COLUMNS: tuple[str, ...] = ("region_code", "region", "year", "indicator", "value", "unit")
@@ -215,6 +217,17 @@ class Panel:
             )
         return float(hit["value"].iloc[0])
 
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """The panel in the result schema: ``region_code, region, level, year, measure, value, indicator, unit``.
+
+        ``measure`` is the indicator id (the quantity), repeated in the ``indicator`` key column so that panels
+        and results join on the same names; ``region`` is the short name in ``lang`` (national rows: 全国/China).
+        """
+        from yindi.schema import tidy
+
+        f = self.frame[["region_code", "year", "indicator", "value", "unit"]]
+        return tidy(f.assign(measure=f["indicator"]), keys=["indicator", "unit"], lang=lang)
+
     def coverage(self) -> pd.DataFrame:
         """Per indicator: first and last year with values, years and regions covered, values, and ``missing``.
 
@@ -222,7 +235,7 @@ class Panel:
         region of the panel (national totals excluded) and every year from the indicator's first to its last.
         """
         f = self.frame
-        regional = f[f["region_code"] != "100000"]
+        regional = f[f["region_code"] != NATION_CODE]
         n_regions = regional["region_code"].nunique()
         present = f[f["value"].notna()]
         g = present.groupby("indicator")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from yindi.data._files import read_csv_text, read_excel_text
-from yindi.data.panel import Indicator, Panel, make_panel
+from yindi.data.panel import Indicator, Panel, Repair, make_panel
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
 from yindi.errors import DataFormatError
 
@@ -165,7 +165,7 @@ def read_table(
     cell_src = RowSource(origin, rows=tuple(int(r) for r in long["row"]))
     codes, names, repairs = resolve_regions(long["region_raw"], cell_src, region, region_fixes=region_fixes)
     years = parse_years(long["year"], cell_src, year)
-    values = _parse_by_column(long, cell_src)
+    values = _parse_by_column(long, cell_src, repairs)
     out = pd.DataFrame(
         {
             "region_code": codes,
@@ -181,13 +181,13 @@ def read_table(
     return make_panel(out, meta, repairs=repairs, sources=[origin], origin=origin)
 
 
-def _parse_by_column(long: pd.DataFrame, src: RowSource) -> pd.Series:
+def _parse_by_column(long: pd.DataFrame, src: RowSource, repairs: list[Repair]) -> pd.Series:
     parts = []
     for col, part in long.groupby("column", sort=False):
         raw = part["value"]
         if raw.dtype == object:
             raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
         rows = RowSource(src.file, rows=tuple(int(r) for r in part["row"]))
-        parts.append(parse_values(raw.reset_index(drop=True), rows, str(col)).set_axis(part.index))
+        parts.append(parse_values(raw.reset_index(drop=True), rows, str(col), repairs).set_axis(part.index))
     out: pd.Series = pd.concat(parts).reindex(long.index)
     return out

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi.data.panel import Repair
 from yindi.errors import DataValidationError, RegionNotFoundError
 
 #: Code used for national totals (全国) in yearbook tables; it is kept as its own "region".
-NATIONAL_CODE = "100000"
+NATIONAL_CODE = NATION_CODE
 NATIONAL_NAMES = frozenset({"全国", "中国", "全国合计", "China", "National", "national", "100000"})
 
 MIN_YEAR = 1949
@@ -29,6 +30,8 @@ MIN_YEAR = 1949
 MISSING_MARKERS = frozenset({"", "…", "...", "—", "--", "-", "－", "NA", "N/A", "nan", "NaN", "null", "None"})
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+#: A number with comma thousands separators in groups of exactly three ("11,230", "1,234,567.8").
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,25 @@ def max_year() -> int:
     return _dt.date.today().year + 1
 
 
-def parse_values(raw: pd.Series, src: RowSource, column: str | None = None) -> pd.Series:
-    """Parse cells to float: blanks and NBS markers → NaN; thousands separators are an error (ambiguous).
+def parse_values(
+    raw: pd.Series, src: RowSource, column: str | None = None, repairs: list[Repair] | None = None
+) -> pd.Series:
+    """Parse cells to float: blanks and NBS markers → NaN; thousands separators are a reported repair.
 
     ``raw`` holds strings or numbers; ``column`` names the file column for messages (defaults to the
-    series name). A cell that is not a number raises :class:`DataValidationError` naming file, row, column.
+    series name). A cell written with comma thousands separators in groups of three ("11,230",
+    "1,234,567.8") is read as the number and the change appended to ``repairs`` (one
+    :class:`~yindi.data.panel.Repair` per cell); without a ``repairs`` list to report to, such a cell is an
+    error. Any other cell that is not a number raises :class:`DataValidationError` naming file, row, column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fixes = []
+    >>> parse_values(pd.Series(["11,230", "…", "3.5"]), RowSource("t.csv"), "gdp", fixes).tolist()
+    [11230.0, nan, 3.5]
+    >>> print(fixes[0])
+    t.csv, row 2, column 'gdp': thousands separators removed: '11,230' → '11230'
     """
     col = column or str(raw.name)
     if pd.api.types.is_numeric_dtype(raw):
@@ -68,9 +85,16 @@ def parse_values(raw: pd.Series, src: RowSource, column: str | None = None) -> p
         if _NUMBER.match(cell):
             out[i] = float(cell)
             continue
+        if repairs is not None and _GROUPED.match(cell):
+            plain = cell.replace(",", "")
+            out[i] = float(plain)
+            repairs.append(Repair(src.file, src.row(i), col, "thousands separators removed", cell, plain))
+            continue
         raise DataValidationError(
             f"{src.file}, row {src.row(i)}, column {col!r}: {cell!r} is not a number. Write plain numbers "
-            "(e.g. 47353.7, no thousands separators or units); leave the cell empty for a missing value."
+            "(e.g. 47353.7 or 47,353.7, no units); leave the cell empty for a missing value.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{cell!r} 不是数字。请填写数字（如 47353.7 或 47,353.7，"
+            "不带单位）；缺失值请留空。",
         )
     return pd.Series(out, index=raw.index, name=raw.name)
 

@@ -6,6 +6,7 @@ Markov chains.
 
 from __future__ import annotations
 
+from yindi.disparity.by_year import InequalitySeries, inequality_by_year
 from yindi.disparity.convergence import BetaResult, SigmaResult, beta_convergence, sigma_convergence
 from yindi.disparity.dagum import DagumResult, DagumSeries, dagum, dagum_by_year
 from yindi.disparity.density import DensityResult, kernel_density
@@ -17,6 +18,7 @@ __all__ = [
     "DagumResult",
     "DagumSeries",
     "DensityResult",
+    "InequalitySeries",
     "MarkovResult",
     "SigmaResult",
     "SpatialMarkovResult",
@@ -26,6 +28,7 @@ __all__ = [
     "dagum",
     "dagum_by_year",
     "gini",
+    "inequality_by_year",
     "kernel_density",
     "markov",
     "sigma_convergence",

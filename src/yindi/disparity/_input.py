@@ -8,9 +8,10 @@ from typing import Any
 
 import numpy as np
 
+from yindi._missing import check_missing
 from yindi._typing import FloatArray, IntArray
 from yindi.disparity._options import MISSING_POLICIES
-from yindi.errors import DataValidationError, MethodWarning, MissingDataError, check_option
+from yindi.errors import DataValidationError, MethodWarning, MissingDataError
 
 
 def as_series(values: Any, where: str) -> tuple[tuple[str, ...], FloatArray]:
@@ -56,12 +57,12 @@ def clean(
     positive: bool = False,
 ) -> tuple[IntArray, tuple[str, ...]]:
     """Positions kept under the ``missing`` policy and the labels dropped; checks signs."""
-    check_option("missing", missing, MISSING_POLICIES, where=where)
+    check_missing(missing, MISSING_POLICIES, where=where)
     bad = ~np.isfinite(vals)
     if of is not None:
         bad |= np.array([g is None for g in of])
     dropped = tuple(lab for lab, b in zip(labels, bad, strict=True) if b)
-    if dropped and missing == "raise":
+    if dropped and missing == "error":
         raise MissingDataError(
             f"{where}: missing value or group for {list(dropped[:5])}{' …' if len(dropped) > 5 else ''}. "
             "Pass missing='drop' to leave them out (they are then listed in the result)."

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import chi2_sf
 from yindi._typing import FloatArray, IntArray
 
 
@@ -86,6 +86,6 @@ def homogeneity(conditional: FloatArray, pooled: FloatArray) -> Homogeneity:
     b = (p > 0).sum(axis=1)  # pooled non-zero transitions per row
     rows_used = (nl > 0).sum(axis=0)  # matrices with observations in each row
     dof = int((np.maximum(rows_used - 1, 0) * np.maximum(b - 1, 0)).sum())
-    lr_p = float(stats.chi2.sf(lr, dof)) if dof > 0 else float("nan")
-    q_p = float(stats.chi2.sf(q, dof)) if dof > 0 else float("nan")
+    lr_p = float(chi2_sf(lr, dof)) if dof > 0 else float("nan")
+    q_p = float(chi2_sf(q, dof)) if dof > 0 else float("nan")
     return Homogeneity(lr, q, dof, lr_p, q_p)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-MissingPolicy: TypeAlias = Literal["raise", "drop"]
-MISSING_POLICIES: tuple[MissingPolicy, ...] = ("raise", "drop")
+MissingPolicy: TypeAlias = Literal["error", "drop"]
+MISSING_POLICIES: tuple[MissingPolicy, ...] = ("error", "drop")
 
 TheilKind: TypeAlias = Literal["T", "L"]
 THEIL_KINDS: tuple[TheilKind, ...] = ("T", "L")

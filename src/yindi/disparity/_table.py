@@ -6,9 +6,10 @@ from typing import Any
 
 import numpy as np
 
+from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.disparity._options import MISSING_POLICIES
-from yindi.errors import DataValidationError, MissingDataError, check_option
+from yindi.errors import DataValidationError, MissingDataError
 
 
 def region_year(data: Any, indicator: str | None, where: str) -> Any:
@@ -45,11 +46,11 @@ def region_year(data: Any, indicator: str | None, where: str) -> Any:
 
 
 def balanced(table: Any, missing: str, where: str) -> tuple[Any, tuple[str, ...]]:
-    """Drop (``missing="drop"``) or refuse (``"raise"``) regions with any missing year; returns dropped codes."""
-    check_option("missing", missing, MISSING_POLICIES, where=where)
+    """Drop (``missing="drop"``) or refuse (``"error"``) regions with any missing year; returns dropped codes."""
+    check_missing(missing, MISSING_POLICIES, where=where)
     bad = table.isna().any(axis=1)
     dropped = tuple(str(c) for c in table.index[bad])
-    if dropped and missing == "raise":
+    if dropped and missing == "error":
         raise MissingDataError(
             f"{where} needs a balanced panel; region(s) {list(dropped[:5])} miss some years. Pass "
             "missing='drop' to leave them out, or restrict the years."

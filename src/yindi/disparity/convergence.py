@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import linear_trend, t_sf
+from yindi._typing import Lang
 from yindi.disparity._inequality import cv_kernel
 from yindi.disparity._ols import ols_fe
 from yindi.disparity._options import (
@@ -53,10 +54,14 @@ class SigmaResult:
     def converging(self) -> bool:
         return self.slope < 0
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): the dispersion ``measure`` (``cv`` or ``sd_log``) per year."""
         import pandas as pd
 
-        return pd.DataFrame({"year": self.years, "measure": self.measure, "value": self.values})
+        from yindi.schema import national
+
+        frame = pd.DataFrame({"year": self.years, "measure": self.measure, "value": self.values})
+        return national(frame, lang=lang)
 
     def summary(self) -> str:
         return (
@@ -91,8 +96,8 @@ def sigma_convergence(
         years.append(int(y))
     if len(years) < 2:
         raise DataValidationError("sigma_convergence() needs at least two years with three or more values.")
-    fit = stats.linregress(years, vals)
-    return SigmaResult(measure, tuple(years), tuple(vals), float(fit.slope), float(fit.pvalue))
+    slope, pvalue = linear_trend(years, vals)
+    return SigmaResult(measure, tuple(years), tuple(vals), slope, pvalue)
 
 
 @dataclass(frozen=True)
@@ -135,14 +140,19 @@ class BetaResult:
     def converging(self) -> bool:
         return self.beta < 0 and self.p < 0.05
 
-    def to_frame(self) -> pd.DataFrame:
-        df = self.coefficients.copy()
-        df.insert(0, "model", f"beta_{self.kind}")
-        extra = {"speed": self.speed, "half_life": self.half_life, "r2": self.r2, "n_obs": self.n_obs}
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level, no year): ``measure`` ``coef``, ``se``, ``t``, ``p`` per regression
+        ``term``, and ``speed``, ``half_life``, ``r2``, ``n_obs`` (term empty); key ``model`` (``beta_absolute`` or
+        ``beta_conditional``)."""
         import pandas as pd
 
-        tail = pd.DataFrame({"model": f"beta_{self.kind}", "term": list(extra), "coef": list(extra.values())})
-        return pd.concat([df, tail], ignore_index=True)
+        from yindi.schema import national
+
+        long = self.coefficients.melt(id_vars="term", value_vars=["coef", "se", "t", "p"], var_name="measure")
+        extra = {"speed": self.speed, "half_life": self.half_life, "r2": self.r2, "n_obs": self.n_obs}
+        tail = pd.DataFrame({"term": "", "measure": list(extra), "value": [float(v) for v in extra.values()]})
+        frame = pd.concat([long, tail], ignore_index=True).assign(model=f"beta_{self.kind}")
+        return national(frame, keys=["model", "term"], lang=lang)
 
     def summary(self) -> str:
         return (
@@ -163,7 +173,7 @@ def beta_convergence(
     controls: Mapping[str, Any] | None = None,
     fixed_effects: FixedEffects | None = None,
     interval: int = 1,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> BetaResult:
     """Absolute or conditional β-convergence on a balanced region × year panel.
 
@@ -178,7 +188,7 @@ def beta_convergence(
         conditional convergence.
     interval : int
         τ: growth over ``τ`` years, non-overlapping spells starting at the first year.
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
         Regions with a missing year in any variable are refused or dropped (listed in the result).
 
     Notes
@@ -228,7 +238,7 @@ def beta_convergence(
         raise DataValidationError(f"{where}: two-way fixed effects need at least two growth spells.")
     fit = ols_fe(growth, x, unit, time, fe)
     tval = fit.coef / fit.se
-    pval = 2 * stats.t.sf(np.abs(tval), n_r - 1)
+    pval = 2 * t_sf(np.abs(tval), n_r - 1)
     import pandas as pd
 
     coefs = pd.DataFrame({"term": names, "coef": fit.coef, "se": fit.se, "t": tval, "p": pval})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from yindi._typing import Lang
 from yindi.disparity._dagum import DagumParts, dagum_counts_kernel, dagum_kernel
 from yindi.disparity._input import as_series, clean, group_codes
 from yindi.disparity._options import MissingPolicy
@@ -17,6 +18,9 @@ from yindi.errors import DataValidationError, ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+#: Key and companion columns of a Dagum result frame, after the schema columns.
+DAGUM_KEYS = ("component", "group_a", "group_b", "share", "ci_low", "ci_high")
 
 COMPONENTS = ("total", "within", "between", "transvariation")
 
@@ -61,12 +65,19 @@ class DagumResult:
         """Shares of ``G`` from the within, net between and transvariation parts."""
         return {c: getattr(self, c) / self.total for c in COMPONENTS[1:]}
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy ``component, group_a, group_b, value, share, ci_low, ci_high``.
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level, no year): ``measure`` ``gini``; keys ``component, group_a, group_b`` and
+        the companions ``share, ci_low, ci_high``.
 
         Components: ``total``, ``within``, ``between``, ``transvariation`` (groups empty),
         ``gini_within`` (``G_jj``, one group) and ``gini_between`` (``G_jh``, two groups).
         """
+        from yindi.schema import national
+
+        return national(self._parts().assign(measure="gini"), keys=DAGUM_KEYS, lang=lang)
+
+    def _parts(self) -> pd.DataFrame:
+        """``component, group_a, group_b, value, share, ci_low, ci_high`` (one row per part)."""
         import pandas as pd
 
         rows: list[tuple[str, str, str, float]] = [(c, "", "", float(getattr(self, c))) for c in COMPONENTS]
@@ -143,7 +154,7 @@ def dagum(
     bootstrap: int = 0,
     level: float = 0.95,
     seed: int | None = None,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> DagumResult:
     """Dagum Gini decomposition of ``values`` by ``groups``.
 
@@ -159,7 +170,7 @@ def dagum(
     level : float
         Confidence level of the intervals.
     seed : int, optional
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
 
     Returns
     -------
@@ -285,13 +296,16 @@ class DagumSeries:
             )
         return pd.DataFrame(rows)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The tidy frames of every year stacked, with a ``year`` column first."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Every year's parts in the result schema (as :meth:`DagumResult.to_frame`, with ``year``)."""
         import pandas as pd
 
-        parts = [r.to_frame().assign(year=y) for y, r in self.results.items()]
-        df = pd.concat(parts, ignore_index=True)
-        return df[["year", *[c for c in df.columns if c != "year"]]]
+        from yindi.schema import national
+
+        parts = [r._parts().assign(year=y) for y, r in self.results.items()]
+        return national(
+            pd.concat(parts, ignore_index=True).assign(measure="gini"), keys=DAGUM_KEYS, lang=lang
+        )
 
     def summary(self) -> str:
         t = self.table()
@@ -321,7 +335,7 @@ def dagum_by_year(
     """:func:`dagum` for every year of a region × year table (a Panel with ``indicator``, a wide or tidy frame).
 
     Regions without a value in a year are left out of that year (``missing="drop"``, the default, warns) or
-    refused (``"raise"``). Each year's bootstrap uses its own seed derived from ``seed`` and the year, so a
+    refused (``"error"``). Each year's bootstrap uses its own seed derived from ``seed`` and the year, so a
     year's interval does not depend on which other years are included.
 
     Examples

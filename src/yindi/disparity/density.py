@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 from yindi.disparity._table import region_year
 from yindi.errors import ParameterError
 
@@ -52,17 +52,20 @@ class DensityResult:
     bandwidth: dict[int, float]
     peaks: dict[int, int]
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy ``year, x, density``."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``density`` at each grid point ``x`` (key) and year."""
         import pandas as pd
 
-        return pd.DataFrame(
+        from yindi.schema import national
+
+        frame = pd.DataFrame(
             {
                 "year": np.repeat(self.years, self.grid.size),
                 "x": np.tile(self.grid, len(self.years)),
-                "density": self.density.ravel(),
+                "value": self.density.ravel(),
             }
         )
+        return national(frame.assign(measure="density"), keys=["x"], lang=lang)
 
     def summary(self) -> str:
         return "\n".join(

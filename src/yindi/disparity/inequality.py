@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from yindi._typing import Lang
 from yindi.disparity._inequality import cv_kernel, gini_kernel, theil_kernel
 from yindi.disparity._input import as_series, clean, group_codes
 from yindi.disparity._options import THEIL_KINDS, MissingPolicy, TheilKind
@@ -34,7 +35,7 @@ def _weights(weights: Any, labels: tuple[str, ...], n: int, where: str) -> Any:
     return w
 
 
-def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
+def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "error") -> float:
     """Gini coefficient, optionally weighted (e.g. by population).
 
     Notes
@@ -54,7 +55,7 @@ def gini(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") 
     return gini_kernel(vals[keep], w[keep])
 
 
-def cv(values: Any, *, weights: Any = None, missing: MissingPolicy = "raise") -> float:
+def cv(values: Any, *, weights: Any = None, missing: MissingPolicy = "error") -> float:
     """Coefficient of variation ``σ / ȳ`` (population sd, ``1/n``; weighted: Williamson's index)."""
     labels, vals = as_series(values, "cv()")
     w = _weights(weights, labels, vals.size, "cv()")
@@ -90,9 +91,12 @@ class TheilResult:
     group_share: tuple[float, ...]
     dropped: tuple[str, ...] = ()
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy ``component, group, value, share`` (share = contribution to the total)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``theil_T``/``theil_L``; keys ``component`` (total, between,
+        between_sub, within, group_index) and ``group``, with ``share`` (contribution to the total)."""
         import pandas as pd
+
+        from yindi.schema import national
 
         rows = [
             ("total", "", self.total),
@@ -103,8 +107,9 @@ class TheilResult:
         rows += [("group_index", g, v) for g, v in zip(self.groups, self.group_index, strict=True)]
         df = pd.DataFrame(rows, columns=["component", "group", "value"])
         df["share"] = np.where(df["group"] == "", df["value"] / self.total if self.total else np.nan, np.nan)
-        df.insert(0, "index", f"theil_{self.kind}")
-        return df
+        return national(
+            df.assign(measure=f"theil_{self.kind}"), keys=["component", "group", "share"], lang=lang
+        )
 
     def summary(self) -> str:
         return (
@@ -125,7 +130,7 @@ def theil(
     subgroups: Any = None,
     weights: Any = None,
     kind: TheilKind = "T",
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> TheilResult:
     """Theil T (GE(1)) or L (mean log deviation, GE(0)) with within/between decomposition.
 
@@ -136,7 +141,7 @@ def theil(
     subgroups : mapping label → subgroup, nested in ``groups`` (two-stage nested decomposition), optional
     weights : population weights (mapping or array), optional — unit weights by default
     kind : {"T", "L"}
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
 
     Notes
     -----

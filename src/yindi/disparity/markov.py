@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 from yindi.disparity._markov import (
     Homogeneity,
     classify,
@@ -32,6 +32,16 @@ if TYPE_CHECKING:
 
 def _labels(k: int) -> list[str]:
     return [f"Q{i + 1}" for i in range(k)]
+
+
+_MEASURE = {"counts": "count", "p": "probability", "ergodic": "ergodic"}
+
+
+def _schema(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    from yindi.schema import national
+
+    out = frame.assign(measure=frame["table"].map(_MEASURE)).drop(columns="table")
+    return national(out, keys=["lag_class", "from_class", "to_class"], lang=lang)
 
 
 def _matrix_frame(m: FloatArray, table: str, lag: str = "") -> pd.DataFrame:
@@ -91,15 +101,20 @@ class MarkovResult:
         df.insert(0, "n", self.counts.sum(axis=1).astype(int))
         return df
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``count``, ``probability`` or ``ergodic``; keys
+        ``lag_class, from_class, to_class``."""
         import pandas as pd
 
         lab = _labels(self.k)
         ext = pd.DataFrame(
             {"table": "ergodic", "lag_class": "", "from_class": "", "to_class": lab, "value": self.ergodic}
         )
-        return pd.concat(
-            [_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True
+        return _schema(
+            pd.concat(
+                [_matrix_frame(self.counts, "counts"), _matrix_frame(self.p, "p"), ext], ignore_index=True
+            ),
+            lang,
         )
 
     def summary(self) -> str:
@@ -134,7 +149,7 @@ def markov(
     indicator: str | None = None,
     k: int = 4,
     relative: bool = False,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> MarkovResult:
     """Markov chain of regions moving between ``k`` quantile classes of the pooled values.
 
@@ -186,13 +201,15 @@ class SpatialMarkovResult:
     ergodic: FloatArray
     test: Homogeneity
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level): ``measure`` ``probability`` or ``count`` per neighbourhood class;
+        keys ``lag_class, from_class, to_class``."""
         import pandas as pd
 
         lab = _labels(self.p.shape[0])
         parts = [_matrix_frame(self.p[l], "p", lab[l]) for l in range(len(lab))]  # noqa: E741
         parts += [_matrix_frame(self.counts[l], "counts", lab[l]) for l in range(len(lab))]  # noqa: E741
-        return pd.concat(parts, ignore_index=True)
+        return _schema(pd.concat(parts, ignore_index=True), lang)
 
     def summary(self) -> str:
         t = self.test
@@ -213,7 +230,7 @@ def spatial_markov(
     k: int = 4,
     lag_classes: LagClasses = "lag",
     relative: bool = False,
-    missing: MissingPolicy = "raise",
+    missing: MissingPolicy = "error",
 ) -> SpatialMarkovResult:
     """Spatial Markov chain (Rey 2001) with the Bickenbach–Bode (2003) homogeneity test.
 

@@ -11,6 +11,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
+from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.data.panel import Panel
 from yindi.errors import MethodWarning, MissingDataError, ParameterError, check_option
@@ -40,7 +42,7 @@ from yindi.index.weights import (
     pca_weights,
 )
 
-NATIONAL = "100000"
+NATIONAL = NATION_CODE
 
 
 def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.DataFrame, Preset, list[str]]:
@@ -300,7 +302,7 @@ def evaluate(
     check_option("aggregation", aggregation, AGGREGATIONS, where="evaluate()")
     check_option("scope", scope, SCOPES, where="evaluate()")
     check_option("normalization", normalization, NORMALIZATIONS, where="evaluate()")
-    check_option("missing", missing, MISSING_POLICIES, where="evaluate()")
+    check_missing(missing, MISSING_POLICIES, where="evaluate()")
     if combine is not None:
         check_option("combine", combine, ("ahp", "preset"), where="evaluate()")
     allowed = {"topsis": ("minmax", "vector"), "weighted_sum": ("minmax", "zscore"), "grey": ("minmax",)}

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from yindi._typing import Lang
 from yindi.index.diagnostics import (
     COORDINATION_GRADES_EN,
     COORDINATION_GRADES_ZH,
@@ -75,18 +76,20 @@ class IndexResult:
         return np.asarray(self.weights[col].to_numpy(dtype=np.float64), dtype=np.float64)
 
     # ---- tables ----------------------------------------------------------------------------------------
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long table: ``region_code, region, year, variable, value`` (score, rank, dimension scores)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``score``, ``rank`` and each dimension's score (its id) per region-year."""
+        from yindi.schema import tidy
+
         wide = self.scores.reset_index()
-        long = wide.melt(id_vars=["region_code", "year"], var_name="variable", value_name="value")
-        long.insert(1, "region", [_region_name(c, "zh") for c in long["region_code"]])
-        return long.sort_values(["variable", "year", "region_code"], kind="stable").reset_index(drop=True)
+        long = wide.melt(id_vars=["region_code", "year"], var_name="measure", value_name="value")
+        long = long.sort_values(["measure", "year", "region_code"], kind="stable")
+        return tidy(long, lang=lang)
 
     def ranking(self, year: int | None = None, lang: str = "zh") -> pd.DataFrame:
         """One year's table sorted by rank: region, score, rank and dimension scores."""
         y = self.years[-1] if year is None else int(year)
         frame = self.to_frame()
-        sub = frame[frame["year"] == y].pivot_table(index="region_code", columns="variable", values="value")
+        sub = frame[frame["year"] == y].pivot_table(index="region_code", columns="measure", values="value")
         dims = [d.id for d in self.preset.dimensions]
         sub = sub[["rank", "score", *dims]].sort_values("rank")
         sub["rank"] = sub["rank"].astype(int)

@@ -167,7 +167,8 @@ def super_sbm(x: FloatArray, y: FloatArray, *, rts: RTS = "crs") -> tuple[FloatA
     Notes
     -----
     ``δ = min (1/m) Σ x̄_i/x_io / ((1/s) Σ ȳ_r/y_ro)`` s.t. ``x̄ ≥ Σ_{j≠o} λ_j x_j``, ``ȳ ≤ Σ_{j≠o} λ_j y_j``,
-    ``x̄ ≥ x_o``, ``0 ≤ ȳ ≤ y_o``, ``λ ≥ 0`` (+ ``Σλ = 1`` for VRS), linearised by Charnes–Cooper.
+    ``x̄ ≥ x_o``, ``0 ≤ ȳ ≤ y_o``, ``λ ≥ 0`` (+ ``Σλ = 1`` for VRS, ``Σλ ≤ 1`` for NIRS, ``Σλ ≥ 1`` for NDRS),
+    linearised by Charnes–Cooper (the returns-to-scale row becomes ``ΣΛ − t (+ e | − e) = 0`` with ``e ≥ 0``).
     """
     n, m = x.shape
     s = y.shape[1]
@@ -180,8 +181,9 @@ def super_sbm(x: FloatArray, y: FloatArray, *, rts: RTS = "crs") -> tuple[FloatA
     a_ref = np.vstack(
         [np.zeros((1, n)), -xs.T, zeros_m, -ys.T, zeros_s] + ([np.ones((1, n))] if conv else [])
     )
-    # own columns: t | X̃ (m) | Ỹ (s) | u (m) | w (m) | v (s) | z (s)
-    p = 1 + 3 * m + 3 * s
+    # own columns: t | X̃ (m) | Ỹ (s) | u (m) | w (m) | v (s) | z (s) [| e: slack of Σλ ≤ 1 or Σλ ≥ 1]
+    extra = int(rts in ("nirs", "ndrs"))
+    p = 1 + 3 * m + 3 * s + extra
     a_own = np.zeros((n, r, p))
     c_own = np.zeros((n, p))
     ix1, ix2 = 1, 1 + m  # first rows of the two input blocks
@@ -190,6 +192,10 @@ def super_sbm(x: FloatArray, y: FloatArray, *, rts: RTS = "crs") -> tuple[FloatA
     a_own[:, iy2 : iy2 + s, 0] = -ys
     if conv:
         a_own[:, -1, 0] = -1.0
+        if rts == "nirs":  # ΣΛ + e = t, i.e. Σλ ≤ 1
+            a_own[:, -1, -1] = 1.0
+        elif rts == "ndrs":  # ΣΛ − e = t, i.e. Σλ ≥ 1
+            a_own[:, -1, -1] = -1.0
     for i in range(m):
         col = 1 + i
         a_own[:, ix1 + i, col] = 1.0

@@ -10,11 +10,13 @@ is the test reference.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from yindi._defaults import NATION_CODE
 from yindi._typing import FloatArray
 from yindi.errors import ParameterError, check_option
 from yindi.productivity import _validate as v
@@ -248,6 +250,7 @@ def dea_frame(
     undesirable: Sequence[str] = (),
     unit: str | None = None,
     year: int | None = None,
+    missing: str = "error",
     **options: object,
 ) -> DEAResult:
     """:func:`dea` on labelled data: a table with one row per unit, or a Panel and a year.
@@ -262,6 +265,9 @@ def dea_frame(
         Column that labels the units (DataFrame only; default the index).
     year : int, optional
         Year of the cross-section when ``data`` is a Panel.
+    missing : {"error", "drop"}
+        A unit with a missing (NaN) variable raises :class:`~yindi.errors.MissingDataError` naming the units
+        (default), or is left out and listed in the result's ``dropped``.
     **options
         Passed to :func:`dea` (``rts``, ``orientation``, ``model``, ``super_efficiency``, ``slacks``).
 
@@ -270,30 +276,44 @@ def dea_frame(
     DEAResult
         Units are labelled by ``unit`` (or the adcode for a Panel); variables by their names.
     """
+    from yindi._missing import check_missing
     from yindi.data.panel import Panel
 
+    check_missing(missing, ("error", "drop"), where="dea_frame()")
     if isinstance(data, Panel):
         if year is None:
             raise ParameterError(
-                "dea_frame(): give year= when data is a Panel (DEA compares one cross-section)."
+                "dea_frame(): give year= when data is a Panel (DEA compares one cross-section).",
+                zh="dea_frame()：数据为 Panel 时须给出 year=（DEA 比较同一年的截面）。",
             )
-        table = data.cross_section(year, [*inputs, *outputs, *undesirable]).reset_index()
-        table = table[table["region_code"] != "100000"]
+        variables = [*inputs, *outputs, *undesirable]
+        for c in variables:
+            data.indicator(c)  # an unknown id is an error naming the closest ones
+        available = sorted(set.intersection(*(set(data.years(c)) for c in variables))) if variables else []
+        if year not in available:
+            span = f"{available[0]}–{available[-1]}" if available else "none"
+            raise ParameterError(
+                f"dea_frame(): no data for {', '.join(variables)} in {year}; years with all of them: {span}.",
+                zh=f"dea_frame()：{year} 年没有 {'、'.join(variables)} 的数据；这些指标都有数据的年份：{span}。",
+            )
+        table = data.cross_section(year, variables).reset_index()
+        table = table[table["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
         unit = "region_code"
     elif isinstance(data, pd.DataFrame):
         table = data
     else:
         raise ParameterError(f"dea_frame(): data must be a DataFrame or a Panel; got {type(data).__name__}.")
-    missing = [
+    absent = [
         c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in table.columns
     ]
-    if missing:
+    if absent:
         raise ParameterError(
-            f"dea_frame(): column(s) {', '.join(map(repr, missing))} not found; the table has "
+            f"dea_frame(): column(s) {', '.join(map(repr, absent))} not found; the table has "
             f"{', '.join(map(str, table.columns))}."
         )
+    table, dropped = _missing_units(table, [*inputs, *outputs, *undesirable], unit, missing)
     labels = table[unit].astype(str).tolist() if unit else [str(i) for i in table.index]
-    return dea(
+    res = dea(
         table[list(inputs)].to_numpy(dtype=float),
         table[list(outputs)].to_numpy(dtype=float),
         undesirable=table[list(undesirable)].to_numpy(dtype=float) if undesirable else None,
@@ -303,3 +323,27 @@ def dea_frame(
         undesirable_names=list(undesirable) if undesirable else None,
         **options,  # type: ignore[arg-type]
     )
+    if isinstance(data, Panel):
+        res = replace(res, options={**res.options, "year": int(year)})  # type: ignore[arg-type]
+    return replace(res, dropped=dropped) if dropped else res
+
+
+def _missing_units(
+    table: pd.DataFrame, variables: list[str], unit: str | None, missing: str
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Rows with a NaN variable: an error naming the units, or left out (``missing="drop"``) and returned."""
+    from yindi.errors import MissingDataError
+
+    gaps = table[variables].isna().any(axis=1)
+    if not gaps.any():
+        return table, ()
+    names = tuple(table.loc[gaps, unit].astype(str) if unit else (str(i) for i in table.index[gaps]))
+    if missing == "error":
+        shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
+        raise MissingDataError(
+            f"dea_frame(): values missing for {len(names)} unit(s): {shown}. Fill them, or pass missing='drop' "
+            "(CLI: --missing drop) to leave them out (reported).",
+            zh=f"dea_frame()：{len(names)} 个单元有缺失值：{shown}。请补齐，或设 missing='drop'"
+            "（命令行 --missing drop）剔除并报告。",
+        )
+    return table.loc[~gaps], names

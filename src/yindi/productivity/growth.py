@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 from yindi.errors import DataValidationError, ParameterError
 
 DEFAULT_DEPRECIATION = 0.096
@@ -152,8 +152,13 @@ class GrowthAccounting:
 
     frame: pd.DataFrame
 
-    def to_frame(self) -> pd.DataFrame:
-        return self.frame.copy()
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: one row per region, period (``year``) and ``measure`` (every column of
+        :attr:`frame`: growth rates, shares, contributions, ``tfp_growth``)."""
+        from yindi.schema import tidy
+
+        long = self.frame.melt(id_vars=["region", "period"], var_name="measure")
+        return tidy(long.rename(columns={"region": "region_code", "period": "year"}), lang=lang)
 
     def summary(self) -> str:
         cols = ["g_output", "contrib_capital", "contrib_labour", "tfp_growth"]

@@ -14,6 +14,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
+from yindi._missing import check_missing
+from yindi._typing import Lang
 from yindi.errors import DataValidationError, ParameterError, check_option
 from yindi.productivity import _validate as v
 from yindi.productivity._indices import PeriodData, compute
@@ -48,9 +51,16 @@ class MalmquistResult:
     n_infeasible: int
     options: dict[str, object] = field(default_factory=dict)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The index table (a copy)."""
-        return self.frame.copy()
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: one row per region, period and ``measure`` (``index``, ``ec``, ``tc``, ``pec``,
+        ``sec``, ``cum_index``, ``cum_ec``, ``cum_tc``); ``year`` is the period (the later year of each pair),
+        key ``base`` the earlier one. The wide table is :attr:`frame`."""
+        from yindi.schema import tidy
+
+        measures = [c for c in self.frame.columns if c not in ("region", "period", "base")]
+        long = self.frame.melt(id_vars=["region", "period", "base"], value_vars=measures, var_name="measure")
+        long = long.rename(columns={"region": "region_code", "period": "year"})
+        return tidy(long, keys=["base"], lang=lang)
 
     def by_period(self) -> pd.DataFrame:
         """Geometric means over regions per period (the usual summary table)."""
@@ -83,7 +93,7 @@ def _table(data: object, cols: list[str], region: str, period: str) -> tuple[pd.
 
     if isinstance(data, Panel):
         wide = data.wide(cols).reset_index()
-        wide = wide[wide["region_code"] != "100000"]  # a national total is not a decision-making unit
+        wide = wide[wide["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
         return wide.rename(columns={"region_code": "region", "year": "period"}), "region", "period"
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
@@ -109,7 +119,7 @@ def malmquist(
     rts: RTS = "crs",
     orientation: Orientation = "input",
     frontier: Frontier = "contemporaneous",
-    missing: Literal["raise", "drop"] = "raise",
+    missing: Literal["error", "drop"] = "error",
     progress: Callable[[int], None] | None = None,
 ) -> MalmquistResult:
     """Malmquist (or, with ``undesirable``, Malmquist–Luenberger) index between consecutive periods.
@@ -130,7 +140,7 @@ def malmquist(
         also splits EC into PEC × SEC using the VRS technology.
     orientation : {"input", "output"}
     frontier : {"contemporaneous", "sequential", "global"}
-    missing : {"raise", "drop"}
+    missing : {"error", "drop"}
         A region-period with a missing value raises by default; ``"drop"`` leaves it out and lists it in
         ``dropped`` (the region then has no index for the pairs touching that period).
     progress : callable, optional
@@ -158,7 +168,7 @@ def malmquist(
     >>> df = pd.DataFrame({"region": ["a", "b", "c"] * 2, "period": [0, 0, 0, 1, 1, 1],
     ...                    "x": [1.0, 2.0, 4.0, 2.0, 1.0, 4.0], "y": [1.0, 1.0, 1.0, 3.0, 1.0, 1.0]})
     >>> res = malmquist(df, inputs=["x"], outputs=["y"])
-    >>> print(res.to_frame()[["region", "index", "ec", "tc"]].round(3).to_string(index=False))
+    >>> print(res.frame[["region", "index", "ec", "tc"]].round(3).to_string(index=False))
     region  index    ec  tc
          a    1.5 1.000 1.5
          b    2.0 1.333 1.5
@@ -167,7 +177,7 @@ def malmquist(
     check_option("rts", rts, ("crs", "vrs"), where=_WHERE)
     check_option("orientation", orientation, ORIENTATIONS, where=_WHERE)
     check_option("frontier", frontier, FRONTIERS, where=_WHERE)
-    check_option("missing", missing, ("raise", "drop"), where=_WHERE)
+    check_missing(missing, ("error", "drop"), where=_WHERE)
     inputs, outputs, undesirable = list(inputs), list(outputs), list(undesirable)
     if not inputs or not outputs:
         raise ParameterError(f"{_WHERE}: give at least one input and one output column.")
@@ -184,7 +194,7 @@ def malmquist(
     dropped = pd.DataFrame(columns=["region", "period", "reason"])
     if na.any().any():
         rows = table.loc[na.any(axis=1)]
-        if missing == "raise":
+        if missing == "error":
             r = rows.iloc[0]
             bad_cols = [c for c in cols if pd.isna(r[c])]
             raise DataValidationError(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from yindi._typing import FloatArray
+from yindi._typing import FloatArray, Lang
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class DEAResult:
     feasible : (n,) bool — False where the LP has no solution (super-efficiency under VRS can be infeasible).
     units, inputs, outputs, undesirable : labels of rows and columns.
     options : dict — the model options used.
+    dropped : tuple of str — units left out for missing values (``dea_frame(..., missing="drop")``).
     """
 
     efficiency: FloatArray
@@ -42,6 +43,7 @@ class DEAResult:
     outputs: tuple[str, ...]
     undesirable: tuple[str, ...]
     options: dict[str, object] = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()
 
     @property
     def infeasible_units(self) -> tuple[str, ...]:
@@ -67,8 +69,12 @@ class DEAResult:
             }
         )
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long table: ``unit, quantity, variable, value`` (efficiency, slacks and targets)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``efficiency``, ``slack`` or ``target`` per unit (``region_code``; units
+        that are not adcodes keep their label, level ``unknown``), key ``variable`` (the input/output of a slack
+        or target); ``year`` is the cross-section's year when :func:`dea_frame` read a Panel."""
+        from yindi.schema import tidy
+
         parts = [
             pd.DataFrame(
                 {"unit": self.units, "quantity": "efficiency", "variable": "", "value": self.efficiency}
@@ -89,11 +95,16 @@ class DEAResult:
                         {"unit": self.units, "quantity": quantity, "variable": name, "value": arr[:, j]}
                     )
                 )
-        return pd.concat(parts, ignore_index=True)
+        long = pd.concat(parts, ignore_index=True).rename(
+            columns={"unit": "region_code", "quantity": "measure"}
+        )
+        year = self.options.get("year")
+        long["year"] = pd.NA if year is None else int(str(year))
+        return tidy(long, keys=["variable"], lang=lang)
 
     def summary(self) -> str:
         """Short text summary rendered from :meth:`to_frame`."""
-        eff = self.to_frame().query("quantity == 'efficiency'")["value"]
+        eff = pd.Series(self.efficiency)
         opts = ", ".join(f"{k}={val}" for k, val in self.options.items())
         lines = [
             f"DEA ({opts}): {len(self.units)} units, {len(self.inputs)} inputs, {len(self.outputs)} outputs"
@@ -102,6 +113,8 @@ class DEAResult:
         ]
         if self.infeasible_units:
             lines.append(f"  infeasible LPs: {', '.join(self.infeasible_units)}")
+        if self.dropped:
+            lines.append(f"  left out for missing values: {', '.join(self.dropped)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:

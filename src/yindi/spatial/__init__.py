@@ -19,14 +19,17 @@ __all__ = [
 ]
 
 from yindi.spatial.autocorrelation import GlobalResult, geary, moran, moran_bv
+from yindi.spatial.inputs import CrossSection, cross_section
 from yindi.spatial.local import GetisOrdResult, LocalMoranResult, getis_ord, local_moran
 from yindi.spatial.multitest import adjust_pvalues
 
 __all__ += [
+    "CrossSection",
     "GetisOrdResult",
     "GlobalResult",
     "LocalMoranResult",
     "adjust_pvalues",
+    "cross_section",
     "geary",
     "getis_ord",
     "local_moran",

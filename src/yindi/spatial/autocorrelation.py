@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import normal_sf
+from yindi._typing import Lang
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
 from yindi.spatial._options import Transform
@@ -21,10 +22,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _frame(stat: str, rows: dict[str, float]) -> pd.DataFrame:
+def _frame(stat: str, rows: dict[str, float], lang: Lang) -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame({"statistic": stat, "quantity": list(rows), "value": list(rows.values())})
+    from yindi.schema import national
+
+    frame = pd.DataFrame({"statistic": stat, "measure": list(rows), "value": list(rows.values())})
+    return national(frame, keys=["statistic"], lang=lang)
 
 
 @dataclass(frozen=True)
@@ -83,12 +87,14 @@ class GlobalResult:
     def permutations(self) -> int:
         return len(self.sims)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy ``statistic, quantity, value``."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema (nation-level, no year): ``measure`` is the statistic itself (``moran``, ``geary``,
+        ``moran_bv``) for its value, and ``expected``, ``variance_norm``, ``z_norm``, ``p_norm``, ``z_sim``,
+        ``p_sim``, ``permutations``, ``n``; key ``statistic``."""
         return _frame(
             self.statistic,
             {
-                "value": self.value,
+                self.statistic: self.value,
                 "expected": self.expected,
                 "variance_norm": self.variance_norm,
                 "z_norm": self.z_norm,
@@ -98,13 +104,13 @@ class GlobalResult:
                 "permutations": float(self.permutations),
                 "n": float(self.n),
             },
+            lang,
         )
 
     def summary(self) -> str:
-        f = self.to_frame().set_index("quantity")["value"]
         return (
-            f"{self.statistic}: {f['value']:.4f} (E = {f['expected']:.4f}); normal z = {f['z_norm']:.3f}, "
-            f"p = {f['p_norm']:.4f}; permutation p = {f['p_sim']:.4f} ({self.permutations} permutations); "
+            f"{self.statistic}: {self.value:.4f} (E = {self.expected:.4f}); normal z = {self.z_norm:.3f}, "
+            f"p = {self.p_norm:.4f}; permutation p = {self.p_sim:.4f} ({self.permutations} permutations); "
             f"n = {self.n}, weights {self.transformation}"
         )
 
@@ -140,7 +146,7 @@ def _with_inference(
         expected,
         variance,
         float(zn),
-        float(2 * stats.norm.sf(abs(zn))),
+        float(2 * normal_sf(abs(zn))),
         sims,
         p_sim,
         z_sim,

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import stats
 
+from yindi._stats import normal_sf
+from yindi._typing import Lang
 from yindi.errors import ParameterError, check_option
 from yindi.spatial import _kernels as k
 from yindi.spatial._align import aligned, check_permutations, transformed
@@ -82,6 +83,27 @@ class LocalMoranResult:
         }
 
     def to_frame(self) -> pd.DataFrame:
+        """One row per region: ``region_code, I, z, lag, quadrant, p_sim, p_adjusted, cluster``.
+
+        Not yet in the result schema: the disparity report section reads this shape. When the pipeline
+        rewrite (issue 9) moves the section to stored results, this becomes :meth:`_schema_frame`'s output.
+        """
+        return self._table()
+
+    def _schema_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """The result schema: ``measure`` ``local_moran``, ``z``, ``lag``, ``p_sim``, ``p_adjusted`` per region;
+        keys ``quadrant`` and ``cluster`` (HH/LL/HL/LH or ns)."""
+        from yindi.schema import tidy
+
+        long = self._table().melt(
+            id_vars=["region_code", "quadrant", "cluster"],
+            value_vars=["I", "z", "lag", "p_sim", "p_adjusted"],
+            var_name="measure",
+        )
+        long["measure"] = long["measure"].replace({"I": "local_moran"})
+        return tidy(long, keys=["quadrant", "cluster"], lang=lang)
+
+    def _table(self) -> pd.DataFrame:
         """One row per region: ``region_code, I, z, lag, quadrant, p_sim, p_adjusted, cluster``."""
         import pandas as pd
 
@@ -99,7 +121,9 @@ class LocalMoranResult:
         )
 
     def summary(self) -> str:
-        counts = self.to_frame()["cluster"].value_counts()
+        import pandas as pd
+
+        counts = pd.Series(list(self.clusters.values())).value_counts()
         parts = ", ".join(f"{lab} {int(counts.get(lab, 0))}" for lab in ("HH", "LL", "HL", "LH", "ns"))
         return (
             f"Local Moran (LISA): {len(self.ids)} regions, {self.permutations} conditional permutations, "
@@ -219,13 +243,17 @@ class GetisOrdResult:
             for c, zz, s in zip(self.ids, self.z, sig, strict=True)
         }
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``getis_ord_g``, ``z``, ``p_norm``, ``p_sim``, ``p_adjusted`` per region;
+        key ``hotspot`` (hot, cold or ns)."""
         import pandas as pd
 
-        return pd.DataFrame(
+        from yindi.schema import tidy
+
+        wide = pd.DataFrame(
             {
                 "region_code": list(self.ids),
-                "G": self.G,
+                "getis_ord_g": self.G,
                 "z": self.z,
                 "p_norm": self.p_norm,
                 "p_sim": self.p_sim,
@@ -233,9 +261,13 @@ class GetisOrdResult:
                 "hotspot": list(self.hotspots.values()),
             }
         )
+        long = wide.melt(id_vars=["region_code", "hotspot"], var_name="measure")
+        return tidy(long, keys=["hotspot"], lang=lang)
 
     def summary(self) -> str:
-        counts = self.to_frame()["hotspot"].value_counts()
+        import pandas as pd
+
+        counts = pd.Series(list(self.hotspots.values())).value_counts()
         return f"Getis–Ord Gi*: {len(self.ids)} regions; hot {int(counts.get('hot', 0))}, cold {int(counts.get('cold', 0))}"
 
     def __str__(self) -> str:
@@ -278,7 +310,7 @@ def getis_ord(
 
     m = wb.sparse() + sparse.identity(wb.n, format="csr")
     g, _, _, zs = k.getis_ord_star(yv, m)
-    p_norm = 2 * stats.norm.sf(np.abs(zs))
+    p_norm = 2 * normal_sf(np.abs(zs))
     if permutations:
         rng = np.random.default_rng(seed)
         lags = conditional_lags(yv, wb.indptr, wb.indices, wb.values, permutations, rng)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from yindi._typing import FloatArray, IntArray
+from yindi._typing import FloatArray, IntArray, Lang
 from yindi.errors import DataValidationError, ParameterError
 
 if TYPE_CHECKING:
@@ -213,15 +213,26 @@ class Weights:
         attached = tuple(p for p in self.attached if p[0] in wanted and p[1] in wanted)
         return Weights(tuple(wanted), m.indptr, m.indices, m.data, self.kind, self.transform, attached)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy links: ``region_code, neighbor_code, weight`` (one row per non-zero weight)."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema, one row per link: ``measure`` ``weight`` from ``region_code`` to ``partner_code``
+        (with ``partner``, its name)."""
         import pandas as pd
+
+        from yindi.schema import region_labels, tidy
 
         rows = np.repeat(np.arange(self.n), self.cardinalities)
         ids = np.array(self.ids)
-        return pd.DataFrame(
-            {"region_code": ids[rows], "neighbor_code": ids[self.indices], "weight": self.values}
+        partners = ids[self.indices]
+        frame = pd.DataFrame(
+            {
+                "region_code": ids[rows],
+                "partner_code": partners,
+                "partner": region_labels(list(partners), lang)[0],
+                "measure": "weight",
+                "value": self.values,
+            }
         )
+        return tidy(frame, keys=["partner_code", "partner"], lang=lang)
 
     def summary(self) -> str:
         card = self.cardinalities

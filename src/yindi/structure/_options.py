@@ -31,3 +31,7 @@ HOUSEHOLDS: tuple[Households, ...] = ("exclude", "keep")
 #: Attractiveness axis of the opportunity view.
 Attractiveness: TypeAlias = Literal["pci", "cog"]
 ATTRACTIVENESS: tuple[Attractiveness, ...] = ("pci", "cog")
+
+#: What a region's Krugman specialisation index compares it with: the nation incl. itself, or the rest.
+KrugmanReference: TypeAlias = Literal["nation", "rest"]
+KRUGMAN_REFERENCES: tuple[KrugmanReference, ...] = ("nation", "rest")

@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from yindi.data.panel import Repair
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
 
-#: Plain decimal numbers (the rule of ``parse_values``): no thousands separators, units or 'inf'.
+#: Plain decimal numbers (the fast path of ``parse_values``): no thousands separators, units or 'inf'.
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -35,14 +36,26 @@ def per_unique(
     return pd.Series(values[codes], index=col.index, name=col.name)
 
 
-def values(col: pd.Series, src: RowSource, name: str) -> pd.Series:
-    """``parse_values`` semantics; vectorised when every cell is a plain number."""
+def values(col: pd.Series, src: RowSource, name: str, notes: list[str] | None = None) -> pd.Series:
+    """``parse_values`` semantics; vectorised when every cell is a plain number.
+
+    Cells written with thousands separators are read as numbers and summarised in one line added to ``notes``
+    (without ``notes`` they are an error).
+    """
     if pd.api.types.is_numeric_dtype(col):
         return col.astype("float64")
     text = col.astype("string").str.strip()
     if bool(text.str.fullmatch(_NUMBER.pattern).fillna(False).all()):
         return pd.to_numeric(text).astype("float64")
-    return parse_values(col, src, name)
+    repairs: list[Repair] | None = [] if notes is not None else None
+    out = parse_values(col, src, name, repairs)
+    if repairs and notes is not None:
+        first = repairs[0]
+        notes.append(
+            f"{src.file}: {len(repairs)} value(s) in column {name!r} written with thousands separators were read "
+            f"as numbers (first: row {first.row}, {first.before!r} → {first.after})."
+        )
+    return out
 
 
 def years(col: pd.Series, src: RowSource, name: str) -> pd.Series:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.errors import DataRepairWarning, DataValidationError, ParameterError, check_option
-from yindi.structure._options import EMPTY, Empty
+from yindi.structure._options import EMPTY, MISSING, Empty, Missing
 from yindi.structure.table import ActivityTable, read_activity_table
 
 DROPPED_COLUMNS = ("period", "kind", "label", "total", "reason")
@@ -27,14 +28,39 @@ class PeriodMatrix:
 
 
 def as_table(
-    data: ActivityTable | pd.DataFrame, *, region: str, activity: str, value: str, period: str, where: str
+    data: ActivityTable | pd.DataFrame,
+    *,
+    region: str,
+    activity: str,
+    value: str,
+    period: str,
+    where: str,
+    missing: Missing = "error",
 ) -> ActivityTable:
-    """An ActivityTable as is, or a DataFrame read with labels kept as given (no region registry)."""
+    """An ActivityTable as is, or a DataFrame read with labels kept as given (no region registry).
+
+    ``missing`` applies to a DataFrame only; an ActivityTable was read with its own policy, so anything but the
+    default is an error pointing at :func:`read_activity_table`.
+    """
+    check_missing(missing, MISSING, where=where)
     if isinstance(data, ActivityTable):
+        if missing != "error":
+            raise ParameterError(
+                f"{where}: missing={missing!r} applies when a DataFrame is passed; this ActivityTable was read "
+                "already. Pass missing= to read_activity_table() instead.",
+                zh=f"{where}：missing={missing!r} 只用于传入 DataFrame 的情形；该 ActivityTable 已读入，"
+                "请在 read_activity_table() 中设置 missing=。",
+            )
         return data
     if isinstance(data, pd.DataFrame):
         return read_activity_table(
-            data, region=region, activity=activity, value=value, period=period, regions="as_is"
+            data,
+            region=region,
+            activity=activity,
+            value=value,
+            period=period,
+            regions="as_is",
+            missing=missing,
         )
     raise ParameterError(f"{where} takes an ActivityTable or a pandas DataFrame; got {type(data).__name__}.")
 
@@ -129,10 +155,13 @@ def prepare(
     min_region_total: float,
     min_activity_total: float,
     where: str,
+    missing: Missing = "error",
 ) -> tuple[ActivityTable, list[PeriodMatrix], pd.DataFrame, list[str]]:
     """The table, its per-period matrices under the empty/minimum policy, what was dropped, and the notes
     every result carries (the table's notes plus one line when anything was dropped)."""
-    table = as_table(data, region=region, activity=activity, value=value, period=period, where=where)
+    table = as_table(
+        data, region=region, activity=activity, value=value, period=period, where=where, missing=missing
+    )
     mats, dropped = period_matrices(
         table,
         periods=periods,

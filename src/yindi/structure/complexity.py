@@ -12,8 +12,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from yindi._typing import Lang
 from yindi.errors import ParameterError, check_option
-from yindi.structure._options import EMPTY, PRECISION, Empty, Precision
+from yindi.schema import NATIONAL_CODE, tidy
+from yindi.structure._options import EMPTY, PRECISION, Empty, Missing, Precision
 from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, positive_threshold, prepare
 from yindi.structure.complexity_kernel import ComplexityArrays, complexity_arrays
 from yindi.structure.table import ActivityTable
@@ -133,30 +135,34 @@ class ComplexityResult:
             raise ParameterError(f"Period {period} is not in the result; it has {list(self.periods)}.")
         return self.periods.index(period)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long: ``period, region_code, region, activity, measure, value`` for every measure."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``diversity``, ``eci``, ``coi`` per region; ``ubiquity``, ``pci`` per
+        ``activity`` (on the nation, 100000); ``rca``, ``m``, ``density``, ``distance``, ``cog`` per region and
+        ``activity``; ``year`` is the period."""
         reg = self.regions.melt(
-            id_vars=["period", "region_code", "region"],
-            value_vars=["diversity", "eci", "coi"],
-            var_name="measure",
+            id_vars=["period", "region_code"], value_vars=["diversity", "eci", "coi"], var_name="measure"
         )
         act = self.activities.melt(
             id_vars=["period", "activity"], value_vars=["ubiquity", "pci"], var_name="measure"
-        )
+        ).assign(region_code=NATIONAL_CODE)
         cel = self.cells.melt(
-            id_vars=["period", "region_code", "region", "activity"],
+            id_vars=["period", "region_code", "activity"],
             value_vars=["rca", "m", "density", "distance", "cog"],
             var_name="measure",
         )
-        cols = ["period", "region_code", "region", "activity", "measure", "value"]
-        return pd.concat([reg, act, cel], ignore_index=True).reindex(columns=cols)
+        long = pd.concat([reg, act, cel], ignore_index=True).rename(columns={"period": "year"})
+        return tidy(long, keys=["activity"], lang=lang)
 
     def summary(self, top: int = 10) -> str:
         """ECI ranking and most complex activities of the last period, then the notes."""
-        f = self.to_frame()
-        last = f["period"].max()
-        eci = f[(f["period"] == last) & (f["measure"] == "eci")].sort_values("value", ascending=False)
-        pci = f[(f["period"] == last) & (f["measure"] == "pci")].sort_values("value", ascending=False)
+        last = max(self.periods)
+        reg, act = self.regions, self.activities
+        eci = (
+            reg[reg["period"] == last].rename(columns={"eci": "value"}).sort_values("value", ascending=False)
+        )
+        pci = (
+            act[act["period"] == last].rename(columns={"pci": "value"}).sort_values("value", ascending=False)
+        )
         lines = [f"Economic complexity, {last} (RCA ≥ {self.rca_threshold:g}); top {top} regions by ECI:"]
         lines += [f"  {r.region:<12} {r.value:+.3f}" for r in eci.head(top).itertuples()]
         lines.append(f"Top {top} activities by PCI:")
@@ -182,6 +188,7 @@ def complexity(
     min_activity_total: float = 0.0,
     precision: Precision = "float64",
     progress: Callable[[int], None] | None = None,
+    missing: Missing = "error",
 ) -> ComplexityResult:
     """Economic complexity (ECI/PCI) and relatedness (proximity, density, COI, COG) for each period.
 
@@ -205,6 +212,10 @@ def complexity(
         Precision of the large matrix products; float32 was 1.1–2.4× faster at county scale in our benchmark.
     progress : callable, optional
         Called with each period once it is computed (the CLI draws a progress bar with it).
+    missing : {"error", "zero"}
+        For a DataFrame: a missing cell (NaN or an absent region × activity × period row) raises (default) or
+        counts as 0, reported in ``.notes`` (as :func:`read_activity_table`'s ``missing``). For an
+        ActivityTable, set the policy when reading it.
 
     Returns
     -------
@@ -249,6 +260,7 @@ def complexity(
         min_region_total=min_region_total,
         min_activity_total=min_activity_total,
         where=where,
+        missing=missing,
     )
     out = []
     for pm in mats:

@@ -12,10 +12,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from yindi._typing import FloatArray
-from yindi.errors import ParameterError
+from yindi._typing import FloatArray, Lang
+from yindi.errors import ParameterError, check_option
 from yindi.structure import specialisation_kernel as sk
-from yindi.structure._options import Empty
+from yindi.structure._options import KRUGMAN_REFERENCES, Empty, KrugmanReference, Missing
 from yindi.structure._prepare import DROPPED_COLUMNS, PeriodMatrix, positive_threshold, prepare
 from yindi.structure.table import ActivityTable
 
@@ -35,6 +35,8 @@ class SpecialisationResult:
     region_names : mapping
     lq_threshold : float
         An activity is a specialisation of a region where ``LQ ≥ lq_threshold``.
+    krugman_reference : {"nation", "rest"}
+        What each region's Krugman index compares it with (see :func:`specialisation`).
     dropped : DataFrame
         ``period, kind, label, total, reason``.
     notes : tuple of str
@@ -46,6 +48,7 @@ class SpecialisationResult:
     activity_labels: tuple[str, ...]
     region_names: Mapping[str, str]
     lq_threshold: float = 1.0
+    krugman_reference: KrugmanReference = "nation"
     dropped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(DROPPED_COLUMNS)))
     notes: tuple[str, ...] = ()
 
@@ -107,7 +110,7 @@ class SpecialisationResult:
                         "region_code": codes,
                         "region": [self.region_names.get(c, c) for c in codes],
                         "hachman": sk.hachman(pm.x),
-                        "krugman": sk.krugman(pm.x),
+                        "krugman": sk.krugman(pm.x, self.krugman_reference),
                         "hhi": sk.herfindahl(pm.x),
                         "entropy": sk.entropy(pm.x),
                         "n_specialised": (sk.location_quotient(pm.x) >= self.lq_threshold).sum(axis=1),
@@ -190,32 +193,31 @@ class SpecialisationResult:
             ["mean_similarity", "region_code", "rank"], ascending=[False, True, True]
         ).reset_index(drop=True)
 
-    def to_frame(self) -> pd.DataFrame:
-        """Tidy long: ``period, region_code, region, activity, measure, value``."""
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``hachman``, ``krugman``, ``hhi``, ``entropy``, ``n_specialised`` per
+        region; ``hoover`` per ``activity`` (on the nation, 100000); ``share``, ``lq`` per region and
+        ``activity``; ``year`` is the period."""
+        from yindi.schema import NATIONAL_CODE, tidy
+
         cel = self.cells.drop(columns="value").melt(
-            id_vars=["period", "region_code", "region", "activity"],
-            value_vars=["share", "lq"],
-            var_name="measure",
+            id_vars=["period", "region_code", "activity"], value_vars=["share", "lq"], var_name="measure"
         )
         reg = self.regions.melt(
-            id_vars=["period", "region_code", "region"],
+            id_vars=["period", "region_code"],
             value_vars=["hachman", "krugman", "hhi", "entropy", "n_specialised"],
             var_name="measure",
         )
-        act = self.activities.melt(id_vars=["period", "activity"], value_vars=["hoover"], var_name="measure")
-        cols = ["period", "region_code", "region", "activity", "measure", "value"]
-        out = pd.concat([reg, act, cel], ignore_index=True).reindex(columns=cols)
-        out["value"] = out["value"].astype("float64")
-        return out
+        act = self.activities.melt(
+            id_vars=["period", "activity"], value_vars=["hoover"], var_name="measure"
+        ).assign(region_code=NATIONAL_CODE)
+        long = pd.concat([reg, act, cel], ignore_index=True).rename(columns={"period": "year"})
+        return tidy(long, keys=["activity"], lang=lang)
 
     def summary(self) -> str:
         """Region indices of the last period, most homogeneous first, then the notes."""
-        f = self.to_frame()
-        last = f["period"].max()
-        reg = f[(f["period"] == last) & f["activity"].isna()].pivot_table(
-            index="region", columns="measure", values="value"
-        )
-        reg = reg.sort_values("krugman")
+        last = max(self.periods)
+        cols = ["hachman", "krugman", "hhi", "entropy", "n_specialised"]
+        reg = self.regions[self.regions["period"] == last].set_index("region")[cols].sort_values("krugman")
         lines = [
             f"Specialisation, {last} (LQ ≥ {self.lq_threshold:g} counts as specialised):",
             reg.round(3).to_string(),
@@ -239,6 +241,8 @@ def specialisation(
     empty: Empty = "error",
     min_region_total: float = 0.0,
     min_activity_total: float = 0.0,
+    missing: Missing = "error",
+    krugman_reference: KrugmanReference = "nation",
 ) -> SpecialisationResult:
     """Location quotients and specialisation, concentration and similarity indices for each period.
 
@@ -250,6 +254,14 @@ def specialisation(
         ``LQ ≥ lq_threshold`` marks a specialisation (default 1; 1.25 or 2 are common stricter choices).
     empty, min_region_total, min_activity_total
         Policy for regions/activities with zero (or small) totals; see :func:`yindi.structure.complexity`.
+    missing : {"error", "zero"}
+        For a DataFrame: a missing cell (NaN or an absent region × activity × period row) raises (default) or
+        counts as 0, reported in ``.notes`` (as :func:`read_activity_table`'s ``missing``).
+    krugman_reference : {"nation", "rest"}
+        ``"nation"`` (default; EconGeo, Krugman 1991) compares each region's activity shares with the whole
+        country's, the region included; ``"rest"`` compares them with the rest of the country (all other
+        regions), the variant common in Chinese papers. See
+        :func:`yindi.structure.specialisation_kernel.krugman`.
 
     Returns
     -------
@@ -280,6 +292,7 @@ def specialisation(
     """
     where = "specialisation()"
     positive_threshold("lq_threshold", lq_threshold, where)
+    check_option("krugman_reference", krugman_reference, KRUGMAN_REFERENCES, where=where)
     table, mats, dropped, notes = prepare(
         data,
         region=region,
@@ -291,7 +304,14 @@ def specialisation(
         min_region_total=min_region_total,
         min_activity_total=min_activity_total,
         where=where,
+        missing=missing,
     )
+    if krugman_reference == "rest" and any(len(pm.rows) < 2 for pm in mats):
+        raise ParameterError(
+            f"{where}: krugman_reference='rest' needs at least two regions in every period (the rest of the "
+            "country is empty otherwise).",
+            zh=f"{where}：krugman_reference='rest' 要求每期至少两个地区（否则“其余地区”为空）。",
+        )
     return SpecialisationResult(
         periods=tuple(pm.period for pm in mats),
         matrices=tuple(mats),
@@ -299,6 +319,7 @@ def specialisation(
         activity_labels=table.activities,
         region_names=dict(table.region_names),
         lq_threshold=float(lq_threshold),
+        krugman_reference=krugman_reference,
         dropped=dropped,
         notes=tuple(notes),
     )

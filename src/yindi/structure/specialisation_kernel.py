@@ -57,16 +57,37 @@ def hachman(x: FloatArray) -> FloatArray:
     return out
 
 
-def krugman(x: FloatArray) -> FloatArray:
-    """Krugman specialisation index per region against the whole country, shape (R,), in [0, 2).
+def krugman(x: FloatArray, reference: str = "nation") -> FloatArray:
+    """Krugman specialisation index per region, shape (R,), in [0, 2).
+
+    Parameters
+    ----------
+    x : (R, A) float
+    reference : {"nation", "rest"}
+        ``"nation"`` compares each region with the whole country including itself (EconGeo, Krugman 1991);
+        ``"rest"`` compares it with the rest of the country (all other regions), as Midelfart-Knarvik et al.
+        (2000) do for European countries and as many Chinese regional-specialisation studies do for provinces
+        (地区专业化指数：本地区与其余地区之比较). Needs R ≥ 2.
 
     Notes
     -----
-    ``K_r = Σ_a |s_ra − s_a|`` with ``s_a`` the national share including region r (EconGeo ``krugman_index``;
-    Krugman 1991).
+    ``K_r = Σ_a |s_ra − s_a|`` with ``s_a = Σ_q x_qa / Σ_qa x_qa`` (``"nation"``), or
+    ``K_r = Σ_a |s_ra − s_a^{(−r)}|`` with ``s_a^{(−r)} = Σ_{q≠r} x_qa / Σ_{q≠r} Σ_a x_qa`` (``"rest"``).
+    The two differ most for large regions, whose own weight pulls the national shares towards themselves.
+
+    References
+    ----------
+    Krugman, P. (1991). *Geography and Trade*. MIT Press.
+    Midelfart-Knarvik, K. H., Overman, H. G., Redding, S. J., Venables, A. J. (2000). The location of European
+    industry. *European Commission Economic Papers* 142.
     """
     col = x.sum(axis=0)
-    out: FloatArray = np.abs(shares(x) - (col / col.sum())[None, :]).sum(axis=1)
+    if reference == "nation":
+        out: FloatArray = np.abs(shares(x) - (col / col.sum())[None, :]).sum(axis=1)
+        return out
+    rest = col[None, :] - x  # (R, A): the other regions' totals per activity
+    rest_shares = rest / rest.sum(axis=1, keepdims=True)
+    out = np.abs(shares(x) - rest_shares).sum(axis=1)
     return out
 
 

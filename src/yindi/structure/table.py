@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from yindi._missing import check_missing
 from yindi._typing import FloatArray
 from yindi.data.validate import NATIONAL_CODE, RowSource
 from yindi.errors import (
@@ -232,7 +233,7 @@ def read_activity_table(
     """
     where = "read_activity_table()"
     check_option("aggregates", aggregates, AGGREGATES, where=where)
-    check_option("missing", missing, MISSING, where=where)
+    check_missing(missing, MISSING, where=where)
     check_option("regions", regions, REGION_LABELS, where=where)
     if isinstance(source, pd.DataFrame):
         raw, src = source, RowSource("DataFrame", first_row=0)
@@ -246,15 +247,16 @@ def read_activity_table(
             "region=, activity=, period=, value= (CLI: --region, --activity, --period, --value)."
         )
     raw = raw.reset_index(drop=True)
-    vals = _parse.values(raw[value], src, value)
+    notes: list[str] = []
+    vals = _parse.values(raw[value], src, value, notes)
     years = _parse.years(raw[period], src, period)
     acts = _parse.labels(raw[activity])
-    notes: list[str] = []
     if regions == "registry":
         codes_in = raw[region_code] if region_code else None
-        codes, names, notes = _parse.regions(
+        codes, names, region_notes = _parse.regions(
             raw[region], src, region, codes=codes_in, region_fixes=region_fixes
         )
+        notes = region_notes + notes
     else:
         codes = _parse.labels(raw[region_code] if region_code else raw[region])
         names = _parse.labels(raw[region])

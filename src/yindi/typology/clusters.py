@@ -14,7 +14,8 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.cluster.vq import kmeans2
 from scipy.spatial.distance import cdist
 
-from yindi._typing import FloatArray, IntArray
+from yindi._defaults import NATION_CODE
+from yindi._typing import FloatArray, IntArray, Lang
 from yindi.data.panel import Panel
 from yindi.errors import MissingDataError, ParameterError, check_option
 from yindi.index.presets import DEFAULT_PRESET, Preset, load_preset, preset_values
@@ -81,7 +82,7 @@ def _cluster(Z: FloatArray, k: int, method: str, seed: int) -> IntArray:
 def _standardised(
     panel: Panel, year: int, indicators: Sequence[str] | str | Path | Preset | None
 ) -> tuple[pd.DataFrame, FloatArray]:
-    codes = [c for c in panel.region_codes if c != "100000"]
+    codes = [c for c in panel.region_codes if c != NATION_CODE]
     sub = panel.select(regions=codes)
     if indicators is None or (
         isinstance(indicators, (str, Path, Preset))
@@ -117,6 +118,8 @@ class ClusterResult:
         Mean standardised value of each indicator per cluster (rows: cluster).
     k : int
     method : str
+    year : int or None
+        The year the regions were clustered on.
     """
 
     labels: pd.DataFrame
@@ -124,9 +127,14 @@ class ClusterResult:
     profile: pd.DataFrame
     k: int
     method: str
+    year: int | None = None
 
-    def to_frame(self) -> pd.DataFrame:
-        return self.labels.copy()
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+        """Result schema: ``measure`` ``cluster`` (its number, 1..k) per region in :attr:`year`."""
+        from yindi.schema import tidy
+
+        frame = self.labels[["region_code", "cluster"]].rename(columns={"cluster": "value"})
+        return tidy(frame.assign(measure="cluster", year=self.year), lang=lang)
 
     def summary(self) -> str:
         sil = dict(zip(self.selection["k"], self.selection["silhouette"], strict=True))[self.k]
@@ -188,6 +196,7 @@ def cluster_regions(
         profile,
         best,
         method,
+        int(year),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
+from yindi._defaults import NATION_CODE
 from yindi.data.panel import Panel
 from yindi.errors import MissingDataError, ParameterError, check_option
 
@@ -74,7 +75,7 @@ def stage_types(
     needed.append("gdp_per_capita")
     for ind in needed:
         panel.indicator(ind)
-    codes = [c for c in panel.region_codes if c != "100000"]
+    codes = [c for c in panel.region_codes if c != NATION_CODE]
     cs = panel.select(regions=codes).cross_section(int(year), needed)
     rd = cs["rd_intensity"] if intensity == "published" else 100.0 * cs["rd_expenditure"] / cs["gdp"]
     gdp = cs["gdp_per_capita"]

@@ -130,6 +130,41 @@ CASES: dict[str, list[list[str]]] = {
         [*IND, "--data", "{D}", "--year", "1990"],
         [*IND, "--data", "{D}", "--adjust", "bogus"],
     ],
+    "plan portfolio": [
+        ["--data", NO_DATA, "--out", "{TMP}/p.csv"],
+        ["--data", "{D}", "--out", "{TMP}/p.csv", "--region", "火星", "--draws", "0"],
+        ["--data", "{D}", "--out", "{TMP}/p.csv", "--lang", "fr", "--draws", "0"],
+    ],
+    "plan lists": [
+        ["--data", NO_DATA, "--out", "{TMP}/p.csv"],
+        ["--data", "{D}", "--out", "{TMP}/p.csv", "--draws", "-5"],
+    ],
+    "plan herding": [
+        ["--data", NO_DATA, "--out", "{TMP}/p.csv"],
+        ["--data", "{D}", "--out", "{TMP}/p.csv", "--ambitions", NO_DATA + "/a.csv", "--draws", "0"],
+    ],
+    "plan modes": [
+        ["--data", NO_DATA, "--out", "{TMP}/p.csv"],
+        ["--data", "{D}", "--out", "{TMP}/p.csv", "--region", "火星"],
+    ],
+    "coordinate roles": [
+        ["--data", NO_DATA],
+        ["--data", "{D}", "--year", "1990"],
+        ["--data", "{D}", "--lang", "fr"],
+    ],
+    "coordinate pairs": [
+        ["--data", NO_DATA],
+        ["--data", "{D}", "--region", "火星"],
+        ["--data", "{D}", "--industry", "不存在的产业xyz"],
+        ["--data", "{D}", "--top", "0"],
+    ],
+    "text priorities": [
+        [NO_DATA + "/plan.txt", "--out", "{TMP}/t.csv"],
+        ["{BAD_REGION_CSV}", "--out", "{TMP}/t.csv", "--region", "火星"],
+    ],
+    "text similarity": [[NO_DATA + "/plan.txt", "--out", "{TMP}/t.xlsx"]],
+    "text gaps": [["--priorities", NO_DATA + "/p.csv", "--out", "{TMP}/t.csv", "--data", "{D}"]],
+    "text timeline": [["--corpus", NO_DATA + "/c.jsonl", "--out", "{TMP}/t.xlsx"]],
 }
 
 

@@ -82,6 +82,10 @@ def compute_plan(
     growth, malmquist : DataFrame, optional
         Productivity results for the development mode.
     """
+    from yindi._typing import LANGS
+    from yindi.errors import check_option
+
+    check_option("lang", lang, LANGS, where="compute_plan()")
     paths = evidence_paths(data_dir)
     electricity = electricity if electricity is not None else paths.get("electricity")
     firms = firms if firms is not None else paths.get("firms")

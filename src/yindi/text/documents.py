@@ -123,7 +123,10 @@ def read_text(path: str | Path) -> str:
     """The cleaned text of one file (.txt/.md, .docx or .pdf)."""
     p = Path(path)
     if not p.exists():
-        raise DataFormatError(f"{p}: no such file.", zh=f"{p}：文件不存在。")
+        raise DataFormatError(
+            f"{p}: no such file. Check the path and the file name.",
+            zh=f"{p}：文件不存在，请检查路径和文件名。",
+        )
     if p.is_dir():
         raise DataFormatError(
             f"{p} is a folder; pass the document files inside it (e.g. {p}/*.txt).",

@@ -17,7 +17,10 @@ from yindi.text.homogeneity import capability_gaps
 
 def _read(path: Path, what: str) -> pd.DataFrame:
     if not path.exists():
-        raise DataFormatError(f"{path}: no such file ({what}).", zh=f"{path}：文件不存在（{what}）。")
+        raise DataFormatError(
+            f"{path}: no such file ({what}). Check the path and the file name.",
+            zh=f"{path}：文件不存在（{what}），请检查路径和文件名。",
+        )
     if path.suffix.lower() in {".xlsx", ".xls"}:
         return pd.read_excel(path, dtype=str)
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

@@ -72,7 +72,9 @@ class ReportContext:
     def option(self, section: str, name: str, default: Any) -> Any:
         """A method choice of ``section`` (from the study file, else ``default``); recorded so that the study
         file written beside the report lists every choice actually used, defaults included."""
-        value = self.study.option(section, name, default)
+        value = self.study.options.get(section, {}).get(name, default)
+        if value is None:
+            value = default
         self.used_options.setdefault(section, {})[name] = value
         return value
 

@@ -142,16 +142,6 @@ def build_report(
     sections and options) and a digest of the data files; ``yindi report --study out/study.toml`` rebuilds
     the same report.
     """
-    unknown = [s for s in study.sections if s not in SECTIONS]
-    if unknown:
-        raise ParameterError(
-            f"Unknown report section(s) {', '.join(unknown)}; available: {', '.join(SECTIONS)}."
-        )
-    stray = [s for s in study.options if s not in SECTIONS]
-    if stray:
-        raise ParameterError(
-            f"The study's [options] name unknown section(s) {', '.join(stray)}; sections are {', '.join(SECTIONS)}."
-        )
     names = list(study.sections) or list(SECTIONS)
     t0 = time.perf_counter()
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
@@ -203,10 +193,7 @@ def build_report(
             tables[name] = frame
     tables["provenance"] = _provenance_table(data, resolved, digest)
     excel_path = write_excel(tables, out / EXCEL_NAME)
-    options = {k: dict(v) for k, v in resolved.options.items()}
-    for section_name, used in ctx.used_options.items():
-        options.setdefault(section_name, {}).update(used)
-    study_path = replace(resolved, options=options).write(out / STUDY_NAME)
+    study_path = resolved.write(out / STUDY_NAME)
     return ReportOutput(
         html_path,
         excel_path,

@@ -71,9 +71,7 @@ def render_page(
         tr(f"数据：{ctx.study.data}", f"Data: {ctx.study.data}"),
     ]
     when = generated.isoformat(sep=" ") if generated else ""
-    generated_line = (
-        f'{esc(tr("生成：", "Generated: "))}<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
-    )
+    generated_line = f'{esc(tr("生成：", "Generated: "))}<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
     numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
     body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))

@@ -16,6 +16,9 @@ from yindi.errors import MethodWarning
 from yindi.report import charts, html, maps
 from yindi.report.base import ReportContext, Section
 
+#: Analysis nodes this section renders.
+NODES: tuple[str, ...] = ()
+
 CLUSTER_COLORS = {"HH": "#d7301f", "LL": "#2b8cbe", "HL": "#fdae6b", "LH": "#9ecae1", "ns": "#e5e5e5"}
 
 

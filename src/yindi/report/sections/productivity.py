@@ -14,6 +14,9 @@ import pandas as pd
 from yindi.report import html
 from yindi.report.base import ReportContext, Section
 
+#: Analysis nodes this section renders.
+NODES: tuple[str, ...] = ()
+
 INPUTS = ["rd_personnel_fte", "rd_expenditure"]
 OUTPUTS = ["invention_patents_granted", "tech_contract_turnover", "firms_new_product_sales"]
 BAD = ["co2_emissions"]

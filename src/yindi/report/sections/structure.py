@@ -16,6 +16,9 @@ from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
 
+#: Analysis nodes this section renders.
+NODES: tuple[str, ...] = ()
+
 TOP_OPPORTUNITIES = 3
 
 

@@ -71,7 +71,9 @@ class StudyResults:
     year : int
         The report year used.
     codes : tuple of str
-        The analysed units (adcodes).
+        The analysis set (adcodes), whether or not the data cover them.
+    covered : tuple of str
+        The units of the analysis set that the data cover.
     digest : str
         SHA-256 of the data.
     timings : Mapping[str, float]
@@ -88,6 +90,7 @@ class StudyResults:
     computed: tuple[str, ...]
     year: int
     codes: tuple[str, ...]
+    covered: tuple[str, ...]
     digest: str
     timings: Mapping[str, float] = field(default_factory=dict)
     year_complete: bool = True

@@ -153,3 +153,15 @@ def test_structure_similarity_order_and_values(panel, provinces_dir) -> None:  #
         sim.to_numpy(dtype=float), ref_sim.loc[sim.index, sim.index].to_numpy(dtype=float), atol=TOL
     )
     assert np.all(np.diff(sim.mean(axis=1).to_numpy()) <= 1e-12)
+
+
+def test_results_are_json_ready(results) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    for name, res in results.results.items():
+        if res is None:
+            continue
+        doc = json.loads(json.dumps(res.to_dict(), allow_nan=False))
+        assert doc["node"] == name and set(doc["tables"]) == set(res.tables)
+        for t, rows in doc["tables"].items():
+            assert len(rows) == len(res.tables[t])

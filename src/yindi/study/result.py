@@ -42,6 +42,26 @@ class NodeResult:
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
         object.__setattr__(self, "notes", tuple(self.notes))
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (what the HTTP API serves): meta, notes and every table as a list of records,
+        missing values as ``None``."""
+        import numpy as np
+
+        def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+            flat = frame.reset_index(
+                drop=frame.index.name is None and not isinstance(frame.index, pd.MultiIndex)
+            )
+            clean = flat.astype(object).where(flat.notna(), None)
+            rows: list[dict[str, Any]] = clean.to_dict(orient="records")
+            return [{k: (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()} for r in rows]
+
+        return {
+            "node": self.node,
+            "meta": dict(self.meta),
+            "notes": list(self.notes),
+            "tables": {name: records(t) for name, t in self.tables.items()},
+        }
+
     def table(self, name: str) -> pd.DataFrame:
         """A copy of one table (callers may reshape it freely)."""
         try:

@@ -52,8 +52,10 @@ class NodeResult:
                 drop=frame.index.name is None and not isinstance(frame.index, pd.MultiIndex)
             )
             clean = flat.astype(object).where(flat.notna(), None)
-            rows: list[dict[str, Any]] = clean.to_dict(orient="records")
-            return [{k: (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()} for r in rows]
+            rows = clean.to_dict(orient="records")
+            return [
+                {str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()} for r in rows
+            ]
 
         return {
             "node": self.node,

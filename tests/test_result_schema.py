@@ -106,7 +106,74 @@ def build_all(panel: Any) -> dict[str, Callable[[], Any]]:
         "ComplexityResult": lambda: st.complexity(_activity_frame()),
         "IndexResult": lambda: evaluate(panel, years=[2022, 2023]),
         "ClusterResult": lambda: cluster_regions(panel, 2023, k=3, seed=1),
+        **_layout_results(panel),
+        **_text_results(),
     }
+
+
+def _layout_results(panel: Any) -> dict[str, Callable[[], Any]]:
+    """Plan and coordination results on the real provincial pack (evidence files beside it)."""
+    from functools import cache
+
+    from conftest import shared_data_root
+    from yindi.coordinate import pairs, roles
+    from yindi.coordinate.corridors import corridors
+    from yindi.plan.run import compute_plan
+
+    @cache
+    def plan() -> Any:
+        return compute_plan(panel, data_dir=shared_data_root() / "cn-provinces", options={"draws": 0})
+
+    @cache
+    def roles_() -> Any:
+        return roles(panel)
+
+    @cache
+    def pairs_() -> Any:
+        return pairs(panel, roles_result=roles_())
+
+    return {
+        "Evidence": lambda: plan().evidence,
+        "Portfolio": lambda: plan().portfolio,
+        "Herding": lambda: plan().herding,
+        "Lists": lambda: plan().lists,
+        "Modes": lambda: plan().modes,
+        "RolesResult": roles_,
+        "PairsResult": pairs_,
+        "CorridorsResult": lambda: corridors(pairs_(), roles_()),
+    }
+
+
+def _text_results() -> dict[str, Callable[[], Any]]:
+    """Priorities and homogeneity of two short made-up plans (the text extra is a test dependency)."""
+    from functools import cache
+
+    from yindi.text.documents import Document
+    from yindi.text.homogeneity import homogeneity
+    from yindi.text.pipeline import extract_priorities
+
+    docs = (
+        Document(
+            name="a",
+            title="浙江规划",
+            text="浙江省要培育壮大人工智能产业，前瞻布局量子科技。",
+            region_code="330000",
+            year=2024,
+        ),
+        Document(
+            name="b",
+            title="江苏规划",
+            text="江苏省要打造集成电路产业集群，培育壮大人工智能产业。",
+            region_code="320000",
+            year=2024,
+        ),
+    )
+
+    @cache
+    def prio() -> Any:
+        return extract_priorities(docs)
+
+    return {"Priorities": prio, "Homogeneity": lambda: homogeneity(prio())}
 
 
 def _classes_with_to_frame() -> set[str]:
@@ -144,12 +211,13 @@ def test_local_moran_schema_frame(panel: Any) -> None:
 def _names() -> list[str]:
     """The keys of build_all's dict, read from this file (parametrisation happens before fixtures exist)."""
     tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    names: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and node.name == "build_all":
+        if isinstance(node, ast.FunctionDef) and node.name in {"build_all", "_layout_results", "_text_results"}:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Dict):
-                    return [k.value for k in sub.keys if isinstance(k, ast.Constant)]
-    return []
+                    names += [k.value for k in sub.keys if isinstance(k, ast.Constant) and k.value[0].isupper()]
+    return names
 
 
 @pytest.mark.filterwarnings("ignore::yindi.errors.YindiWarning")

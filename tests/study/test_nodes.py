@@ -60,12 +60,13 @@ def test_scale_efficiency_is_crs_over_vrs(cities, results) -> None:  # type: ign
 
 def test_cumulative_tfp_change_is_the_product_of_the_yearly_indices(results) -> None:  # type: ignore[no-untyped-def]
     res = results["productivity"]
-    mq = res.table("malmquist")
-    region = "region" if "region" in mq.columns and "region_code" not in mq.columns else "region_code"
+    mq = res.table("malmquist")  # result schema: one row per region, year and measure
+    idx = mq[mq["measure"] == "index"]
     cum = _by(res.table("cumulative"), "tfp_change_pct")
     for code in GUANGDONG_CITIES:
-        rows = mq[mq[region].astype(str) == code]
-        by_hand = 100.0 * (float(np.prod(rows["index"].to_numpy(dtype=float))) - 1.0)
+        rows = idx[idx["region_code"].astype(str) == code]
+        assert len(rows) > 0
+        by_hand = 100.0 * (float(np.prod(rows["value"].to_numpy(dtype=float))) - 1.0)
         assert cum[code] == pytest.approx(by_hand, rel=1e-12, abs=1e-12)
 
 

@@ -21,7 +21,7 @@ def compute(
 ) -> NodeResult:
     """Contiguity among the analysed units the data cover (an island's nearest unit is taken among them).
 
-    Table ``links`` (``region_code, neighbor_code, weight``: binary contiguity); meta ``ids``, ``kind``,
+    Table ``links`` (result schema: ``region_code``, ``partner_code``, measure ``weight``); meta ``ids``, ``kind``,
     ``attached`` (island → nearest links added), ``islands`` (units still without neighbours)."""
     from yindi.spatial import contiguity
 
@@ -43,7 +43,7 @@ def weights_of(result: NodeResult) -> Weights:
 
     links = result.tables["links"]
     neighbors: dict[str, list[str]] = {str(c): [] for c in result.meta["ids"]}
-    for code, nb in zip(links["region_code"], links["neighbor_code"], strict=True):
+    for code, nb in zip(links["region_code"], links["partner_code"], strict=True):
         neighbors[str(code)].append(str(nb))
     w = Weights.from_neighbors(neighbors, kind=str(result.meta["kind"]))
     return replace(w, attached=tuple((str(a), str(b)) for a, b in result.meta["attached"]))

@@ -128,7 +128,16 @@ def list_(workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", he
     """列出数据集 / List datasets in the workspace."""
     from rich.table import Table
 
-    frame = _workspace(workspace).datasets()
+    from yindi.errors import WorkspaceError
+
+    ws = _workspace(workspace)
+    if not ws.path.exists():
+        raise WorkspaceError(
+            f"{ws.path}: no workspace here. Check --workspace / $YINDI_WORKSPACE, or import data first: "
+            "yindi data import FILE --name NAME.",
+            zh=f"{ws.path}：此处没有工作区。请检查 --workspace / $YINDI_WORKSPACE，或先导入数据。",
+        )
+    frame = ws.datasets()
     if frame.empty:
         console.print("工作区为空 / The workspace is empty. Import with: yindi data import FILE --name NAME")
         return

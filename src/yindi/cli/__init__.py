@@ -48,9 +48,13 @@ def _root(
 
 
 def main() -> None:
-    """Entry point: run the app, turning :class:`~yindi.errors.YindiError` into a message and exit code 1."""
+    """Entry point: run the app, turning :class:`~yindi.errors.YindiError` into a message and exit code 1,
+    and showing warnings as clean bilingual lines (no file name, no source line)."""
+    import warnings
+
     from yindi.errors import YindiError
 
+    warnings.showwarning = common.show_warning
     try:
         app()
     except (YindiError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:

@@ -38,6 +38,22 @@ def report_error(exc: BaseException) -> int:
     return 1
 
 
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """``warnings.showwarning`` of the CLI: the warning in Chinese then English, without Python's file and
+    source line (``dea.py:296 … return dea(``)."""
+    from yindi.errors import bilingual_warning
+
+    err_console.print("[bold yellow]警告 Warning:[/bold yellow] ", end="")
+    err_console.print(bilingual_warning(message, category), highlight=False, markup=False, soft_wrap=True)
+
+
 def load_data(source: str) -> Panel:
     """Load a panel from any source the CLI accepts (see :func:`yindi.data.load`)."""
     from yindi.data import load

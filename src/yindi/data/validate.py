@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,43 +36,130 @@ class RowSource:
     """Where a table came from, for messages: the file and the file row of each data row.
 
     By default data row ``i`` is file row ``first_row + i`` (header on row 1); ``rows`` gives the file row of
-    every data row explicitly (NBS exports, melted tables).
+    every data row explicitly (NBS exports, melted tables) as any integer sequence (a NumPy array keeps large
+    imports cheap). Rows are looked up only when a message needs them.
     """
 
     file: str
     first_row: int = 2
-    rows: tuple[int, ...] | None = None
+    rows: Sequence[int] | np.ndarray | None = None
 
     def row(self, i: int) -> int:
-        return self.rows[i] if self.rows is not None else self.first_row + i
+        return int(self.rows[i]) if self.rows is not None else self.first_row + i
 
 
 def max_year() -> int:
     return _dt.date.today().year + 1
 
 
+def _first(mask: np.ndarray) -> int:
+    return int(np.flatnonzero(mask)[0])
+
+
+def as_text(raw: pd.Series) -> pd.Series:
+    """Cells as stripped strings (Arrow-backed; missing cells stay ``<NA>``), whatever the input dtype."""
+    if not isinstance(raw.dtype, pd.StringDtype):
+        if raw.dtype == object:  # Excel cells: numbers, strings, dates, None
+            raw = raw.map(lambda v: v if v is None or isinstance(v, str) else str(v), na_action="ignore")
+        raw = raw.astype("string[pyarrow]")
+    return raw.str.strip()
+
+
+#: The default string dtype of this pandas (Arrow-backed ``str`` in pandas 3, ``object`` before).
+_STR = pd.Series(["a"]).dtype
+
+
+def take_strings(uniques: Sequence[str], idx: np.ndarray) -> pd.Series:
+    """``uniques[idx]`` as a string Series (``idx`` −1 → ""), built in Arrow without a Python object a row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = [*map(str, uniques), ""]
+    safe = np.where(idx < 0, len(table) - 1, idx)
+    if isinstance(_STR, pd.StringDtype):
+        return pd.Series(pc.take(pa.array(table, type=pa.string()), pa.array(safe)), dtype=_STR)
+    return pd.Series(np.array(table, dtype=object)[safe])
+
+
+def labels(raw: pd.Series) -> pd.Series:
+    """Stripped cell texts as strings (default RangeIndex); missing cells become ""."""
+    idx, uniques = pd.factorize(as_text(raw))
+    return take_strings(list(uniques), idx)
+
+
 def parse_values(raw: pd.Series, src: RowSource, column: str | None = None) -> pd.Series:
     """Parse cells to float: blanks and NBS markers → NaN; thousands separators are an error (ambiguous).
 
     ``raw`` holds strings or numbers; ``column`` names the file column for messages (defaults to the
-    series name). A cell that is not a number raises :class:`DataValidationError` naming file, row, column.
+    series name). Column-wise: one pass finds the bad cells, and only the first is turned into a message
+    naming file, row and column. A number too large for a float (``1e400``) is an error, like ``inf``.
     """
     col = column or str(raw.name)
-    if pd.api.types.is_numeric_dtype(raw):
-        return raw.astype("float64")
-    text = raw.astype("string").str.strip()
-    out = np.full(len(text), np.nan)
-    for i, cell in enumerate(text.tolist()):
-        if pd.isna(cell) or cell in MISSING_MARKERS:
-            continue
-        if _NUMBER.match(cell):
-            out[i] = float(cell)
-            continue
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        out = raw.to_numpy(dtype="float64", na_value=np.nan)
+        inf = np.isinf(out)
+        if inf.any():
+            i = _first(inf)
+            raise DataValidationError(
+                f"{src.file}, row {src.row(i)}, column {col!r}: {out[i]!r} is not a finite number. "
+                "Write the value itself, or leave the cell empty for a missing value.",
+                zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{out[i]!r} 不是有限数值。请填写数值本身，缺失值请留空。",
+            )
+        return pd.Series(out, index=raw.index, name=raw.name)
+    quick = _quick_floats(raw)
+    if quick is not None:
+        inf = np.isinf(quick)
+        if not inf.any():
+            return pd.Series(quick, index=raw.index, name=raw.name)
+    text = as_text(raw)
+    missing = (text.isna() | text.isin(MISSING_MARKERS)).to_numpy(dtype=bool)
+    ok = text.str.fullmatch(_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
+    bad = ~(missing | ok)
+    if bad.any():
+        i = _first(bad)
+        cell = text.iloc[i]
         raise DataValidationError(
             f"{src.file}, row {src.row(i)}, column {col!r}: {cell!r} is not a number. Write plain numbers "
-            "(e.g. 47353.7, no thousands separators or units); leave the cell empty for a missing value."
+            "(e.g. 47353.7, no thousands separators or units); leave the cell empty for a missing value.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{cell!r} 不是数字。请写普通数字（如 47353.7，不带千位分隔符"
+            "或单位）；缺失值请留空。",
+        )
+    out = (
+        text.where(pd.Series(ok, index=text.index))
+        .astype("float64[pyarrow]")
+        .to_numpy(dtype="float64", na_value=np.nan)
+    )
+    inf = np.isinf(out)
+    if inf.any():
+        i = _first(inf)
+        raise DataValidationError(
+            f"{src.file}, row {src.row(i)}, column {col!r}: {text.iloc[i]!r} is too large to be a number "
+            "(it overflows to infinity). Check the cell: a unit or exponent is probably wrong.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{text.iloc[i]!r} 超出数值范围（溢出为无穷大）。"
+            "请检查该单元格，单位或指数可能有误。",
         )
     return pd.Series(out, index=raw.index, name=raw.name)
+
+
+def _quick_floats(raw: pd.Series) -> np.ndarray | None:
+    """Arrow's float cast of a column of clean number texts ("" → NaN), or None when any cell needs the full
+    check (spaces, markers, separators, words). Texts Arrow reads but Yindi rejects (``inf``) come back as
+    infinities, which the caller sends to the full check; ``nan``/``NaN`` are missing markers either way."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not isinstance(raw.dtype, pd.StringDtype) or raw.dtype.storage != "pyarrow":
+        return None
+    arr = pa.chunked_array(raw.array._pa_array)  # type: ignore[attr-defined]
+    try:
+        nulled = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+        floats = pc.cast(nulled, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, AttributeError):
+        return None
+    out: np.ndarray = floats.to_numpy(zero_copy_only=False)
+    if np.isnan(out).sum() != pc.sum(pc.is_null(nulled)).as_py():  # 'nan', 'NAN' … written in cells
+        return None
+    return out
 
 
 def resolve_regions(
@@ -85,74 +172,105 @@ def resolve_regions(
 ) -> tuple[pd.Series, pd.Series, list[Repair]]:
     """Resolve region names (or codes) to ``(region_code, short name)``; report each explicit fix.
 
-    When ``codes`` is given as well (a pack with both columns), each code must exist and agree with its name.
+    Each distinct name is resolved once (column-wise), so a million-row table costs as much as its few
+    hundred names. When ``codes`` is given as well (a pack with both columns), each code must exist and agree
+    with its name.
     """
     from yindi.regions import registry
 
     reg = registry()
     fixes = dict(region_fixes or {})
-    out_code: list[str] = []
-    out_name: list[str] = []
+    idx, uniques = pd.factorize(as_text(names))
+    empty = idx < 0
+    for k, u in enumerate(uniques):
+        if not u or u in {"nan", "<NA>", "None"}:
+            empty |= idx == k
+    if empty.any():
+        i = _first(empty)
+        raise DataValidationError(
+            f"{src.file}, row {src.row(i)}, column {column!r}: the region is empty. Fill in the region "
+            "(merged cells in Excel leave all but the first cell empty) or delete the row.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：地区为空。请填写地区（Excel 合并单元格只在第一个单元格有值），"
+            "或删除该行。",
+        )
     repairs: list[Repair] = []
-    cache: dict[str, tuple[str, str]] = {}
-    code_list = None if codes is None else codes.astype(str).tolist()
-    for i, cell in enumerate(names.tolist()):
-        raw = "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
-        name = raw.strip()
-        if not name or name in {"nan", "<NA>", "None"}:
-            raise DataValidationError(
-                f"{src.file}, row {src.row(i)}, column {column!r}: the region is empty. Fill in the region "
-                "(merged cells in Excel leave all but the first cell empty) or delete the row."
-            )
+    code_of: list[str] = []
+    short_of: list[str] = []
+    for k, raw_name in enumerate(uniques):
+        name = str(raw_name)
         if name in fixes:
-            repairs.append(
-                Repair(src.file, src.row(i), column, "region name fixed as asked", name, fixes[name])
+            repairs.extend(
+                Repair(src.file, src.row(int(i)), column, "region name fixed as asked", name, fixes[name])
+                for i in np.flatnonzero(idx == k)
             )
             name = fixes[name]
-        if name not in cache:
-            if name in NATIONAL_NAMES:
-                cache[name] = (NATIONAL_CODE, "全国")
-            else:
-                try:
-                    region = reg.resolve(name)
-                except RegionNotFoundError as exc:
-                    raise DataValidationError(
-                        f"{src.file}, row {src.row(i)}, column {column!r}: {exc} If this is a known misspelling, "
-                        f"pass region_fixes={{{name!r}: '<correct name>'}} (CLI: --fix-region {name}=<name>); "
-                        "the fix is reported."
-                    ) from None
-                cache[name] = (region.adcode, region.short_zh)
-        code, short = cache[name]
-        if code_list is not None:
-            given = code_list[i].strip()
-            if given != code and not (code == NATIONAL_CODE and given in NATIONAL_NAMES):
-                if given not in reg and given != NATIONAL_CODE:
-                    raise DataValidationError(
-                        f"{src.file}, row {src.row(i)}, column 'region_code': unknown adcode {given!r}. "
-                        "Use six-digit GB/T 2260 codes, e.g. 110000 for 北京."
-                    )
+        if name in NATIONAL_NAMES:
+            code_of.append(NATIONAL_CODE)
+            short_of.append("全国")
+            continue
+        try:
+            region = reg.resolve(name)
+        except RegionNotFoundError as exc:
+            i = _first(idx == k)
+            raise DataValidationError(
+                f"{src.file}, row {src.row(i)}, column {column!r}: {exc} If this is a known misspelling, "
+                f"pass region_fixes={{{name!r}: '<correct name>'}} (CLI: --fix-region {name}=<name>); "
+                "the fix is reported.",
+                zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：无法识别地区 {name!r}。如果是已知的错别字，"
+                f"请用 --fix-region {name}=<正确名称> 显式更正（更正会被报告）。",
+            ) from None
+        code_of.append(region.adcode)
+        short_of.append(region.short_zh)
+    repairs.sort(key=lambda r: r.row or 0)
+    code_arr = np.array(code_of, dtype=object)
+    out_code = code_arr[idx] if codes is not None else code_arr
+    if codes is not None:
+        given = labels(codes).to_numpy(dtype=object)
+        differ = (given != out_code) & ~((out_code == NATIONAL_CODE) & np.isin(given, list(NATIONAL_NAMES)))
+        if differ.any():
+            i = _first(differ)
+            g = str(given[i])
+            if g not in reg and g != NATIONAL_CODE:
                 raise DataValidationError(
-                    f"{src.file}, row {src.row(i)}: region_code {given!r} does not match region {raw!r} "
-                    f"({code}). Correct one of the two."
+                    f"{src.file}, row {src.row(i)}, column 'region_code': unknown adcode {g!r}. "
+                    "Use six-digit GB/T 2260 codes, e.g. 110000 for 北京."
                 )
-        out_code.append(code)
-        out_name.append(short)
-    return pd.Series(out_code, index=names.index), pd.Series(out_name, index=names.index), repairs
+            raise DataValidationError(
+                f"{src.file}, row {src.row(i)}: region_code {g!r} does not match region "
+                f"{str(names.iloc[i])!r} ({out_code[i]}). Correct one of the two."
+            )
+    return (
+        take_strings(code_of, idx).set_axis(names.index),
+        take_strings(short_of, idx).set_axis(names.index),
+        repairs,
+    )
 
 
 def parse_years(raw: pd.Series, src: RowSource, column: str) -> pd.Series:
-    """Years as int in ``[1949, next year]``; '2023年' is accepted, anything else raises with the row."""
-    text = raw.astype(str).str.strip().str.replace("年", "", regex=False)
-    years = pd.to_numeric(text, errors="coerce")
+    """Years as int in ``[1949, next year]``; '2023年' is accepted, anything else raises with the row.
+
+    Each distinct cell text is parsed once."""
+    idx, uniques = pd.factorize(as_text(raw))
     hi = max_year()
-    for i, (cell, y) in enumerate(zip(raw.tolist(), years.tolist(), strict=True)):
+    if (idx < 0).any():
+        i = _first(idx < 0)
+        raise DataValidationError(
+            f"{src.file}, row {src.row(i)}, column {column!r}: '' is not a year. Write years as 2023."
+        )
+    year_of = np.empty(len(uniques), dtype=np.int64)
+    for k, cell in enumerate(uniques):
+        y = pd.to_numeric(str(cell).replace("年", "").strip(), errors="coerce")
         if pd.isna(y) or float(y) != int(y):
+            i = _first(idx == k)
             raise DataValidationError(
-                f"{src.file}, row {src.row(i)}, column {column!r}: {cell!r} is not a year. Write years as 2023."
+                f"{src.file}, row {src.row(i)}, column {column!r}: {raw.iloc[i]!r} is not a year. "
+                "Write years as 2023."
             )
         if not MIN_YEAR <= int(y) <= hi:
+            i = _first(idx == k)
             raise DataValidationError(
                 f"{src.file}, row {src.row(i)}, column {column!r}: year {int(y)} is out of range "
                 f"[{MIN_YEAR}, {hi}]. Check the column mapping or the cell."
             )
-    return years.astype("int64")
+        year_of[k] = int(y)
+    return pd.Series(year_of[idx], index=raw.index)

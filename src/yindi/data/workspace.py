@@ -65,7 +65,11 @@ def file_digest(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     if not p.is_file():
         return {"path": str(p), "sha256": None, "bytes": None}
-    h = hashlib.sha256(p.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with open(p, "rb") as fh:  # in blocks: a 400 MB file is never held in memory for its checksum
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    h = digest.hexdigest()
     return {"path": str(p.resolve()), "sha256": h, "bytes": p.stat().st_size}
 
 

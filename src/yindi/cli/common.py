@@ -80,8 +80,10 @@ def write_output(tables: Mapping[str, pd.DataFrame], out: Path, notes: Sequence[
     Exports are formula-injection safe (:mod:`yindi.report.export`)."""
     import pandas as pd
 
-    from yindi.report.export import write_excel, write_table
+    from yindi.report.export import TABLE_SUFFIXES, write_excel, write_table
 
+    if out.suffix and out.suffix.lower() not in TABLE_SUFFIXES:
+        write_table(next(iter(tables.values())), out)  # raises the one clear error about the suffix
     if out.suffix.lower() == ".xlsx":
         sheets = dict(tables)
         if notes is not None:

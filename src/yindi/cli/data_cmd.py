@@ -163,6 +163,9 @@ def show(
     """显示数据集的来源与覆盖 / Show a dataset's provenance and coverage."""
     from rich.table import Table
 
+    from yindi.errors import check_option
+
+    check_option("lang", lang, ("zh", "en"), where="yindi data show --lang")
     ws = _workspace(workspace)
     info = ws.info(name)
     panel = ws.load(name)

@@ -152,6 +152,7 @@ def _read_exact(path: Path, text: str) -> pd.DataFrame:
 
 def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
     """An Excel sheet as cells (index = the spreadsheet row of each data row; header on row 1)."""
+    _check_workbook_container(path)
     try:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl/zipfile raise many kinds for a damaged file
@@ -171,6 +172,8 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
         raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     if raw.empty:
         raise DataFormatError(f"{path}: the sheet is empty.")
+    if raw.isna().any().any():
+        _check_uncomputed_formulas(path, names[chosen] if isinstance(chosen, int) else chosen, raw)
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0].tolist()]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
@@ -186,3 +189,63 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
         body.to_numpy(), columns=header, index=pd.Index([int(i) + 1 for i in body.index], name="file_row")
     )
     return frame
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_workbook_container(path: Path) -> None:
+    """A password-protected .xlsx is an OLE2 container holding an ``EncryptedPackage`` stream, not a zip; an
+    old .xls is OLE2 too. Say so instead of "not a zip file"."""
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic != _OLE2:
+        return
+    if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+        raise DataFormatError(
+            f"{path}: the workbook is password-protected (encrypted), so it cannot be read. Open it in Excel/WPS, "
+            "remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save, "
+            "or save an unprotected copy.",
+            zh=f"{path}：工作簿设置了打开密码（已加密），无法读取。请在 Excel/WPS 中打开，取消密码（文件 → 信息 → 保护工作簿 → "
+            "用密码进行加密，清空）后保存，或另存一份未加密的副本。",
+        )
+    raise DataFormatError(
+        f"{path}: this is an old-format Excel 97–2003 workbook (.xls) under an .xlsx name. Open it in Excel/WPS "
+        "and save it as .xlsx.",
+        zh=f"{path}：这是旧版 Excel 97–2003 工作簿（.xls），请在 Excel/WPS 中打开并另存为 .xlsx。",
+    )
+
+
+def _check_uncomputed_formulas(path: Path, sheet: str, raw: pd.DataFrame) -> None:
+    """Formula cells saved without their computed value (files written by scripts, not by Excel) read as
+    empty; they would become missing values without a word. Name the first one."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = book[sheet]
+        found: list[tuple[int, int, str]] = []
+        for row in ws.iter_rows():
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if not (isinstance(value, str) and value.startswith("=")):
+                    continue
+                r, c = int(cell.row) - 1, int(cell.column) - 1  # type: ignore[arg-type]
+                if r < raw.shape[0] and c < raw.shape[1] and pd.isna(raw.iat[r, c]):
+                    found.append((r + 1, c + 1, value))
+    finally:
+        book.close()
+    if found:
+        r, c, formula = found[0]
+        header = raw.iat[0, c - 1] if raw.shape[0] else ""
+        where = f"{get_column_letter(c)}{r}"
+        raise DataFormatError(
+            f"{path}, sheet {sheet!r}, cell {where} (row {r}, column {header!r}): the formula {formula!r} has no "
+            f"saved value ({len(found)} such cell(s)); the file was written by a program that does not compute "
+            "formulas. Open the workbook in Excel/WPS and save it (the values are then stored), or paste the "
+            "cells as values.",
+            zh=f"{path} 工作表 {sheet!r} 单元格 {where}（第 {r} 行，{header!r} 列）：公式 {formula!r} 没有保存计算结果"
+            f"（共 {len(found)} 处），该文件由不计算公式的程序生成。请用 Excel/WPS 打开并保存（会存下计算结果），"
+            "或将单元格粘贴为数值。",
+        )

@@ -141,6 +141,9 @@ def read_nbs_export(
     unit: str | None = None,
     year: int | None = None,
     region_fixes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> Panel:
     """Read an NBS website export into a validated :class:`Panel`.
 
@@ -205,8 +208,15 @@ def read_nbs_export(
             f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
         )
 
-    codes, names, fixes = resolve_regions(body[first], at_lines, first, region_fixes=region_fixes)
+    codes, names, fixes = resolve_regions(
+        body[first], at_lines, first, region_fixes=region_fixes, level=level, within=within, special=special
+    )
     repairs.extend(fixes)
+    keep = (codes != "").to_numpy(dtype=bool)
+    if not keep.all():  # left out by an explicit choice, reported in repairs
+        body, numbers = body[keep].reset_index(drop=True), numbers[keep].reset_index(drop=True)
+        codes, names = codes[keep].reset_index(drop=True), names[keep].reset_index(drop=True)
+        lines = tuple(n for n, k in zip(lines, keep, strict=True) if k)
     if all_years:  # one indicator, regions × years
         ident = indicator or src.stem
         if indicator is None:

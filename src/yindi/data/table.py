@@ -77,6 +77,9 @@ def read_table(
     metadata: Mapping[str, Indicator] | None = None,
     sheet: str | int | None = None,
     region_fixes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> Panel:
     """Read a tidy or wide table into a validated :class:`Panel`.
 
@@ -99,6 +102,13 @@ def read_table(
         Excel sheet.
     region_fixes : mapping, optional
         Explicit corrections of misspelled region names; each use is reported in ``panel.repairs``.
+    level : {"province", "city", "county"}, optional
+        The table's level. Default: the level most names denote; a name of another level is then an error.
+        Given explicitly, rows of other levels are left out and reported.
+    within : str, optional
+        Read names inside this region (e.g. ``"北京"`` for a table of its districts); reported.
+    special : {"error", "include", "exclude"}
+        Hong Kong, Macao and Taiwan: an error (default), kept, or left out — kept and left out are reported.
     """
     if isinstance(source, pd.DataFrame):
         if source.empty:
@@ -150,7 +160,16 @@ def read_table(
             value_cols[col] = ident
     # Validate column-wise: each distinct region and year once, each value column in one vectorised pass;
     # only the first bad cell is turned into a message (file, row, column).
-    codes, names, repairs = resolve_regions(frame[region], src, region, region_fixes=region_fixes)
+    codes, names, repairs = resolve_regions(
+        frame[region], src, region, region_fixes=region_fixes, level=level, within=within, special=special
+    )
+    keep = (codes != "").to_numpy(dtype=bool)
+    if not keep.all():  # rows left out by an explicit --level / --hk-mo-tw choice (reported in repairs)
+        frame, codes, names = frame[keep].reset_index(drop=True), codes[keep], names[keep]
+        file_rows = file_rows[keep]
+        src = RowSource(origin, rows=file_rows)
+        if frame.empty:
+            raise DataFormatError(f"{origin}: no rows left after leaving out the regions asked.")
     years = parse_years(frame[year], src, year)
     parsed = {col: parse_values(frame[col], src, col).to_numpy() for col in value_cols}
     k = len(value_cols)

@@ -169,8 +169,15 @@ def resolve_regions(
     *,
     region_fixes: Mapping[str, str] | None = None,
     codes: pd.Series | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> tuple[pd.Series, pd.Series, list[Repair]]:
     """Resolve region names (or codes) to ``(region_code, short name)``; report each explicit fix.
+
+    Names without codes follow the membership rules of :func:`_resolve_members` (one level per table,
+    ``level``/``within`` to choose, ``special`` for Hong Kong, Macao and Taiwan); rows left out by an explicit
+    choice get the code ``""`` and one reported :class:`Repair` per name — importers drop them.
 
     Each distinct name is resolved once (column-wise), so a million-row table costs as much as its few
     hundred names. When ``codes`` is given as well (a pack with both columns), each code must exist and agree
@@ -196,6 +203,15 @@ def resolve_regions(
     repairs: list[Repair] = []
     code_of: list[str] = []
     short_of: list[str] = []
+    if codes is None:  # names only: one level per table, HK/Macao/Taiwan only when asked, no silent guess
+        code_of, short_of, repairs = _resolve_members(
+            [str(u) for u in uniques], idx, src, column, fixes, level=level, within=within, special=special
+        )
+        return (
+            take_strings(code_of, idx).set_axis(names.index),
+            take_strings(short_of, idx).set_axis(names.index),
+            repairs,
+        )
     for k, raw_name in enumerate(uniques):
         name = str(raw_name)
         if name in fixes:
@@ -274,3 +290,168 @@ def parse_years(raw: pd.Series, src: RowSource, column: str) -> pd.Series:
             )
         year_of[k] = int(y)
     return pd.Series(year_of[idx], index=raw.index)
+
+
+LEVELS_ORDER = ("province", "city", "county")
+SPECIAL_CHOICES = ("error", "include", "exclude")
+LEFT_OUT = ""
+
+
+def _candidates(reg: object, name: str, within: str | None) -> dict[str, object]:
+    """``{level: Region | RegionNotFoundError (several units) }`` for every level where ``name`` exists."""
+    out: dict[str, object] = {}
+    for lvl in LEVELS_ORDER:
+        try:
+            out[lvl] = reg.resolve(name, level=lvl, within=within)  # type: ignore[attr-defined]
+        except RegionNotFoundError as exc:
+            if " names " in str(exc):  # several units share the name at this level
+                out[lvl] = exc
+    return out
+
+
+def _resolve_members(
+    uniques: list[str],
+    idx: np.ndarray,
+    src: RowSource,
+    column: str,
+    fixes: Mapping[str, str],
+    *,
+    level: str | None,
+    within: str | None,
+    special: str,
+) -> tuple[list[str], list[str], list[Repair]]:
+    """The import side of region membership, one rule for every importer of names:
+
+    - a table holds one level: ``level`` if given, else the level most of its names denote (北京 is then the
+      province in a provincial table and the city in a city table); a name with no unit at that level is an
+      error (mixed levels) unless ``level`` was given, in which case its rows are left out and reported;
+    - a name shared by several units at the table level (朝阳区 in 北京 and 长春) is an error listing them;
+      pass ``within`` (or region codes) to choose; a name read differently from its usual reading because of
+      ``level``/``within`` is reported;
+    - Hong Kong, Macao and Taiwan enter only when asked: ``special='include'`` (reported),
+      ``'exclude'`` (left out, reported); the default ``'error'`` stops the import.
+    """
+    from yindi.errors import check_option
+    from yindi.regions import registry
+
+    check_option("special", special, SPECIAL_CHOICES, where="region import (CLI: --hk-mo-tw)")
+    if level is not None:
+        check_option("level", level, LEVELS_ORDER, where="region import (CLI: --level)")
+    reg = registry()
+    repairs: list[Repair] = []
+
+    def first_row(k: int) -> int:
+        return src.row(_first(idx == k))
+
+    names: list[str] = []
+    for k, raw in enumerate(uniques):
+        name = raw
+        if name in fixes:
+            repairs.extend(
+                Repair(src.file, src.row(int(i)), column, "region name fixed as asked", name, fixes[name])
+                for i in np.flatnonzero(idx == k)
+            )
+            name = fixes[name]
+        names.append(name)
+    cands: list[dict[str, object]] = []
+    for k, name in enumerate(names):
+        if name in NATIONAL_NAMES:
+            cands.append({})
+            continue
+        found = _candidates(reg, name, within)
+        if not found:
+            try:
+                reg.resolve(name, within=within)
+            except RegionNotFoundError as exc:
+                raise DataValidationError(
+                    f"{src.file}, row {first_row(k)}, column {column!r}: {exc} If this is a known misspelling, "
+                    f"pass region_fixes={{{name!r}: '<correct name>'}} (CLI: --fix-region {name}=<name>); "
+                    "the fix is reported.",
+                    zh=f"{src.file} 第 {first_row(k)} 行 {column!r} 列：无法识别地区 {name!r}。如果是已知的错别字，"
+                    f"请用 --fix-region {name}=<正确名称> 显式更正（更正会被报告）。",
+                ) from None
+        cands.append(found)
+    table_level = level
+    if table_level is None:
+        tops = [next(lvl for lvl in LEVELS_ORDER if lvl in c) for c in cands if c]
+        table_level = max(LEVELS_ORDER, key=tops.count) if tops else "province"
+    code_of: list[str] = []
+    short_of: list[str] = []
+    for k, name in enumerate(names):
+        found = cands[k]
+        if not found:
+            code_of.append(NATIONAL_CODE)
+            short_of.append("全国")
+            continue
+        hit = found.get(table_level)
+        if hit is None:
+            own = next(lvl for lvl in LEVELS_ORDER if lvl in found)
+            if level is None:
+                raise DataValidationError(
+                    f"{src.file}, row {first_row(k)}, column {column!r}: {name!r} is a {own}, but the table's "
+                    f"other regions are {table_level}s; one table holds one level. Pass --level {table_level} "
+                    f"(Python: level={table_level!r}) to leave the other levels out (reported), or import them "
+                    "separately.",
+                    zh=f"{src.file} 第 {first_row(k)} 行 {column!r} 列：{name!r} 是{_LEVEL_ZH[own]}级，而表中其他地区是"
+                    f"{_LEVEL_ZH[table_level]}级；一张表只能有一个层级。请加 --level {table_level} 排除其他层级"
+                    "（会报告），或分开导入。",
+                )
+            repairs.append(
+                Repair(
+                    src.file,
+                    first_row(k),
+                    column,
+                    f"left out: not a {table_level} (a {own}; {int((idx == k).sum())} row(s)), as --level asked",
+                    name,
+                    "(left out)",
+                )
+            )
+            code_of.append(LEFT_OUT)
+            short_of.append(LEFT_OUT)
+            continue
+        if isinstance(hit, RegionNotFoundError):
+            raise DataValidationError(
+                f"{src.file}, row {first_row(k)}, column {column!r}: {hit} (CLI: --within NAME, or give region "
+                "codes in a region_code column.)",
+                zh=f"{src.file} 第 {first_row(k)} 行 {column!r} 列：地区名 {name!r} 对应多个地区，无法确定。请用 --within "
+                "指定上级地区，或提供地区代码。",
+            )
+        region = hit
+        if not region.is_mainland:  # type: ignore[attr-defined]
+            if special == "error":
+                raise DataValidationError(
+                    f"{src.file}, row {first_row(k)}, column {column!r}: {name!r} is outside the mainland "
+                    "statistics (Hong Kong, Macao and Taiwan enter analyses only when asked). Pass --hk-mo-tw "
+                    "include to keep it (reported) or --hk-mo-tw exclude to leave it out (reported).",
+                    zh=f"{src.file} 第 {first_row(k)} 行 {column!r} 列：{name!r} 不在内地统计范围内（港澳台仅在明确要求时"
+                    "参与分析）。请用 --hk-mo-tw include 保留（会报告）或 --hk-mo-tw exclude 排除（会报告）。",
+                )
+            action = "included as asked (--hk-mo-tw include)" if special == "include" else "left out as asked"
+            repairs.append(
+                Repair(
+                    src.file,
+                    first_row(k),
+                    column,
+                    f"{action}; outside the mainland statistics",
+                    name,
+                    region.short_zh if special == "include" else "(left out)",
+                )  # type: ignore[attr-defined]
+            )
+            if special == "exclude":
+                code_of.append(LEFT_OUT)
+                short_of.append(LEFT_OUT)
+                continue
+        usual = next(lvl for lvl in LEVELS_ORDER if lvl in found)
+        how = (
+            f"read within {within!r}" if within is not None else f"read at the table's level {table_level!r}"
+        )
+        if within is not None or usual != table_level:
+            after = f"{region.name_zh} ({region.adcode})"  # type: ignore[attr-defined]
+            repairs.append(Repair(src.file, first_row(k), column, how, name, after))
+        code_of.append(region.adcode)  # type: ignore[attr-defined]
+        short_of.append(region.short_zh)  # type: ignore[attr-defined]
+    repairs.sort(key=lambda r: r.row or 0)
+    return code_of, short_of, repairs
+
+
+_LEVEL_ZH = {"province": "省", "city": "市", "county": "县"}

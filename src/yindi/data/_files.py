@@ -169,7 +169,14 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
                 f"{path}: cannot read sheet {sheet!r}; the workbook has {', '.join(map(repr, names))}. "
                 "Pass --sheet NAME (or its position, 0 = first)."
             )
-        raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        try:
+            raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        except OverflowError:  # a numeric cell beyond the float range (1e400) in a crafted workbook
+            raise DataFormatError(
+                f"{path}, sheet {chosen!r}: a number cell is too large to be a number (it overflows to "
+                "infinity). Check the cells with very large exponents.",
+                zh=f"{path} 工作表 {chosen!r}：有数值单元格超出数值范围（溢出为无穷大）。请检查指数极大的单元格。",
+            ) from None
     if raw.empty:
         raise DataFormatError(f"{path}: the sheet is empty.")
     if raw.isna().any().any():

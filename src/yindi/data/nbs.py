@@ -33,7 +33,7 @@ _HEADER_TIME = re.compile(r"^时间[:：]\s*(.*)$")
 _YEAR_CELL = re.compile(r"^(\d{4})年?$")
 _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 _FOOTER = re.compile(r"^(注[:：]|数据来源[:：])")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 
 
 @dataclass(frozen=True)

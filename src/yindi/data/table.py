@@ -32,9 +32,14 @@ _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 
 def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
     """Read a file as cells; the index holds the file row of each data row (header on row 1)."""
+    from yindi import limits
+
     suffix = path.suffix.lower()
     if not path.exists():
-        raise DataFormatError(f"{path}: file not found.")
+        raise DataFormatError(f"{path}: file not found.", zh=f"{path}：找不到文件。")
+    limits.check(
+        "max_file_bytes", path.stat().st_size, str(path), what="the file size in bytes", what_zh="文件字节数"
+    )
     if suffix in {".csv", ".txt"}:
         return read_csv_text(path)
     if suffix in {".xlsx", ".xlsm"}:

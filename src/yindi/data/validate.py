@@ -28,7 +28,7 @@ MIN_YEAR = 1949
 #: Cell texts that mean "no value" in NBS and yearbook tables. They become missing (NaN), never zero.
 MISSING_MARKERS = frozenset({"", "…", "...", "—", "--", "-", "－", "NA", "N/A", "nan", "NaN", "null", "None"})
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def _read_fast(path: Path, head: bytes) -> pd.DataFrame | None:
         return None
     if table.num_rows == 0:
         return None
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame: pd.DataFrame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     frame.columns = header
     frame.index = pd.Index(np.arange(2, len(frame) + 2), name="file_row")
     return frame
@@ -180,7 +180,7 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
     if raw.empty:
         raise DataFormatError(f"{path}: the sheet is empty.")
     if raw.isna().any().any():
-        _check_uncomputed_formulas(path, names[chosen] if isinstance(chosen, int) else chosen, raw)
+        _check_uncomputed_formulas(path, str(names[chosen]) if isinstance(chosen, int) else str(chosen), raw)
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0].tolist()]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
@@ -233,13 +233,14 @@ def _check_uncomputed_formulas(path: Path, sheet: str, raw: pd.DataFrame) -> Non
     try:
         ws = book[sheet]
         found: list[tuple[int, int, str]] = []
+        empty = raw.isna().to_numpy()
         for row in ws.iter_rows():
             for cell in row:
                 value = getattr(cell, "value", None)
                 if not (isinstance(value, str) and value.startswith("=")):
                     continue
-                r, c = int(cell.row) - 1, int(cell.column) - 1  # type: ignore[arg-type]
-                if r < raw.shape[0] and c < raw.shape[1] and pd.isna(raw.iat[r, c]):
+                r, c = int(cell.row) - 1, int(cell.column) - 1
+                if r < raw.shape[0] and c < raw.shape[1] and empty[r, c]:
                     found.append((r + 1, c + 1, value))
     finally:
         book.close()

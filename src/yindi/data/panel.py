@@ -366,7 +366,7 @@ def _check_nonnegative(f: pd.DataFrame, where: Any, origin: str) -> None:
     if not neg.any():
         return
     i = f.index[int(np.flatnonzero(neg)[0])]
-    ind, unit, value = f.at[i, "indicator"], f.at[i, "unit"], f.at[i, "value"]
+    ind, unit, value = str(f.at[i, "indicator"]), str(f.at[i, "unit"]), f["value"].to_numpy()[neg][0]
     raise DataValidationError(
         f"{where(i)}: indicator {ind!r} is {value!r} {unit}, but a quantity in {unit} cannot be negative "
         f"({int(neg.sum())} such value(s)). Correct the cell (a sign or a column mix-up?) or leave it empty.",

@@ -201,6 +201,7 @@ def read_table(
             "_row": np.tile(file_rows, k),
         }
     )
+    del frame, parsed, codes, names, ind_col, unit_col  # free the cells before make_panel builds its copy
     return make_panel(out, meta, repairs=repairs, sources=[origin], origin=origin)
 
 

@@ -12,12 +12,16 @@ import datetime as _dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
 
 from yindi.data.panel import Repair
 from yindi.errors import DataValidationError, RegionNotFoundError
+
+if TYPE_CHECKING:
+    from yindi.regions.registry import Region
 
 #: Code used for national totals (全国) in yearbook tables; it is kept as its own "region".
 NATIONAL_CODE = "100000"
@@ -150,7 +154,7 @@ def _quick_floats(raw: pd.Series) -> np.ndarray | None:
 
     if not isinstance(raw.dtype, pd.StringDtype) or raw.dtype.storage != "pyarrow":
         return None
-    arr = pa.chunked_array(raw.array._pa_array)  # type: ignore[attr-defined]
+    arr = pa.chunked_array(raw.array._pa_array)
     try:
         nulled = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
         floats = pc.cast(nulled, pa.float64())
@@ -416,8 +420,8 @@ def _resolve_members(
                 zh=f"{src.file} 第 {first_row(k)} 行 {column!r} 列：地区名 {name!r} 对应多个地区，无法确定。请用 --within "
                 "指定上级地区，或提供地区代码。",
             )
-        region = hit
-        if not region.is_mainland:  # type: ignore[attr-defined]
+        region = cast("Region", hit)
+        if not region.is_mainland:
             if special == "error":
                 raise DataValidationError(
                     f"{src.file}, row {first_row(k)}, column {column!r}: {name!r} is outside the mainland "
@@ -435,7 +439,7 @@ def _resolve_members(
                     f"{action}; outside the mainland statistics",
                     name,
                     region.short_zh if special == "include" else "(left out)",
-                )  # type: ignore[attr-defined]
+                )
             )
             if special == "exclude":
                 code_of.append(LEFT_OUT)
@@ -446,10 +450,10 @@ def _resolve_members(
             f"read within {within!r}" if within is not None else f"read at the table's level {table_level!r}"
         )
         if within is not None or usual != table_level:
-            after = f"{region.name_zh} ({region.adcode})"  # type: ignore[attr-defined]
+            after = f"{region.name_zh} ({region.adcode})"
             repairs.append(Repair(src.file, first_row(k), column, how, name, after))
-        code_of.append(region.adcode)  # type: ignore[attr-defined]
-        short_of.append(region.short_zh)  # type: ignore[attr-defined]
+        code_of.append(region.adcode)
+        short_of.append(region.short_zh)
     repairs.sort(key=lambda r: r.row or 0)
     return code_of, short_of, repairs
 

@@ -204,7 +204,9 @@ class Workspace:
                 for table in ("observations", "indicators", "datasets"):
                     key = "name" if table == "datasets" else "dataset"
                     con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
-                con.register("obs_df", obs)
+                import pyarrow as pa
+
+                con.register("obs_df", pa.Table.from_pandas(obs, preserve_index=False))  # Arrow: no row objects
                 con.execute("INSERT INTO observations SELECT * FROM obs_df")
                 con.register("meta_df", meta)
                 con.execute("INSERT INTO indicators SELECT * FROM meta_df")

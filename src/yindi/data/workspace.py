@@ -206,7 +206,9 @@ class Workspace:
                     con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
                 import pyarrow as pa
 
-                con.register("obs_df", pa.Table.from_pandas(obs, preserve_index=False))  # Arrow: no row objects
+                con.register(
+                    "obs_df", pa.Table.from_pandas(obs, preserve_index=False)
+                )  # Arrow: no row objects
                 con.execute("INSERT INTO observations SELECT * FROM obs_df")
                 con.register("meta_df", meta)
                 con.execute("INSERT INTO indicators SELECT * FROM meta_df")

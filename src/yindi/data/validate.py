@@ -66,6 +66,12 @@ def as_text(raw: pd.Series) -> pd.Series:
         if raw.dtype == object:  # Excel cells: numbers, strings, dates, None
             raw = raw.map(lambda v: v if v is None or isinstance(v, str) else str(v), na_action="ignore")
         raw = raw.astype("string[pyarrow]")
+    elif raw.dtype.storage == "pyarrow":  # strip only when some cell needs it (no copy of a clean column)
+        import pyarrow.compute as pc
+
+        padded = pc.any(pc.match_substring_regex(raw.array._pa_array, r"^\s|\s$")).as_py()
+        if not padded:
+            return raw
     return raw.str.strip()
 
 
@@ -305,6 +311,8 @@ def _candidates(reg: object, name: str, within: str | None) -> dict[str, object]
     """``{level: Region | RegionNotFoundError (several units) }`` for every level where ``name`` exists."""
     out: dict[str, object] = {}
     for lvl in LEVELS_ORDER:
+        if not reg.candidates(name, lvl):  # type: ignore[attr-defined]
+            continue  # resolving would only build a "not found" message (with costly suggestions)
         try:
             out[lvl] = reg.resolve(name, level=lvl, within=within)  # type: ignore[attr-defined]
         except RegionNotFoundError as exc:

@@ -69,9 +69,10 @@ def as_text(raw: pd.Series) -> pd.Series:
     elif raw.dtype.storage == "pyarrow":  # strip only when some cell needs it (no copy of a clean column)
         import pyarrow.compute as pc
 
-        padded = pc.any(pc.match_substring_regex(raw.array._pa_array, r"^\s|\s$")).as_py()
-        if not padded:
-            return raw
+        arr = raw.array._pa_array
+        trimmed = pc.utf8_trim_whitespace(arr)
+        if pc.all(pc.equal(trimmed, arr)).as_py() is not False:
+            return raw  # nothing to strip: keep the column, drop the copy
     return raw.str.strip()
 
 

@@ -23,7 +23,13 @@ T = OptionTable(
 
 def test_defaults_filled_and_values_converted() -> None:
     got = T.resolve({"draws": "5", "share": 1, "exclude": "西藏, 海南", "robust": "true"})
-    assert got == {"weighting": "entropy", "draws": 5, "share": 1.0, "exclude": ("西藏", "海南"), "robust": True}
+    assert got == {
+        "weighting": "entropy",
+        "draws": 5,
+        "share": 1.0,
+        "exclude": ("西藏", "海南"),
+        "robust": True,
+    }
 
 
 def test_misspelled_key_names_the_closest() -> None:

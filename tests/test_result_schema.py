@@ -213,10 +213,16 @@ def _names() -> list[str]:
     tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
     names: list[str] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and node.name in {"build_all", "_layout_results", "_text_results"}:
+        if isinstance(node, ast.FunctionDef) and node.name in {
+            "build_all",
+            "_layout_results",
+            "_text_results",
+        }:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Dict):
-                    names += [k.value for k in sub.keys if isinstance(k, ast.Constant) and k.value[0].isupper()]
+                    names += [
+                        k.value for k in sub.keys if isinstance(k, ast.Constant) and k.value[0].isupper()
+                    ]
     return names
 
 

@@ -87,7 +87,29 @@ class ResourceLimitError(YindiError, ValueError):
 
 
 class YindiWarning(UserWarning):
-    """Base class of Yindi's warnings."""
+    """Base class of Yindi's warnings; like errors, a raiser may give the Chinese text as ``zh=``."""
+
+    def __init__(self, *args: object, zh: str | None = None) -> None:
+        super().__init__(*args)
+        self.zh = zh
+
+
+#: Chinese lead-in per warning class, for warnings raised without a Chinese message of their own.
+_ZH_WARNING: dict[str, str] = {
+    "DataRepairWarning": "数据已修正",
+    "MethodWarning": "方法提示",
+    "RuntimeWarning": "数值计算提示",
+}
+
+
+def bilingual_warning(message: Warning | str, category: type[Warning]) -> str:
+    """A warning as the CLI shows it: Chinese then English, no file name or source line."""
+    en = str(message)
+    zh = getattr(message, "zh", None)
+    if not zh:
+        kind = next((_ZH_WARNING[c.__name__] for c in category.__mro__ if c.__name__ in _ZH_WARNING), "提示")
+        zh = f"{kind}（详见下方英文说明）。"
+    return f"{zh}\n{en}"
 
 
 class DataRepairWarning(YindiWarning):

@@ -100,10 +100,13 @@ def _usage_error(exc: Exception) -> int:
 def run(argv: list[str] | None = None) -> int:
     """Run the app on ``argv`` and return the exit code; every user error is one bilingual message, never a
     traceback (:class:`~yindi.errors.YindiError`, missing files, and Click's usage errors)."""
+    import warnings
+
     from typer._click import exceptions as click_exc  # Typer ≥ 0.20 vendors Click as typer._click
 
     from yindi.errors import YindiError
 
+    warnings.showwarning = common.show_warning
     try:
         result = app(args=argv, prog_name="yindi", standalone_mode=False)
     except (YindiError, FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError) as exc:

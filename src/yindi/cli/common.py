@@ -90,6 +90,22 @@ def report_error(exc: BaseException) -> int:
     return 1
 
 
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """``warnings.showwarning`` of the CLI: the warning in Chinese then English, without Python's file and
+    source line (``dea.py:296 … return dea(``)."""
+    from yindi.errors import bilingual_warning
+
+    err_console.print("[bold yellow]警告 Warning:[/bold yellow] ", end="")
+    err_console.print(bilingual_warning(message, category), highlight=False, markup=False, soft_wrap=True)
+
+
 def load_data(source: str) -> Panel:
     """Load a panel from any source the CLI accepts (see :func:`yindi.data.load`)."""
     from yindi.data import load
@@ -116,8 +132,10 @@ def write_output(tables: Mapping[str, pd.DataFrame], out: Path, notes: Sequence[
     Exports are formula-injection safe (:mod:`yindi.report.export`)."""
     import pandas as pd
 
-    from yindi.report.export import write_excel, write_table
+    from yindi.report.export import TABLE_SUFFIXES, write_excel, write_table
 
+    if out.suffix and out.suffix.lower() not in TABLE_SUFFIXES:
+        write_table(next(iter(tables.values())), out)  # raises the one clear error about the suffix
     if out.suffix.lower() == ".xlsx":
         sheets = dict(tables)
         if notes is not None:

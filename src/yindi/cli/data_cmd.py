@@ -49,6 +49,9 @@ def _roles(
     data_year: Optional[int],
     sheet: Optional[str],
     fix_region: Optional[list[str]],
+    level: Optional[str] = None,
+    within: Optional[str] = None,
+    hk_mo_tw: str = "error",
 ) -> dict[str, Any]:
     """The command-line options as keyword arguments of :func:`yindi.data.load` (which picks the importer)."""
     return {
@@ -62,6 +65,9 @@ def _roles(
         "data_year": data_year,
         "sheet": sheet,
         "region_fixes": _parse_fixes(fix_region),
+        "level": level,
+        "within": within,
+        "special": hk_mo_tw,
     }
 
 
@@ -99,13 +105,40 @@ def import_(
         "--fix-region",
         help="显式更正地区名，如 内蒙占=内蒙古（会报告） / Explicit region-name fix WRONG=RIGHT (reported).",
     ),
+    level: Optional[str] = typer.Option(
+        None,
+        "--level",
+        help="表的层级 province|city|county；其他层级的行被排除并报告 / The table's level; rows of other levels "
+        "are left out and reported.",
+    ),
+    within: Optional[str] = typer.Option(
+        None, "--within", help="在该地区内解析地名（报告）/ Read names inside this region (reported)."
+    ),
+    hk_mo_tw: str = typer.Option(
+        "error",
+        "--hk-mo-tw",
+        help="港澳台：error（默认）、include 或 exclude（均报告）/ Hong Kong, Macao, Taiwan: error, include or "
+        "exclude (reported).",
+    ),
 ) -> None:
     """导入数据（全部成功才写入） / Import files as one dataset — all or nothing."""
     from yindi.data import load
     from yindi.data.workspace import combine
 
     roles = _roles(
-        region, year_col, indicator_col, value_col, unit_col, indicator_id, unit, data_year, sheet, fix_region
+        region,
+        year_col,
+        indicator_col,
+        value_col,
+        unit_col,
+        indicator_id,
+        unit,
+        data_year,
+        sheet,
+        fix_region,
+        level,
+        within,
+        hk_mo_tw,
     )
     panels = []
     with progress_bar() as progress:
@@ -128,7 +161,16 @@ def list_(workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", he
     """列出数据集 / List datasets in the workspace."""
     from rich.table import Table
 
-    frame = _workspace(workspace).datasets()
+    from yindi.errors import WorkspaceError
+
+    ws = _workspace(workspace)
+    if not ws.path.exists():
+        raise WorkspaceError(
+            f"{ws.path}: no workspace here. Check --workspace / $YINDI_WORKSPACE, or import data first: "
+            "yindi data import FILE --name NAME.",
+            zh=f"{ws.path}：此处没有工作区。请检查 --workspace / $YINDI_WORKSPACE，或先导入数据。",
+        )
+    frame = ws.datasets()
     if frame.empty:
         console.print("工作区为空 / The workspace is empty. Import with: yindi data import FILE --name NAME")
         return
@@ -154,6 +196,9 @@ def show(
     """显示数据集的来源与覆盖 / Show a dataset's provenance and coverage."""
     from rich.table import Table
 
+    from yindi.errors import check_option
+
+    check_option("lang", lang, ("zh", "en"), where="yindi data show --lang")
     ws = _workspace(workspace)
     info = ws.info(name)
     panel = ws.load(name)
@@ -191,12 +236,39 @@ def check(
     data_year: Optional[int] = typer.Option(None, "--data-year"),
     sheet: Optional[str] = typer.Option(None, "--sheet"),
     fix_region: Optional[list[str]] = typer.Option(None, "--fix-region"),
+    level: Optional[str] = typer.Option(
+        None,
+        "--level",
+        help="表的层级 province|city|county；其他层级的行被排除并报告 / The table's level; rows of other levels "
+        "are left out and reported.",
+    ),
+    within: Optional[str] = typer.Option(
+        None, "--within", help="在该地区内解析地名（报告）/ Read names inside this region (reported)."
+    ),
+    hk_mo_tw: str = typer.Option(
+        "error",
+        "--hk-mo-tw",
+        help="港澳台：error（默认）、include 或 exclude（均报告）/ Hong Kong, Macao, Taiwan: error, include or "
+        "exclude (reported).",
+    ),
 ) -> None:
     """只校验不导入 / Validate files without importing them."""
     from yindi.data import load
 
     roles = _roles(
-        region, year_col, indicator_col, value_col, unit_col, indicator_id, unit, data_year, sheet, fix_region
+        region,
+        year_col,
+        indicator_col,
+        value_col,
+        unit_col,
+        indicator_id,
+        unit,
+        data_year,
+        sheet,
+        fix_region,
+        level,
+        within,
+        hk_mo_tw,
     )
     for path in files:
         panel = load(path, **roles)

@@ -88,9 +88,22 @@ def index_run(
     out: Optional[Path] = out_option(OUT_HELP),
 ) -> None:
     """计算新质生产力指数 / Compute the NQPF index: scores, ranks, weights, rank intervals, sensitivity, obstacles."""
-    from yindi.index import evaluate, leave_one_out, method_sensitivity, rank_intervals
+    from yindi.index import evaluate, leave_one_out, load_preset, method_sensitivity, rank_intervals
 
     panel = _load(data, exclude_tibet)
+    chosen = load_preset(preset)  # a bad preset fails here, before any computation
+    notes: list[str] = []
+    if len(chosen.dimensions) < 2:
+        notes.append(
+            f"耦合协调度需要至少 2 个维度，指标体系 {chosen.id} 只有 {len(chosen.dimensions)} 个：未计算。 / "
+            f"Coupling coordination needs at least 2 dimensions; preset {chosen.id!r} has "
+            f"{len(chosen.dimensions)}: not computed."
+        )
+    elif normalization == "zscore":
+        notes.append(
+            "耦合协调度需要 [0, 1] 内的维度得分，zscore 标准化不满足：未计算。 / Coupling coordination needs "
+            "dimension scores in [0, 1]; normalization zscore does not give them: not computed."
+        )
     with console.status("evaluating…"):
         res = evaluate(
             panel,
@@ -109,9 +122,10 @@ def index_run(
         tables["leave_one_out"] = leave_one_out(res).reset_index()
         tables["method_sensitivity"] = method_sensitivity(res).reset_index()
         tables["obstacles"] = res.obstacles()
-        tables["coupling"] = res.coupling()
+        if not notes:
+            tables["coupling"] = res.coupling()
         tables["preset"] = res.preset.table()
-    for a in res.actions:
+    for a in [*res.actions, *notes]:
         console.print(f"[yellow]•[/yellow] {a}", highlight=False)
     console.print(
         res.ranking().head(10).to_string(index=False, float_format=lambda v: f"{v:.3f}"), highlight=False

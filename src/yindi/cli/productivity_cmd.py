@@ -45,6 +45,17 @@ def _wide(panel: Any, cols: list[str], start: Optional[int], end: Optional[int])
         )
     wide = panel.wide(cols, years=years).reset_index()
     wide = wide[wide["region_code"] != NATION_CODE]  # a national total is not a decision-making unit
+    if wide.empty or wide[cols].isna().all().all():
+        from yindi.errors import MissingDataError
+
+        have = sorted(set.intersection(*(set(panel.years(c)) for c in cols)))
+        asked = ", ".join(map(str, years or []))
+        raise MissingDataError(
+            f"No values for {', '.join(cols)} in {asked or 'the years asked'}. Years where all of them have "
+            f"values: {', '.join(map(str, have)) or 'none'}. Choose one with --from / --to.",
+            zh=f"{asked or '所选年份'} 没有 {', '.join(cols)} 的数据。这些指标都有数据的年份："
+            f"{', '.join(map(str, have)) or '无'}。请用 --from / --to 选择。",
+        )
     return wide.rename(columns={"region_code": "region", "year": "period"})
 
 

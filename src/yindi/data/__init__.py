@@ -40,6 +40,9 @@ def load(
     sheet: str | None = None,
     region_fixes: Mapping[str, str] | None = None,
     workspace: str | Path | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> Panel:
     """Load a panel from any source Yindi reads, choosing the importer by what the source is.
 
@@ -50,6 +53,9 @@ def load(
       ``unit_label`` and ``data_year`` apply);
     - any other CSV, Excel or Parquet table: :func:`read_table` with the column roles ``region``, ``year`` and,
       for tidy tables, ``indicator``, ``value``, ``unit``.
+
+    ``level``, ``within`` and ``special`` are the region-membership choices of the name-based importers
+    (see :func:`read_table`).
     """
     from yindi.errors import DataFormatError
 
@@ -69,7 +75,14 @@ def load(
         return load_pack(path, region_fixes=region_fixes)
     if path.suffix.lower() == ".csv" and is_nbs_export(path):
         return read_nbs_export(
-            path, indicator=indicator_id, unit=unit_label, year=data_year, region_fixes=region_fixes
+            path,
+            indicator=indicator_id,
+            unit=unit_label,
+            year=data_year,
+            region_fixes=region_fixes,
+            level=level,
+            within=within,
+            special=special,
         )
     return read_table(
         path,
@@ -80,4 +93,7 @@ def load(
         unit=unit,
         sheet=sheet,
         region_fixes=region_fixes,
+        level=level,
+        within=within,
+        special=special,
     )

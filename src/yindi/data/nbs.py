@@ -33,6 +33,7 @@ _HEADER_TIME = re.compile(r"^时间[:：]\s*(.*)$")
 _YEAR_CELL = re.compile(r"^(\d{4})年?$")
 _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 _FOOTER = re.compile(r"^(注[:：]|数据来源[:：])")
+_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,9 @@ class NbsTable:
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DataFormatError(f"{path}: cannot decode the file as UTF-8 or GB18030. Save it as UTF-8.")
+    from yindi.data._encoding import decode_text
+
+    return decode_text(path.read_bytes(), path)
 
 
 def _cells(line: str) -> list[str]:
@@ -101,6 +98,15 @@ def parse_nbs(path: str | Path) -> NbsTable:
         text = line.strip()
         if in_footer or _FOOTER.match(text):
             in_footer = True
+            cells = _cells(line)
+            if len(cells) == len(header) > 1 and any(_NUMBER.match(c) for c in cells[1:]):
+                raise DataFormatError(
+                    f"{src}, line {number}: a data row ({cells[0]!r}) after the footer that starts on line "
+                    f"{number - len(notes)}; it would be lost in the notes. Move it above the footer (注：/"
+                    "数据来源：) or re-export the table from the NBS website.",
+                    zh=f"{src} 第 {number} 行：表尾（注：/数据来源：）之后还有数据行（{cells[0]!r}），它会被当作注释而丢失。"
+                    "请把它移到表尾之前，或从国家统计局网站重新导出。",
+                )
             if text:
                 notes.append(text)
             continue
@@ -135,6 +141,9 @@ def read_nbs_export(
     unit: str | None = None,
     year: int | None = None,
     region_fixes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> Panel:
     """Read an NBS website export into a validated :class:`Panel`.
 
@@ -192,14 +201,22 @@ def read_nbs_export(
             for i, (ident, _, parsed_unit) in enumerate(parsed)
         ]
         meta = {p[0]: _catalogue_indicator(p, source, notes) for p in parsed}
+        _check_footer(src, table)
         return make_panel(pd.concat(frames, ignore_index=True), meta, sources=[str(src)], origin=str(src))
     if first != "地区":
         raise DataFormatError(
             f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
         )
 
-    codes, names, fixes = resolve_regions(body[first], at_lines, first, region_fixes=region_fixes)
+    codes, names, fixes = resolve_regions(
+        body[first], at_lines, first, region_fixes=region_fixes, level=level, within=within, special=special
+    )
     repairs.extend(fixes)
+    keep = (codes != "").to_numpy(dtype=bool)
+    if not keep.all():  # left out by an explicit choice, reported in repairs
+        body, numbers = body[keep].reset_index(drop=True), numbers[keep].reset_index(drop=True)
+        codes, names = codes[keep].reset_index(drop=True), names[keep].reset_index(drop=True)
+        lines = tuple(n for n, k in zip(lines, keep, strict=True) if k)
     if all_years:  # one indicator, regions × years
         ident = indicator or src.stem
         if indicator is None:
@@ -267,7 +284,22 @@ def read_nbs_export(
             )
     else:
         raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
+    _check_footer(src, table)
     return make_panel(long, meta, repairs=repairs, sources=[str(src)], origin=str(src))
+
+
+def _check_footer(src: Path, table: NbsTable) -> None:
+    """An export always ends with its footer (注：… 数据来源：国家统计局); without it the file was cut off."""
+    if any(note.startswith(("数据来源", "注")) for note in table.notes):
+        return
+    last = table.rows[-1][0]
+    raise DataFormatError(
+        f"{src}: the file ends at line {last} after {len(table.rows)} region rows without the NBS footer "
+        "('数据来源：国家统计局'); it looks cut off (a provincial table has 31 regions). Re-export it from the NBS "
+        "website; if you removed the footer on purpose, add the line '数据来源：国家统计局' back.",
+        zh=f"{src}：文件在第 {last} 行、{len(table.rows)} 个地区行之后结束，缺少国家统计局表尾（“数据来源：国家统计局”），"
+        "看起来被截断了（分省表应有 31 个地区）。请从国家统计局网站重新导出；如果是有意删除表尾，请补回“数据来源：国家统计局”一行。",
+    )
 
 
 def _catalogue_indicator(parsed: tuple[str, str, str], source: str, notes: str) -> Indicator:

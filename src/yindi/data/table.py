@@ -12,11 +12,19 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from yindi.data._files import read_csv_text, read_excel_text
-from yindi.data.panel import Indicator, Panel, Repair, make_panel
-from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
+from yindi.data.panel import Indicator, Panel, make_panel
+from yindi.data.validate import (
+    RowSource,
+    labels,
+    parse_values,
+    parse_years,
+    resolve_regions,
+    take_strings,
+)
 from yindi.errors import DataFormatError
 
 _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
@@ -24,9 +32,14 @@ _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 
 def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
     """Read a file as cells; the index holds the file row of each data row (header on row 1)."""
+    from yindi import limits
+
     suffix = path.suffix.lower()
     if not path.exists():
-        raise DataFormatError(f"{path}: file not found.")
+        raise DataFormatError(f"{path}: file not found.", zh=f"{path}：找不到文件。")
+    limits.check(
+        "max_file_bytes", path.stat().st_size, str(path), what="the file size in bytes", what_zh="文件字节数"
+    )
     if suffix in {".csv", ".txt"}:
         return read_csv_text(path)
     if suffix in {".xlsx", ".xlsm"}:
@@ -69,6 +82,9 @@ def read_table(
     metadata: Mapping[str, Indicator] | None = None,
     sheet: str | int | None = None,
     region_fixes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
 ) -> Panel:
     """Read a tidy or wide table into a validated :class:`Panel`.
 
@@ -91,6 +107,13 @@ def read_table(
         Excel sheet.
     region_fixes : mapping, optional
         Explicit corrections of misspelled region names; each use is reported in ``panel.repairs``.
+    level : {"province", "city", "county"}, optional
+        The table's level. Default: the level most names denote; a name of another level is then an error.
+        Given explicitly, rows of other levels are left out and reported.
+    within : str, optional
+        Read names inside this region (e.g. ``"北京"`` for a table of its districts); reported.
+    special : {"error", "include", "exclude"}
+        Hong Kong, Macao and Taiwan: an error (default), kept, or left out — kept and left out are reported.
     """
     if isinstance(source, pd.DataFrame):
         if source.empty:
@@ -101,7 +124,7 @@ def read_table(
         path = Path(source)
         frame = _read_any(path, sheet)
         origin = str(path)
-    file_rows = [int(r) for r in frame.index]
+    file_rows = np.asarray(frame.index, dtype=np.int64)
     frame = frame.reset_index(drop=True)
     _need(frame, region, "region", origin)
     _need(frame, year, "year", origin)
@@ -109,22 +132,13 @@ def read_table(
         raise DataFormatError(
             f"{origin}: a tidy table needs both indicator= and value= columns; a wide table needs neither."
         )
+    src = RowSource(origin, rows=file_rows)
     if indicator is not None and value is not None:
         _need(frame, indicator, "indicator", origin)
         _need(frame, value, "value", origin)
         if unit is not None:
             _need(frame, unit, "unit", origin)
-        long = pd.DataFrame(
-            {
-                "region_raw": frame[region],
-                "year": frame[year],
-                "indicator": frame[indicator].astype(str).str.strip(),
-                "value": frame[value],
-                "unit": frame[unit].astype(str).str.strip() if unit is not None else "",
-                "row": file_rows,
-                "column": value,
-            }
-        )
+        value_cols = {value: ""}
         meta = dict(metadata or {})
     else:
         if indicators is None:
@@ -138,8 +152,9 @@ def read_table(
             raise DataFormatError(f"{origin}: no value columns besides {region!r} and {year!r}.")
         for col in mapping:
             _need(frame, col, "indicators", origin)
-        parts = []
+        _looks_tidy(frame, mapping, origin)
         meta = dict(metadata or {})
+        value_cols = {}
         for col, ident in mapping.items():
             m = _NAME_UNIT.match(col)
             name, parsed_unit = (m.group(1).strip(), m.group(2).strip()) if m else (col, "")
@@ -147,47 +162,64 @@ def read_table(
                 ident = name
             the_unit = (units or {}).get(ident, parsed_unit)
             meta.setdefault(ident, Indicator(ident, name, name, the_unit, source=origin))
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "region_raw": frame[region],
-                        "year": frame[year],
-                        "indicator": ident,
-                        "value": frame[col],
-                        "unit": the_unit,
-                        "row": file_rows,
-                        "column": col,
-                    }
-                )
-            )
-        long = pd.concat(parts, ignore_index=True)
-    # Validate cell by cell; each long-table cell knows its file row.
-    cell_src = RowSource(origin, rows=tuple(int(r) for r in long["row"]))
-    codes, names, repairs = resolve_regions(long["region_raw"], cell_src, region, region_fixes=region_fixes)
-    years = parse_years(long["year"], cell_src, year)
-    values = _parse_by_column(long, cell_src, repairs)
+            value_cols[col] = ident
+    # Validate column-wise: each distinct region and year once, each value column in one vectorised pass;
+    # only the first bad cell is turned into a message (file, row, column).
+    codes, names, repairs = resolve_regions(
+        frame[region], src, region, region_fixes=region_fixes, level=level, within=within, special=special
+    )
+    keep = (codes != "").to_numpy(dtype=bool)
+    if not keep.all():  # rows left out by an explicit --level / --hk-mo-tw choice (reported in repairs)
+        frame, codes, names = frame[keep].reset_index(drop=True), codes[keep], names[keep]
+        file_rows = file_rows[keep]
+        src = RowSource(origin, rows=file_rows)
+        if frame.empty:
+            raise DataFormatError(f"{origin}: no rows left after leaving out the regions asked.")
+    years = parse_years(frame[year], src, year)
+    parsed = {col: parse_values(frame[col], src, col, repairs).to_numpy() for col in value_cols}
+    k = len(value_cols)
+
+    def stacked(series: pd.Series) -> pd.Series:  # the columns of a wide table, one under the other
+        series = series.reset_index(drop=True)
+        return series if k == 1 else pd.concat([series] * k, ignore_index=True)
+
+    if indicator is not None:
+        ind_col = labels(frame[indicator])
+        unit_col = labels(frame[unit]) if unit is not None else take_strings([], np.full(len(frame), -1))
+    else:
+        ident_idx = np.repeat(np.arange(k), len(frame))
+        ind_col = take_strings(list(value_cols.values()), ident_idx)
+        unit_col = take_strings([meta[i].unit for i in value_cols.values()], ident_idx)
     out = pd.DataFrame(
         {
-            "region_code": codes,
-            "region": names,
-            "year": years,
-            "indicator": long["indicator"],
-            "value": values,
-            "unit": long["unit"],
-            "_file": origin,
-            "_row": long["row"],
+            "region_code": stacked(codes),
+            "region": stacked(names),
+            "year": np.tile(years.to_numpy(), k),
+            "indicator": ind_col,
+            "value": np.concatenate(list(parsed.values())),
+            "unit": unit_col,
+            "_row": np.tile(file_rows, k),
         }
     )
+    del frame, parsed, codes, names, ind_col, unit_col  # free the cells before make_panel builds its copy
     return make_panel(out, meta, repairs=repairs, sources=[origin], origin=origin)
 
 
-def _parse_by_column(long: pd.DataFrame, src: RowSource, repairs: list[Repair]) -> pd.Series:
-    parts = []
-    for col, part in long.groupby("column", sort=False):
-        raw = part["value"]
-        if raw.dtype == object:
-            raw = raw.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
-        rows = RowSource(src.file, rows=tuple(int(r) for r in part["row"]))
-        parts.append(parse_values(raw.reset_index(drop=True), rows, str(col), repairs).set_axis(part.index))
-    out: pd.Series = pd.concat(parts).reindex(long.index)
-    return out
+def _looks_tidy(frame: pd.DataFrame, mapping: Mapping[str, str], origin: str) -> None:
+    """A wide read of a tidy table (``indicator`` and ``value`` columns without --indicator/--value) would
+    fail on "'gdp' is not a number"; say what to pass instead."""
+    roles = {c.lower(): c for c in mapping}
+    ind = next((roles[c] for c in ("indicator", "指标", "variable", "变量") if c in roles), None)
+    val = next((roles[c] for c in ("value", "数值", "值") if c in roles), None)
+    if ind is None or val is None:
+        return
+    sample = frame[ind].head(50)
+    numeric = pd.to_numeric(sample, errors="coerce").notna().mean() if len(sample) else 1.0
+    if numeric < 0.5:
+        raise DataFormatError(
+            f"{origin}: this looks like a tidy (long) table — column {ind!r} holds indicator names and {val!r} "
+            f"the values — but it was read as a wide table. Pass the roles: --indicator {ind} --value {val}"
+            f" (Python: indicator={ind!r}, value={val!r}).",
+            zh=f"{origin}：这看起来是长表（{ind!r} 列是指标名，{val!r} 列是数值），却被当作宽表读取。请指定列角色："
+            f"--indicator {ind} --value {val}。",
+        )

@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,7 +65,11 @@ def file_digest(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     if not p.is_file():
         return {"path": str(p), "sha256": None, "bytes": None}
-    h = hashlib.sha256(p.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with open(p, "rb") as fh:  # in blocks: a 400 MB file is never held in memory for its checksum
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    h = digest.hexdigest()
     return {"path": str(p.resolve()), "sha256": h, "bytes": p.stat().st_size}
 
 
@@ -80,21 +85,33 @@ class Workspace:
         return cls(os.environ.get(ENV_VAR, DEFAULT_PATH))
 
     @contextmanager
-    def _connect(self, *, read_only: bool = False) -> Iterator[Any]:
+    def _connect(self, *, read_only: bool = False, path: Path | None = None) -> Iterator[Any]:
+        """A DuckDB connection; every DuckDB failure becomes a :class:`WorkspaceError` saying what to do."""
         import duckdb
 
-        if read_only and not self.path.exists():
+        target = self.path if path is None else path
+        if read_only and not target.exists():
             raise WorkspaceError(
-                f"{self.path}: no workspace here yet. Import data first: yindi data import FILE --name NAME."
+                f"{target}: no workspace here yet. Import data first: yindi data import FILE --name NAME "
+                "(or pass --workspace PATH of an existing workspace).",
+                zh=f"{target}：此处还没有工作区。请先导入数据：yindi data import 文件 --name 名称"
+                "（或用 --workspace 指向已有的工作区）。",
+            )
+        if not target.parent.is_dir():
+            raise WorkspaceError(
+                f"{target}: the folder {target.parent} does not exist. Create it or choose another --workspace.",
+                zh=f"{target}：文件夹 {target.parent} 不存在。请先创建，或换一个 --workspace。",
             )
         try:
-            con = duckdb.connect(str(self.path), read_only=read_only)
+            con = duckdb.connect(str(target), read_only=read_only)
         except duckdb.Error as exc:
-            raise WorkspaceError(f"{self.path}: cannot open the workspace ({exc}).") from None
+            raise _workspace_error(target, exc) from None
         try:
             if not read_only:
                 con.execute(_SCHEMA)
             yield con
+        except duckdb.Error as exc:
+            raise _workspace_error(target, exc) from None
         finally:
             con.close()
 
@@ -137,51 +154,90 @@ class Workspace:
             n_rows=len(obs),
             yindi_version=__version__,
         )
-        existed = self.path.exists()
-        try:
-            with self._connect() as con:
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    exists = con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]
-                    if exists and not replace:
-                        raise WorkspaceError(
-                            f"{self.path}: dataset {name!r} exists. Choose another --name or pass --replace."
-                        )
-                    for table in ("observations", "indicators", "datasets"):
-                        key = "name" if table == "datasets" else "dataset"
-                        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
-                    con.register("obs_df", obs)
-                    con.execute("INSERT INTO observations SELECT * FROM obs_df")
-                    con.register("meta_df", meta)
-                    con.execute("INSERT INTO indicators SELECT * FROM meta_df")
-                    self._after_rows_written(con)
-                    con.execute(
-                        "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
-                        [
-                            name,
-                            info.imported_at,
-                            json.dumps(info.sources, ensure_ascii=False),
-                            json.dumps(info.repairs, ensure_ascii=False),
-                            info.n_rows,
-                            info.yindi_version,
-                        ],
-                    )
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
-        except BaseException:
-            if not existed:  # a failed first import leaves no workspace file behind
-                for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
-                    leftover.unlink(missing_ok=True)
-            raise
+        if not self.path.exists() and self._create(name, obs, meta, info):
+            return info
+        self._write(self.path, name, obs, meta, info, replace=replace)
         return info
+
+    def _create(self, name: str, obs: pd.DataFrame, meta: pd.DataFrame, info: DatasetInfo) -> bool:
+        """First import into a new workspace: build it in a private file, then publish it under the workspace
+        name with a hard link, which fails if another process published one first.
+
+        Returns False when another process created the workspace meanwhile (the caller then imports into
+        theirs). A failure removes only this import's private file — never a workspace someone else made.
+        """
+        private = self.path.with_name(f".{self.path.name}.{os.getpid()}-{secrets.token_hex(4)}.importing")
+        try:
+            self._write(private, name, obs, meta, info, replace=False)
+            try:
+                os.link(private, self.path)
+            except FileExistsError:
+                return False
+            except OSError:  # a file system without hard links: publish unless someone else did
+                if self.path.exists():
+                    return False
+                os.replace(private, self.path)
+            return True
+        finally:
+            for mine in (private, private.with_name(private.name + ".wal")):
+                mine.unlink(missing_ok=True)
+
+    def _write(
+        self,
+        target: Path,
+        name: str,
+        obs: pd.DataFrame,
+        meta: pd.DataFrame,
+        info: DatasetInfo,
+        *,
+        replace: bool,
+    ) -> None:
+        with self._connect(path=target) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                exists = con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]
+                if exists and not replace:
+                    raise WorkspaceError(
+                        f"{self.path}: dataset {name!r} exists. Choose another --name or pass --replace.",
+                        zh=f"{self.path}：数据集 {name!r} 已存在。请换一个 --name，或加 --replace 覆盖。",
+                    )
+                for table in ("observations", "indicators", "datasets"):
+                    key = "name" if table == "datasets" else "dataset"
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
+                import pyarrow as pa
+
+                con.register(
+                    "obs_df", pa.Table.from_pandas(obs, preserve_index=False)
+                )  # Arrow: no row objects
+                con.execute("INSERT INTO observations SELECT * FROM obs_df")
+                con.register("meta_df", meta)
+                con.execute("INSERT INTO indicators SELECT * FROM meta_df")
+                self._after_rows_written(con)
+                con.execute(
+                    "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        name,
+                        info.imported_at,
+                        json.dumps(info.sources, ensure_ascii=False),
+                        json.dumps(info.repairs, ensure_ascii=False),
+                        info.n_rows,
+                        info.yindi_version,
+                    ],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            if target != self.path:
+                con.execute("CHECKPOINT")
 
     def _after_rows_written(self, con: Any) -> None:
         """Hook between writing rows and the dataset record (tests inject a failure here)."""
 
     def remove(self, name: str) -> None:
         """Delete a dataset (atomic)."""
+        if not self.path.exists():
+            raise WorkspaceError(self._missing(name))
         with self._connect() as con:
             con.execute("BEGIN TRANSACTION")
             try:
@@ -251,6 +307,8 @@ class Workspace:
         )
 
     def _missing(self, name: str) -> str:
+        if not self.path.exists():
+            return f"{self.path}: no workspace here yet, so no dataset {name!r}. Check --workspace / $YINDI_WORKSPACE."
         names = self.datasets()["name"].tolist()
         known = ", ".join(names) if names else "none yet"
         return f"{self.path}: no dataset {name!r} (datasets: {known})."
@@ -270,3 +328,24 @@ def combine(panels: Sequence[Panel], origin: str = "<combined>") -> Panel:
     repairs = [r for p in panels for r in p.repairs]
     sources = [s for p in panels for s in p.sources]
     return make_panel(frame, meta, repairs=repairs, sources=sources, origin=origin)
+
+
+def _workspace_error(path: Path, exc: Exception) -> WorkspaceError:
+    """A DuckDB failure as a bilingual :class:`WorkspaceError` that says what to do."""
+    text = str(exc)
+    if "set lock" in text or "Conflicting lock" in text:
+        return WorkspaceError(
+            f"{path}: the workspace is in use by another program (another yindi import or a DuckDB session). "
+            f"Wait until it finishes and run the command again. ({text.splitlines()[0]})",
+            zh=f"{path}：工作区正被另一个程序使用（另一个 yindi 导入或 DuckDB 会话）。请等其结束后重试。",
+        )
+    if "checksum" in text.lower() or "corrupt" in text.lower() or "not a valid DuckDB" in text:
+        return WorkspaceError(
+            f"{path}: the workspace file is damaged or is not a Yindi workspace ({text.splitlines()[0]}). "
+            "Restore it from a backup, or move it aside and import the data again into a new workspace.",
+            zh=f"{path}：工作区文件已损坏或不是 Yindi 工作区。请从备份恢复，或将其移走后重新导入数据。",
+        )
+    return WorkspaceError(
+        f"{path}: cannot read or write the workspace ({text.splitlines()[0] if text else type(exc).__name__}).",
+        zh=f"{path}：无法读写工作区。",
+    )

@@ -201,6 +201,9 @@ def dagum(
         raise ParameterError(
             f"The 'bootstrap' parameter of dagum() must be an integer ≥ 0. Got {bootstrap!r}."
         )
+    from yindi import limits
+
+    limits.check("max_bootstrap", bootstrap, where, what="bootstrap draws", what_zh="自助抽样次数")
     if not 0 < level < 1:
         raise ParameterError(f"The 'level' parameter of dagum() must be in (0, 1). Got {level!r}.")
     labels, vals = as_series(values, where)

@@ -77,6 +77,9 @@ def rank_intervals(
     DataFrame
         ``region_code, region, year, rank, rank_low, rank_median, rank_high, top_k_share``, sorted by rank.
     """
+    from yindi import limits
+
+    limits.check("max_draws", draws, "rank_intervals()", what="Monte Carlo draws", what_zh="蒙特卡洛抽样次数")
     o = result.options
     if o["aggregation"] == "grey":
         raise ParameterError("rank_intervals() supports aggregation 'topsis' or 'weighted_sum', not 'grey'.")

@@ -23,6 +23,12 @@ def as_matrix(values: object, n: int | None, role: str, where: str) -> FloatArra
         arr = arr[:, None]
     if arr.ndim != 2 or arr.shape[1] == 0:
         raise ParameterError(f"{where}: {role} must be a 2-D array (units as rows); got shape {arr.shape}.")
+    if arr.shape[0] == 0:
+        raise DataValidationError(
+            f"{where}: {role} has no units (no rows) — e.g. a year without values for these indicators. "
+            "Choose a year with data.",
+            zh=f"{where}：{role} 没有任何单元（无数据行），例如所选年份这些指标没有数据。请选择有数据的年份。",
+        )
     if n is not None and arr.shape[0] != n:
         raise ParameterError(
             f"{where}: {role} has {arr.shape[0]} rows but the inputs have {n}; give one row per unit in both."
@@ -73,12 +79,29 @@ def check_shape_rules(
         )
     cols = [x, y] + ([] if extra is None else [extra])
     allv = np.hstack(cols)
+    roles = ["input"] * m + ["output"] * (allv.shape[1] - m)
+    zero = np.nonzero((allv == 0).all(axis=0))[0]
+    if zero.size:
+        j = int(zero[0])
+        raise DataValidationError(
+            f"{where}: {roles[j]} {names[j]!r} is zero for every unit, so DEA cannot compare the units on it "
+            "(every score would be 0 or undefined). Check the indicator and the year, or leave it out.",
+            zh=f"{where}：{'投入' if roles[j] == 'input' else '产出'} {names[j]!r} 在所有单元均为 0，DEA 无法据此比较"
+            "各单元（效率全为 0 或无定义）。请检查该指标和年份，或不使用它。",
+        )
     const = np.nonzero(np.ptp(allv, axis=0) == 0)[0]
-    if const.size:
-        shown = ", ".join(repr(names[int(k)]) for k in const)
+    for role in ("input", "output"):
+        mine = [int(k) for k in const if roles[int(k)] == role]
+        if not mine:
+            continue
+        shown = ", ".join(repr(names[k]) for k in mine)
+        why = (
+            "A constant input is the 'benefit of the doubt' device under CRS, but under VRS it is redundant"
+            if role == "input"
+            else "A constant output does not distinguish the units"
+        )
         warnings.warn(
-            f"{where}: column(s) {shown} are constant across units. A constant input is the 'benefit of the "
-            "doubt' device under CRS, but under VRS it is redundant; check that this is intended.",
+            f"{where}: {role}(s) {shown} are constant across units. {why}; check that this is intended.",
             MethodWarning,
             stacklevel=3,
         )

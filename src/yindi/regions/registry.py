@@ -216,6 +216,14 @@ class Registry:
             f"{text!r} names {len(best)} regions: {listed}. Pass within= (e.g. within='北京') or use the adcode."
         )
 
+    def candidates(self, name: str | int, level: Level | None = None) -> tuple[Region, ...]:
+        """Every region ``name`` may denote (members of ``level`` if given); no error and no suggestions, so
+        it is cheap — :meth:`resolve` is the one that decides and explains."""
+        codes = self._aliases.get(normalise_key(str(name)), frozenset())
+        if level is not None:
+            codes = frozenset(c for c in codes if c in self._members[level])
+        return tuple(self._by_code[c] for c in sorted(codes))
+
     def _is_within(self, region: Region, anchor: str) -> bool:
         code: str | None = region.adcode
         while code is not None:

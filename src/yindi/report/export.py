@@ -99,9 +99,35 @@ def _write_column(sheet: Any, j: int, values: list[Any]) -> None:
             sheet.write_string(i, j, str(v))
 
 
-def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write one table as CSV or Excel, chosen by the file suffix (.csv, .xlsx)."""
+#: Output formats by file suffix; a path without a suffix gets CSV.
+TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
+
+
+def write_json(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write the table as a JSON array of records (UTF-8, Chinese kept as is, missing values as null)."""
     target = Path(path)
-    if target.suffix.lower() in {".xlsx", ".xls"}:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    frame.to_json(tmp, orient="records", force_ascii=False, indent=1, date_format="iso")
+    tmp.replace(target)
+    return target
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table as CSV, Excel or JSON, chosen by the file suffix (.csv, .xlsx, .json); any other
+    suffix is refused rather than filled with text of another format."""
+    from yindi.errors import ParameterError
+
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".xlsx":
         return write_excel({target.stem: frame}, target)
-    return write_csv(frame, target)
+    if suffix == ".json":
+        return write_json(frame, target)
+    if suffix in {".csv", ""}:
+        return write_csv(frame, target)
+    raise ParameterError(
+        f"--out {target}: cannot write a table as {suffix!r}. Use .csv, .xlsx or .json"
+        + (" (.xls is the old Excel format; write .xlsx)." if suffix == ".xls" else "."),
+        zh=f"--out {target}：无法把表格写成 {suffix!r} 格式。请使用 .csv、.xlsx 或 .json。",
+    )

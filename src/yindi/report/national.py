@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from yindi.data import Panel, load
-from yindi.errors import YindiError
+from yindi.errors import ParameterError, YindiError
 from yindi.report.base import ReportContext, Section
 from yindi.report.export import write_excel
 from yindi.report.sections import SECTIONS
@@ -118,6 +118,14 @@ def build_report(
     data files; ``yindi report --study out/study.toml`` rebuilds the same report.
     """
     names = list(study.sections) or list(SECTIONS)
+    target = Path(out_dir)
+    if target.exists() and not target.is_dir():  # checked before any computation
+        raise ParameterError(
+            f"--out {target}: this is an existing file, but the report needs a folder (it writes "
+            f"{HTML_NAME}, an Excel workbook and study.toml into it). Give a folder name, e.g. --out report/.",
+            zh=f"--out {target}：这是一个已有文件，而报告需要输出到文件夹（写入 {HTML_NAME}、Excel 工作簿和 "
+            "study.toml）。请给出文件夹名，例如 --out report/。",
+        )
     t0 = time.perf_counter()
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0

@@ -40,11 +40,20 @@ def aligned(y: Any, w: Weights, where: str, name: str = "y") -> FloatArray:
     return out
 
 
-def transformed(w: Weights, transformation: str, where: str) -> Weights:
-    """``w`` row-standardised (a new object) or as given; warns once about islands."""
+def transformed(w: Weights, transformation: str, where: str, permutations: int = 0) -> Weights:
+    """``w`` row-standardised (a new object) or as given; warns once about islands.
+
+    With ``permutations`` > 0 it also checks that the regions allow that many distinct orderings (``n!``)
+    and that the permutation table fits the resource limits (:mod:`yindi.limits`).
+    """
     check_option("transformation", transformation, TRANSFORMS, where=where)
     if w.n < 3:
-        raise ParameterError(f"{where} needs at least 3 regions; the weights have {w.n}.")
+        raise ParameterError(
+            f"{where} needs at least 3 regions; the weights have {w.n}.",
+            zh=f"{where} 至少需要 3 个地区，当前权重只有 {w.n} 个。",
+        )
+    if permutations:
+        check_orderings(w.n, permutations, where)
     if w.islands:
         warnings.warn(
             f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
@@ -60,7 +69,35 @@ def transformed(w: Weights, transformation: str, where: str) -> Weights:
 
 
 def check_permutations(permutations: int, where: str) -> None:
+    from yindi import limits
+
     if not isinstance(permutations, int) or permutations < 0:
         raise ParameterError(
             f"The 'permutations' parameter of {where} must be an integer ≥ 0. Got {permutations!r}."
+        )
+    limits.check("max_permutations", permutations, where, what="permutations", what_zh="置换次数")
+
+
+def check_orderings(n: int, permutations: int, where: str) -> None:
+    """Permutation inference needs more distinct orderings of the ``n`` values than permutations (``n! >
+    permutations``); with fewer regions every ordering repeats and the pseudo p-value means nothing (with 3
+    regions, every unit of a LISA came out "significant at 0.001")."""
+    import math
+
+    from yindi import limits
+
+    limits.check(
+        "max_permutation_cells",
+        n * permutations,
+        where,
+        what="regions × permutations",
+        what_zh="地区数 × 置换次数",
+    )
+    if math.factorial(min(n, 20)) <= permutations:
+        raise ParameterError(
+            f"{where}: {n} regions have only {math.factorial(n):,} distinct orderings, not enough for "
+            f"{permutations:,} permutations; the pseudo p-value would be meaningless. Use more regions, or "
+            "pass permutations=0 (CLI: --permutations 0) and read the normal-approximation p-value.",
+            zh=f"{where}：{n} 个地区只有 {math.factorial(n):,} 种不同排列，不足以进行 {permutations:,} 次置换，"
+            "伪 p 值没有意义。请增加地区，或设 --permutations 0 使用正态近似的 p 值。",
         )

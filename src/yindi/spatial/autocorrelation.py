@@ -138,7 +138,8 @@ def _with_inference(
     seed: int | None,
 ) -> GlobalResult:
     """A global statistic with its normal-approximation z and two-sided p, and its permutation p and z."""
-    zn = (value - expected) / np.sqrt(variance)
+    # Tiny samples can give a non-positive normal variance (n = 3): no normal z then, never a warning.
+    zn = (value - expected) / np.sqrt(variance) if variance > 0 else float("nan")
     p_sim, z_sim = _sim_stats(value, sims)
     return GlobalResult(
         statistic,
@@ -198,7 +199,7 @@ def moran(
     where = "moran()"
     check_permutations(permutations, where)
     yv = aligned(y, w, where)
-    wt = transformed(w, transformation, where)
+    wt = transformed(w, transformation, where, permutations)
     m = wt.sparse()
     s = k.weight_sums(m)
     z = yv - yv.mean()
@@ -226,7 +227,7 @@ def geary(
     where = "geary()"
     check_permutations(permutations, where)
     yv = aligned(y, w, where)
-    wt = transformed(w, transformation, where)
+    wt = transformed(w, transformation, where, permutations)
     m = wt.sparse()
     s = k.weight_sums(m)
     rowcol = np.asarray(m.sum(axis=1)).ravel() + np.asarray(m.sum(axis=0)).ravel()
@@ -261,7 +262,7 @@ def moran_bv(
     check_permutations(permutations, where)
     xv = aligned(x, w, where, "x")
     yv = aligned(y, w, where, "y")
-    wt = transformed(w, transformation, where)
+    wt = transformed(w, transformation, where, permutations)
     m = wt.sparse()
     n = wt.n
     zx = (xv - xv.mean()) / xv.std(ddof=1)

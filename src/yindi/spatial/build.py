@@ -81,7 +81,8 @@ def _attach_islands(w: Weights, geoms: Any) -> Weights:
         d = shapely.distance(simple[pos[code]], simple)
         d[pos[code]] = np.inf
         near = w.ids[int(np.argmin(d))]
-        nb[code].append(near)
+        if near not in nb[code]:  # two islands may be each other's nearest region
+            nb[code].append(near)
         if code not in nb[near]:
             nb[near].append(code)
         attached.append((code, near))

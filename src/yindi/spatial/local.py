@@ -172,7 +172,7 @@ def local_moran(
     check_option("adjust", adjust, ADJUSTS, where=where)
     _check_alpha(alpha, where)
     yv = aligned(y, w, where)
-    wt = transformed(w, transformation, where)
+    wt = transformed(w, transformation, where, permutations)
     z = k.standardise(yv)
     n = wt.n
     scale = (n - 1) / float(z @ z)
@@ -305,7 +305,7 @@ def getis_ord(
     check_option("inference", inference, INFERENCES, where=where)
     _check_alpha(alpha, where)
     yv = aligned(y, w, where)
-    wb = transformed(w, "binary", where)
+    wb = transformed(w, "binary", where, permutations)
     from scipy import sparse
 
     m = wb.sparse() + sparse.identity(wb.n, format="csr")

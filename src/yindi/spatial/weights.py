@@ -193,7 +193,8 @@ class Weights:
     # --- new objects ------------------------------------------------------------------------------------
     def row_standardised(self) -> Weights:
         """A new object whose rows sum to 1 (islands keep an empty row). The original is unchanged."""
-        sums = np.add.reduceat(self.values, self.indptr[:-1]) if len(self.values) else np.zeros(self.n)
+        rows = np.repeat(np.arange(self.n), self.cardinalities)  # empty rows (islands) anywhere, even last
+        sums = np.bincount(rows, weights=self.values, minlength=self.n)
         sums = np.where(self.cardinalities > 0, sums, 1.0)
         if np.any(sums[self.cardinalities > 0] <= 0):
             raise ParameterError("Cannot row-standardise: some row has non-positive total weight.")

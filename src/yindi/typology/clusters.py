@@ -94,6 +94,14 @@ def _standardised(
     else:
         ids = [indicators] if isinstance(indicators, str) else list(indicators)
         table = sub.cross_section(int(year), ids)
+    if table.empty or table.isna().all().all():
+        have = panel.years()
+        span = f"{have[0]}–{have[-1]}" if have else "none"
+        raise MissingDataError(
+            f"Clustering: no values in {year} for the clustering indicators (the data hold values for {span}). "
+            "Choose a year with complete data with --year.",
+            zh=f"聚类：{year} 年没有聚类所用指标的数据（数据覆盖 {span}）。请用 --year 选择数据完整的年份。",
+        )
     if table.isna().any().any():
         bad = table.columns[table.isna().any()].tolist()
         raise MissingDataError(f"Clustering needs complete data; {year} lacks values for {', '.join(bad)}.")

@@ -52,7 +52,7 @@ def test_island_at_the_end_of_the_order() -> None:
 def test_three_regions(tmp_path: Path, command: str) -> None:
     data = tmp_path / "three.csv"
     data.write_text("region,year,x\n北京,2020,1\n天津,2020,2\n河北,2020,3\n", encoding="utf-8")
-    res = run("spatial", command, "-i", "x", "-d", data)
+    res = run("spatial", command, "--indicator", "x", "-d", data)
     assert_clear_error(res, "only 6 distinct orderings", "--permutations 0")
     assert has_chinese(res.err)
 
@@ -92,8 +92,8 @@ def test_permutation_limit() -> None:
 
 @case("analysis", "DEA on a year with no data", "an error naming the years that have data")
 def test_dea_on_an_empty_year(provinces_dir: Path) -> None:
-    res = run("dea", "-d", provinces_dir, "-i", "population", "-o", "gdp", "--year", "2010")
-    assert_clear_error(res, "No values for population, gdp in 2010", "2016")
+    res = run("dea", "-d", provinces_dir, "-i", "population", "--output-var", "gdp", "--year", "2010")
+    assert_clear_error(res, "no data for population, gdp in 2010", "2016")
 
 
 @case(
@@ -108,7 +108,7 @@ def test_dea_all_zero_output(tmp_path: Path) -> None:
         for i, r in enumerate(["北京", "天津", "河北", "山西", "辽宁", "吉林", "上海"])
     )
     data.write_text("region,year,x,y\n" + rows, encoding="utf-8")
-    res = run("dea", "-d", data, "-i", "x", "-o", "y", "--year", "2020")
+    res = run("dea", "-d", data, "-i", "x", "--output-var", "y", "--year", "2020")
     assert_clear_error(res, "output 'y' is zero for every unit")
     assert "constant input" not in res.text
     from yindi.productivity import dea
@@ -194,7 +194,7 @@ def test_one_dimension_preset(tmp_path: Path, provinces_dir: Path) -> None:
 def test_warnings_are_clean_lines(tmp_path: Path) -> None:
     data = tmp_path / "few.csv"
     data.write_text("region,year,x,y\n北京,2020,1,2\n天津,2020,2,3\n河北,2020,3,3\n", encoding="utf-8")
-    res = run("dea", "-d", data, "-i", "x", "-o", "y", "--year", "2020")
+    res = run("dea", "-d", data, "-i", "x", "--output-var", "y", "--year", "2020")
     assert res.code == 0, res.text
     assert "警告 Warning:" in res.err and "rule of thumb" in res.err
     assert ".py:" not in res.err and "return dea(" not in res.err and "MethodWarning" not in res.err

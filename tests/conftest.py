@@ -28,6 +28,13 @@ def shared_data_root() -> Path:
     return REPO.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _scratch_workspace(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Stored results and default-workspace imports go to a scratch file, never ./yindi.duckdb in the checkout."""
+    if "YINDI_WORKSPACE" not in os.environ:
+        os.environ["YINDI_WORKSPACE"] = str(tmp_path_factory.mktemp("workspace") / "yindi.duckdb")
+
+
 @pytest.fixture(scope="session")
 def provinces_dir() -> Path:
     """``../shared/data/cn-provinces``."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from yindi.report import charts, maps
-from yindi.report.base import ReportContext
+from yindi.report.base import context
 from yindi.report.sections import index as index_section
 from yindi.report.sections import typology as typology_section
 from yindi.study import Study
@@ -50,7 +50,7 @@ def ready(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_index_section(panel, ready, lang: str) -> None:  # type: ignore[no-untyped-def]
-    ctx = ReportContext(panel, Study(data="x", lang=lang, seed=11), 2023)  # type: ignore[arg-type]
+    ctx = context(Study(data="x", lang=lang, seed=11, year=2023), panel, nodes=("index",), store=False)  # type: ignore[arg-type]
     t0 = time.perf_counter()
     sec = index_section.build(ctx)
     assert time.perf_counter() - t0 < BUDGET_S
@@ -72,7 +72,7 @@ def test_index_section(panel, ready, lang: str) -> None:  # type: ignore[no-unty
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_typology_section(panel, ready, lang: str) -> None:  # type: ignore[no-untyped-def]
-    ctx = ReportContext(panel, Study(data="x", lang=lang), 2023)  # type: ignore[arg-type]
+    ctx = context(Study(data="x", lang=lang, year=2023), panel, nodes=("typology",), store=False)  # type: ignore[arg-type]
     t0 = time.perf_counter()
     sec = typology_section.build(ctx)
     assert time.perf_counter() - t0 < BUDGET_S

@@ -197,4 +197,4 @@ def test_unknown_option_section(tmp_path: Path, provinces_dir: Path) -> None:
     study = tmp_path / "s.toml"
     study.write_text(f'data = "{provinces_dir}"\n[options.indx]\nweighting = "entropy"\n', encoding="utf-8")
     res = runner.invoke(app, ["report", "--study", str(study), "--out", str(tmp_path / "o")])
-    assert res.exit_code == 1 and "unknown section(s) indx" in str(res.exception)
+    assert res.exit_code == 1 and "Did you mean 'index'" in str(res.exception)

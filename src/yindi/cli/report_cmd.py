@@ -30,6 +30,17 @@ def report(
         "--exclude-tibet/--include-tibet",
         help="是否排除西藏（30 省） / Analyse 30 provinces without Tibet.",
     ),
+    level: Optional[str] = typer.Option(
+        None, "--level", help="分析单元的层级 / Level of the analysed units: province, city, county."
+    ),
+    within: Optional[str] = typer.Option(
+        None,
+        "--within",
+        help="只分析该地区内的单元（如 广东） / Only the units inside this region (e.g. 广东).",
+    ),
+    exclude: Optional[list[str]] = typer.Option(
+        None, "--exclude", help="排除的地区（可重复） / Regions to leave out (repeatable)."
+    ),
     seed: Optional[int] = typer.Option(
         None, "--seed", help="随机种子 / Seed for Monte Carlo, permutations and bootstrap."
     ),
@@ -40,7 +51,7 @@ def report(
         None,
         "--workspace",
         "-w",
-        help="工作区文件（用于 workspace:名称） / Workspace file for workspace:NAME data.",
+        help="工作区文件（数据集与已存储的分析结果；默认 $YINDI_WORKSPACE 或 ./yindi.duckdb） / Workspace file: datasets and stored results (default $YINDI_WORKSPACE or ./yindi.duckdb).",
     ),
     study_file: Optional[Path] = typer.Option(
         None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."
@@ -68,7 +79,9 @@ def report(
         overrides["data"] = str(Path(data).resolve()) if Path(data).exists() else data
     if workspace is not None:
         overrides["workspace"] = str(workspace.resolve())
-    elif study.data.startswith("workspace:") and study.workspace is None:
+    elif (
+        study.workspace is None
+    ):  # datasets and stored results: the default workspace, recorded in study.toml
         from yindi.data.workspace import Workspace
 
         overrides["workspace"] = str(Workspace.open_default().path.resolve())
@@ -80,6 +93,12 @@ def report(
         overrides["exclude_tibet"] = exclude_tibet
     if seed is not None:
         overrides["seed"] = seed
+    if level is not None:
+        overrides["level"] = level
+    if within is not None:
+        overrides["within"] = within
+    if exclude:
+        overrides["exclude"] = tuple(exclude)
     if section:
         overrides["sections"] = tuple(section)
     if overrides:
@@ -88,11 +107,19 @@ def report(
     with progress_bar(transient=False, counts=True) as progress:
         task = progress.add_task("载入数据 / loading data", total=len(names) + 1)
 
+        def node(name: str) -> None:
+            progress.update(task, description=f"分析 / analysis: {name}")
+
         def step(name: str) -> None:
             progress.update(task, advance=1, description=f"章节 / section: {name}")
 
-        result = build_report(study, out, on_section=step)
+        result = build_report(study, out, on_section=step, on_node=node)
         progress.update(task, completed=len(names) + 1, description="完成 / done")
+    if result.reused:
+        console.print(
+            f"[dim]复用已存储的结果 / Reused stored results: {', '.join(result.reused)}[/dim]",
+            highlight=False,
+        )
     for notice in result.notices:
         console.print(f"[yellow]注意 / Notice:[/yellow] {notice}", highlight=False)
     for skipped in result.skipped:

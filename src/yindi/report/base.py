@@ -1,22 +1,22 @@
 """What every report section receives and returns.
 
 A section is a function ``build(ctx: ReportContext) -> Section | None`` in ``yindi.report.sections.<name>``.
-It reads results (it runs the public model functions of its package) and returns HTML in the report language
-plus the tables that go to the Excel workbook. Sections never write files and never print.
+It renders the stored results of the analysis nodes (``ctx.result("index")``) — it computes nothing — and
+returns HTML in the report language plus the tables that go to the Excel workbook. Sections never write files
+and never print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
 
 import pandas as pd
 
-from yindi._typing import Lang
+from yindi._typing import Lang, Level
 from yindi.data.panel import Panel
 from yindi.study import Study
+from yindi.study.result import NodeResult, StudyResults
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,19 @@ class Section:
 
 @dataclass(frozen=True)
 class ReportContext:
-    """The loaded data and the study choices, shared by all sections.
+    """What every section receives: the study, its results and the loaded data (for labels only).
 
-    ``panel`` is everything that was imported (national totals included); ``analysis`` is the set of
-    regions analyses use by default: the 31 mainland provinces, or 30 with ``study.exclude_tibet``.
+    Sections render ``results`` (one :class:`~yindi.study.result.NodeResult` per analysis node); they compute
+    nothing. ``panel`` is everything that was imported, used for indicator names and units.
     """
 
     panel: Panel
     study: Study
-    year: int
-    used_options: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    results: StudyResults
+
+    @property
+    def year(self) -> int:
+        return self.results.year
 
     @property
     def lang(self) -> Lang:
@@ -65,20 +68,21 @@ class ReportContext:
     def seed(self) -> int:
         return self.study.seed
 
+    @property
+    def level(self) -> Level:
+        return self.study.level
+
     def tr(self, zh: str, en: str) -> str:
         """Pick the text for the report language."""
         return en if self.study.lang == "en" else zh
 
-    def option(self, section: str, name: str, default: Any) -> Any:
-        """A method choice of ``section`` (from the study file, else ``default``); recorded so that the study
-        file written beside the report lists every choice actually used, defaults included."""
-        value = self.study.option(section, name, default)
-        self.used_options.setdefault(section, {})[name] = value
-        return value
+    def result(self, node: str) -> NodeResult | None:
+        """The node's result; ``None`` when the data lack what it needs or it failed (see :meth:`failure`)."""
+        return self.results.get(node)
 
-    @cached_property
-    def analysis(self) -> Panel:
-        return self.panel.mainland(exclude_tibet=self.study.exclude_tibet)
+    def failure(self, node: str) -> str | None:
+        """Why a node has no result, if it failed."""
+        return self.results.failures.get(node)
 
     def region_name(self, code: str) -> str:
         """Short Chinese or English name of an adcode ("全国"/"China" for 100000)."""
@@ -88,5 +92,23 @@ class ReportContext:
             return self.tr("全国", "China")
         return registry().get(code).name(self.lang)
 
+    def unit_word(self) -> str:
+        """The analysed units in prose: 省份/城市/县区 or provinces/cities/counties."""
+        zh = {"province": "省份", "city": "城市", "county": "县区"}[self.study.level]
+        en = {"province": "provinces", "city": "cities", "county": "counties"}[self.study.level]
+        return self.tr(zh, en)
+
     def indicator_label(self, indicator: str) -> str:
         return self.panel.indicator(indicator).label(self.lang)
+
+
+def context(
+    study: Study, panel: Panel | None = None, *, nodes: Sequence[str] | None = None, store: bool = True
+) -> ReportContext:
+    """Run the study's analyses (``nodes`` and their inputs; default all), or read them back from the store,
+    and wrap them for the sections."""
+    from yindi.data import load
+    from yindi.study.pipeline import run
+
+    data = panel if panel is not None else load(study.data, workspace=study.workspace)
+    return ReportContext(data, study, run(study, data, nodes=nodes, store=store))

@@ -15,15 +15,16 @@ from pathlib import Path
 import pandas as pd
 
 from yindi.data import Panel, load
-from yindi.errors import MissingDataError, ParameterError, YindiError
+from yindi.errors import YindiError
 from yindi.report.base import ReportContext, Section
 from yindi.report.export import write_excel
 from yindi.report.sections import SECTIONS
 from yindi.report.template import render_page
 from yindi.study import Study
+from yindi.study.pipeline import choose_year as _choose_year
+from yindi.study.pipeline import data_digest, run
 
-#: Indicators whose full coverage decides the default report year.
-KEY_INDICATORS: tuple[str, ...] = ("gdp_per_capita", "rd_intensity", "tech_contract_turnover")
+__all__ = ["ReportOutput", "build_report", "build_sections", "choose_year", "data_digest", "nodes_of"]
 
 HTML_NAME = "report.html"
 EXCEL_NAME = "report.xlsx"
@@ -42,56 +43,26 @@ class ReportOutput:
     year: int
     notices: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
+    reused: tuple[str, ...] = ()
+    computed: tuple[str, ...] = ()
 
 
 def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
-    """The latest year with the best coverage of the key indicators: ideally every key indicator for every
-    analysed province; otherwise the latest year with the most (indicator, province) values (the report then
-    says the year is incomplete, see :func:`year_is_complete`)."""
-    analysis = panel.mainland(exclude_tibet=exclude_tibet)
-    present = [i for i in KEY_INDICATORS if i in analysis.indicators]
-    frame = analysis.frame
-    if not present:
-        years = analysis.years()
-        if not years:
-            raise MissingDataError("The data hold no values for the mainland provinces; nothing to report.")
-        return years[-1]
-    sub = frame[frame["indicator"].isin(present) & frame["value"].notna()]
-    if sub.empty:
-        return analysis.years()[-1]
-    cells = sub.groupby("year").size()
-    best = cells[cells == cells.max()]
-    return int(str(best.index.max()))
+    """The default report year of the national report for ``panel`` (see :func:`yindi.study.pipeline.choose_year`)."""
+    from yindi.study.options import REPORT_TABLE
+    from yindi.study.scope import analysis_codes
+
+    codes = analysis_codes("province", None, ("540000",) if exclude_tibet else ())
+    return _choose_year(panel.select(regions=codes), REPORT_TABLE["key_indicators"].default)
 
 
-def year_is_complete(panel: Panel, year: int, exclude_tibet: bool = False) -> bool:
-    """Whether every key indicator present in the data covers every analysed province in ``year``."""
-    analysis = panel.mainland(exclude_tibet=exclude_tibet)
-    n = len(analysis.region_codes)
-    f = analysis.frame
-    present = [i for i in KEY_INDICATORS if i in analysis.indicators]
-    sub = f[(f["year"] == year) & f["indicator"].isin(present) & f["value"].notna()]
-    return all(sub[sub["indicator"] == i]["region_code"].nunique() >= n for i in present)
-
-
-def data_digest(panel: Panel, data: str | None = None) -> str:
-    """SHA-256 of what a report reads: the loaded rows and indicator metadata (whatever the source — a pack,
-    an export, a workspace dataset) plus, for a pack folder, every side file in it (the structure section reads
-    sector_electricity.csv). Recorded in the study file; a rerun compares it to tell whether the data changed."""
-    import hashlib
-
-    h = hashlib.sha256()
-    h.update(pd.util.hash_pandas_object(panel.frame, index=False).to_numpy().tobytes())
-    for ind in sorted(panel.indicators):
-        meta = panel.indicators[ind]
-        h.update(f"{meta.id}|{meta.name_zh}|{meta.name_en}|{meta.unit}".encode())
-    if data is not None and Path(data).is_dir():
-        for side in sorted(
-            f for f in Path(data).iterdir() if f.is_file() and f.name not in {"panel.csv", "indicators.csv"}
-        ):
-            h.update(side.name.encode())
-            h.update(side.read_bytes())
-    return h.hexdigest()
+def nodes_of(names: Sequence[str]) -> tuple[str, ...]:
+    """The analysis nodes the named sections render (each section module lists them in ``NODES``)."""
+    wanted: list[str] = []
+    for name in names:
+        module = importlib.import_module(f"yindi.report.sections.{name}")
+        wanted.extend(n for n in getattr(module, "NODES", ()) if n not in wanted)
+    return tuple(wanted)
 
 
 def build_sections(
@@ -135,34 +106,26 @@ def build_report(
     *,
     panel: Panel | None = None,
     on_section: Callable[[str], None] | None = None,
+    on_node: Callable[[str], None] | None = None,
+    store: bool = True,
 ) -> ReportOutput:
     """Build the national report for ``study`` into ``out_dir`` (HTML, Excel, study.toml).
 
-    The study file written beside the report records every choice (data, year, language, regions, seed,
-    sections and options) and a digest of the data files; ``yindi report --study out/study.toml`` rebuilds
-    the same report.
+    The analyses run through :func:`yindi.study.run` (stored results are read back when the data, options and
+    analysis set are unchanged); the sections only render them. The study file written beside the report
+    records every choice (data, year, language, regions, seed, sections and every option) and a digest of the
+    data files; ``yindi report --study out/study.toml`` rebuilds the same report.
     """
-    unknown = [s for s in study.sections if s not in SECTIONS]
-    if unknown:
-        raise ParameterError(
-            f"Unknown report section(s) {', '.join(unknown)}; available: {', '.join(SECTIONS)}."
-        )
-    stray = [s for s in study.options if s not in SECTIONS]
-    if stray:
-        raise ParameterError(
-            f"The study's [options] name unknown section(s) {', '.join(stray)}; sections are {', '.join(SECTIONS)}."
-        )
     names = list(study.sections) or list(SECTIONS)
     t0 = time.perf_counter()
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0
-    year = study.year if study.year is not None else choose_year(data, study.exclude_tibet)
-    if year not in data.years():
-        raise ParameterError(f"Year {year} is not in the data (years {data.years()[0]}–{data.years()[-1]}).")
-    digest = data_digest(data, study.data)
+    results = run(study, data, nodes=nodes_of(names), store=store, on_node=on_node)
+    year = results.year
+    digest = results.digest
     resolved = replace(study, year=year, sections=tuple(names), data_sha256=digest)
-    ctx = ReportContext(panel=data, study=resolved, year=year)
-    notices: list[str] = []
+    ctx = ReportContext(panel=data, study=resolved, results=results)
+    notices: list[str] = list(results.notices)
     if study.data_sha256 and study.data_sha256 != digest:
         notices.append(
             ctx.tr(
@@ -171,7 +134,7 @@ def build_report(
                 "study was written, so this report does not reproduce the original.",
             )
         )
-    if study.year is None and not year_is_complete(data, year, study.exclude_tibet):
+    if study.year is None and not results.year_complete:
         notices.append(
             ctx.tr(
                 f"没有哪一年的关键指标覆盖全部地区；报告年份取覆盖最多的最近年份 {year}。可用 --year 指定。",
@@ -180,7 +143,11 @@ def build_report(
             )
         )
     sections, timings, failures = build_sections(ctx, names, on_section)
-    timings = {"load": load_time, **timings}
+    timings = {
+        "load": load_time,
+        **{f"node:{k}": v for k, v in results.timings.items() if k != "load"},
+        **timings,
+    }
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -203,10 +170,7 @@ def build_report(
             tables[name] = frame
     tables["provenance"] = _provenance_table(data, resolved, digest)
     excel_path = write_excel(tables, out / EXCEL_NAME)
-    options = {k: dict(v) for k, v in resolved.options.items()}
-    for section_name, used in ctx.used_options.items():
-        options.setdefault(section_name, {}).update(used)
-    study_path = replace(resolved, options=options).write(out / STUDY_NAME)
+    study_path = resolved.write(out / STUDY_NAME)
     return ReportOutput(
         html_path,
         excel_path,
@@ -216,6 +180,8 @@ def build_report(
         year,
         tuple(notices),
         tuple(f"{name}: {msg}" for name, msg in failures),
+        results.reused,
+        results.computed,
     )
 
 
@@ -225,7 +191,9 @@ def _provenance_table(panel: Panel, study: Study, digest: str) -> pd.DataFrame:
         {"item": "data_sha256", "value": digest},
         {"item": "year", "value": str(study.year)},
         {"item": "lang", "value": study.lang},
-        {"item": "exclude_tibet", "value": str(study.exclude_tibet)},
+        {"item": "level", "value": study.level},
+        {"item": "within", "value": str(study.within or "")},
+        {"item": "exclude", "value": ", ".join(study.excluded)},
         {"item": "seed", "value": str(study.seed)},
     ]
     rows += [{"item": "source", "value": s} for s in panel.sources]

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from yindi.data.panel import unit_label
 from yindi.report import charts
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, paragraph, table
 
-
-def coverage_matrix(ctx: ReportContext) -> pd.DataFrame:
-    """Indicator × year: number of analysed regions with a value."""
-    f = ctx.analysis.frame
-    present = f[f["value"].notna()]
-    counts = present.groupby(["indicator", "year"])["region_code"].nunique().unstack(fill_value=0)
-    return counts.sort_index()
+#: Analysis nodes this section renders.
+NODES = ("coverage",)
 
 
-def build(ctx: ReportContext) -> Section:
+def build(ctx: ReportContext) -> Section | None:
+    res = ctx.result("coverage")
+    if res is None:
+        return None
     tr = ctx.tr
-    panel = ctx.analysis
-    n_regions = len(panel.region_codes)
-    matrix = coverage_matrix(ctx)
-    years = [int(y) for y in matrix.columns]
-    summary = panel.coverage()
+    n_regions = int(res.meta["n_regions"])
+    years = list(res.meta["years"])
+    summary = res.table("summary")
+    excel_matrix = res.table("matrix")
+    matrix = excel_matrix.set_index("indicator")
     name_col = "name_en" if ctx.lang == "en" else "name_zh"
     shown = summary[
         ["indicator", name_col, "unit", "first_year", "last_year", "years", "regions", "values", "missing"]
@@ -42,7 +38,7 @@ def build(ctx: ReportContext) -> Section:
             "missing": tr("缺失", "Missing"),
         }
     )
-    complete = int((matrix[ctx.year] >= n_regions).sum()) if ctx.year in matrix.columns else 0
+    complete = int(res.meta["complete"])
     intro = tr(
         f"数据共 {len(summary)} 个指标、{n_regions} 个地区，年份 {years[0]}–{years[-1]}；"
         f"{ctx.year} 年有 {complete} 个指标覆盖全部地区。面板不平衡：各指标年份不同，缺失值保持缺失，不以 0 填补。",
@@ -60,9 +56,6 @@ def build(ctx: ReportContext) -> Section:
         vmin=0,
         vmax=float(n_regions),
     )
-    excel_matrix = matrix.copy()
-    excel_matrix.columns = [str(c) for c in excel_matrix.columns]
-    excel_matrix = excel_matrix.reset_index()
     html = (
         paragraph(intro)
         + figure(
@@ -74,10 +67,11 @@ def build(ctx: ReportContext) -> Section:
         )
         + table(shown, caption=tr("指标覆盖情况", "Indicator coverage"), max_rows=80)
     )
+    units = ctx.unit_word()
     notes = [
         tr(
-            "本节只统计分析范围内的省级行政区；全国合计（100000）单列在数据中但不参与地区比较。",
-            "Only the analysed provinces are counted; national totals (100000) are kept in the data but not compared.",
+            f"本节只统计分析范围内的{units}；全国合计（100000）单列在数据中但不参与地区比较。",
+            f"Only the analysed {units} are counted; national totals (100000) are kept in the data but not compared.",
         ),
     ]
     if ctx.panel.repairs:

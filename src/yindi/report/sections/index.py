@@ -8,34 +8,45 @@ from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
 
+#: Analysis nodes this section renders.
+NODES = ("index",)
+
+_METHOD_ZH = {
+    "entropy": "熵值法",
+    "critic": "CRITIC 法",
+    "cv": "变异系数法",
+    "pca": "主成分法",
+    "equal": "等权",
+    "topsis": "TOPSIS",
+    "weighted_sum": "加权求和",
+    "grey": "灰色关联",
+    "minmax": "极差标准化",
+    "zscore": "Z 分数标准化",
+    "vector": "向量标准化",
+}
+
 
 def build(ctx: ReportContext) -> Section | None:
-    from yindi.errors import YindiError
-    from yindi.index import evaluate, load_preset, rank_intervals
-
     tr = ctx.tr
-    preset_name = ctx.option("index", "preset", "nqpf_three_elements")
-    weighting = ctx.option("index", "weighting", "entropy")
-    aggregation = ctx.option("index", "aggregation", "topsis")
-    draws = int(ctx.option("index", "draws", 2000))
-    concentration = float(ctx.option("index", "concentration", 100.0))
-    preset = load_preset(preset_name)
-    try:
-        res = evaluate(ctx.analysis, preset, weighting=weighting, aggregation=aggregation, scope="panel")
-    except YindiError as exc:
+    title = tr("新质生产力综合指数", "NQPF composite index")
+    res = ctx.result("index")
+    if res is None:
+        why = ctx.failure("index")
+        if why is None:
+            return None
         return Section(
-            "index",
-            tr("新质生产力综合指数", "NQPF composite index"),
-            paragraph(tr(f"无法计算指数：{exc}", f"The index could not be computed: {exc}")),
+            "index", title, paragraph(tr(f"无法计算指数：{why}", f"The index could not be computed: {why}"))
         )
-    year = max([y for y in res.years if y <= ctx.year] or res.years)
-    top_k = 5
-    intervals = rank_intervals(
-        res, year=year, draws=draws, concentration=concentration, seed=ctx.seed, top_k=top_k
-    )
-    ranking = res.ranking(year, lang=ctx.lang)
+    opt = ctx.study.options["index"]
+    weighting, aggregation, draws = opt["weighting"], opt["aggregation"], opt["draws"]
+    concentration, top_k = opt["concentration"], opt["top_k"]
+    year = int(res.meta["year"])
+    years = list(res.meta["years"])
+    dim_names = list(res.meta["dimensions"])
+    preset_zh, preset_en = res.meta["preset"]
+    ranking = res.table("ranking")
+    intervals = res.table("intervals")
     iv = intervals.set_index("region_code")
-    dim_names = [d.name(ctx.lang) for d in res.preset.dimensions]
     shown = ranking.copy()
     shown["interval"] = [f"{iv.loc[c, 'rank_low']}–{iv.loc[c, 'rank_high']}" for c in shown["region_code"]]
     shown[f"top{top_k}"] = [float(iv.loc[c, f"top{top_k}_share"]) for c in shown["region_code"]]
@@ -54,6 +65,7 @@ def build(ctx: ReportContext) -> Section | None:
         dict(zip(ranking["region_code"], ranking["score"].astype(float), strict=True)),
         title=tr(f"新质生产力综合得分（{year}）", f"NQPF index score ({year})"),
         lang=ctx.lang,
+        level=ctx.level,
         palette="Purples",
     )
     bars = charts.bar_chart(
@@ -75,8 +87,7 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr("排名及其不确定区间", "Rank and its uncertainty interval"),
         xlabel=tr("排名", "Rank"),
     )
-    weights = res.weight_table(ctx.lang).rename(columns={"panel": "weight"})
-    weights["name"] = [preset.label(i, ctx.panel, ctx.lang) for i in weights["indicator"]]
+    weights = res.table("weights")
     weights_shown = weights.rename(
         columns={
             "dimension": tr("维度", "Dimension"),
@@ -86,15 +97,26 @@ def build(ctx: ReportContext) -> Section | None:
             "weight": tr("权重", "Weight"),
         }
     )
+    scope_zh = "全局" if opt["scope"] == "panel" else "逐年"
+    scope_en = "global" if opt["scope"] == "panel" else "year-by-year"
+    comparable = (
+        tr("各年得分可比", "so scores are comparable across years")
+        if opt["scope"] == "panel"
+        else tr(
+            "各年分别标准化与赋权，得分只在年内可比",
+            "normalised and weighted within each year, so scores compare within a year only",
+        )
+    )
     intro = tr(
-        f"指标体系“{preset.name('zh')}”共 {len(preset.indicators)} 个指标（{'、'.join(dim_names)}），"
-        f"{res.years[0]}–{res.years[-1]} 年 {len(res.regions)} 个地区；全局极差标准化、全局熵值法赋权、TOPSIS 集成，"
-        f"各年得分可比。下表为 {year} 年排名；排名区间来自 {draws} 次围绕熵权的 Dirichlet 权重抽样（集中度 "
+        f"指标体系“{preset_zh}”共 {res.meta['n_indicators']} 个指标（{'、'.join(dim_names)}），"
+        f"{years[0]}–{years[-1]} 年 {res.meta['n_regions']} 个地区；{scope_zh}{_METHOD_ZH.get(opt['normalization'], opt['normalization'])}、"
+        f"{scope_zh}{_METHOD_ZH.get(weighting, weighting)}赋权、{_METHOD_ZH.get(aggregation, aggregation)}集成，"
+        f"{comparable}。下表为 {year} 年排名；排名区间来自 {draws} 次围绕所得权重的 Dirichlet 权重抽样（集中度 "
         f"{concentration:g}，种子 {ctx.seed}）。",
-        f"Preset '{preset.name('en')}': {len(preset.indicators)} indicators ({', '.join(dim_names)}), "
-        f"{len(res.regions)} regions, {res.years[0]}–{res.years[-1]}; global min–max normalisation, global "
-        f"entropy weights and TOPSIS, so scores are comparable across years. The table ranks {year}; rank "
-        f"intervals come from {draws} Dirichlet draws of the weights around the entropy weights "
+        f"Preset '{preset_en}': {res.meta['n_indicators']} indicators ({', '.join(dim_names)}), "
+        f"{res.meta['n_regions']} regions, {years[0]}–{years[-1]}; {scope_en} {opt['normalization']} normalisation, "
+        f"{scope_en} {weighting} weights and {aggregation} aggregation, {comparable}. The table ranks {year}; rank "
+        f"intervals come from {draws} Dirichlet draws of the weights around the fitted weights "
         f"(concentration {concentration:g}, seed {ctx.seed}).",
     )
     html = "".join(
@@ -122,13 +144,14 @@ def build(ctx: ReportContext) -> Section | None:
             f"Weighting {weighting}, aggregation {aggregation}; dimension scores use the weights renormalised "
             "within each dimension and lie in [0, 1].",
         ),
-        *res.actions,
+        *res.notes,
     )
     tables: dict[str, pd.DataFrame] = {
-        "index_scores": res.scores.reset_index(),
+        "index_scores": res.table("scores"),
         "index_weights": weights,
         "index_rank_intervals": intervals,
-        "index_obstacles": res.obstacles(year, lang=ctx.lang),
-        "index_coupling": res.coupling(year, lang=ctx.lang),
+        "index_obstacles": res.table("obstacles"),
     }
-    return Section("index", tr("新质生产力综合指数", "NQPF composite index"), html, tables, tuple(notes))
+    if "coupling" in res.tables:
+        tables["index_coupling"] = res.table("coupling")
+    return Section("index", title, html, tables, tuple(notes))

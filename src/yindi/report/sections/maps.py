@@ -1,58 +1,45 @@
-"""Report section 'maps': choropleth maps of key indicators for the report year."""
+"""Report section 'maps': choropleth maps of the key indicators for the report year."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from yindi.report import maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, paragraph, table
 
-#: (indicator, palette) shown on maps; the first three are the ones the national report promises.
-MAP_INDICATORS: tuple[tuple[str, str], ...] = (
-    ("gdp_per_capita", "Blues"),
-    ("rd_intensity", "Purples"),
-    ("tech_contract_turnover", "Oranges"),
-)
+#: Analysis nodes this section renders.
+NODES = ("key_indicators",)
 
-
-def _latest_values(ctx: ReportContext, indicator: str) -> tuple[int, pd.Series] | None:
-    """Values in the report year, or in the latest earlier year with data (the year is shown)."""
-    series = ctx.analysis.series(indicator)
-    years = [int(y) for y in series.columns if int(y) <= ctx.year and series[y].notna().any()]
-    if not years:
-        return None
-    year = max(years)
-    return year, series[year]
+#: Palettes of the maps, in order (cycled when more key indicators are chosen).
+PALETTES: tuple[str, ...] = ("Blues", "Purples", "Oranges", "Greens", "Reds")
 
 
 def build(ctx: ReportContext) -> Section | None:
+    res = ctx.result("key_indicators")
+    if res is None:
+        return None
     tr = ctx.tr
+    values = res.table("values")
     figures: list[str] = []
     columns: dict[str, pd.Series] = {}
-    notes: list[str] = []
-    for indicator, palette in MAP_INDICATORS:
-        if indicator not in ctx.analysis.indicators:
-            notes.append(
-                tr(
-                    f"数据中没有指标 {indicator}，未绘图。",
-                    f"Indicator {indicator} is not in the data; no map.",
-                )
-            )
-            continue
-        found = _latest_values(ctx, indicator)
-        if found is None:
-            continue
-        year, values = found
+    notes = [
+        tr(f"数据中没有指标 {i}，未绘图。", f"Indicator {i} is not in the data; no map.")
+        for i in res.meta["missing"]
+    ]
+    for k, indicator in enumerate(res.meta["shown"]):
+        sub = values[values["measure"] == indicator]
+        year = int(sub["year"].iloc[0])
+        series = pd.Series(sub["value"].to_numpy(), index=sub["region_code"].to_numpy())
         meta = ctx.panel.indicator(indicator)
         title = f"{meta.name(ctx.lang)}（{year}）" if ctx.lang == "zh" else f"{meta.name(ctx.lang)} ({year})"
         svg = maps.choropleth(
-            {str(k): float(v) for k, v in values.items() if not np.isnan(v)},
+            {str(c): float(v) for c, v in series.items()},
             title=title,
             unit=meta.unit_label(ctx.lang),
             lang=ctx.lang,
-            palette=palette,
+            level=ctx.level,
+            palette=PALETTES[k % len(PALETTES)],
         )
         caption = tr(
             "分位数分级；灰色为无数据；含南海诸岛附图。",
@@ -63,22 +50,15 @@ def build(ctx: ReportContext) -> Section | None:
                 f" 注意：该指标最新年份为 {year}。", f" Note: latest year for this indicator is {year}."
             )
         figures.append(figure(svg, caption))
-        columns[f"{meta.name(ctx.lang)} ({meta.unit_label(ctx.lang)}, {year})"] = values
-    if not figures:
-        return None
+        columns[f"{meta.name(ctx.lang)} ({meta.unit_label(ctx.lang)}, {year})"] = series
     frame = pd.DataFrame(columns)
     frame.insert(0, tr("地区", "Region"), [ctx.region_name(c) for c in frame.index])
     frame.index.name = "region_code"
     frame = frame.reset_index()
-    first_value_col = frame.columns[2]
-    frame = frame.sort_values(first_value_col, ascending=False)
+    frame = frame.sort_values(frame.columns[2], ascending=False)
+    names = tr("、", ", ").join(ctx.panel.indicator(i).name(ctx.lang) for i in res.meta["shown"])
     html = (
-        paragraph(
-            tr(
-                "关键指标的地区分布：人均地区生产总值、R&D 经费投入强度和技术合同成交额（技术输出地域）。",
-                "Key indicators by region: per-capita GRP, R&D intensity and technology-contract turnover (by seller region).",
-            )
-        )
+        paragraph(tr(f"关键指标的地区分布：{names}。", f"Key indicators by region: {names}."))
         + grid(figures, columns=2)
         + table(frame, caption=tr("关键指标", "Key indicators"), max_rows=40)
     )

@@ -1,0 +1,57 @@
+"""Every options table a study can set, and the study's own report-level table.
+
+研究可设置的全部选项表：各分析的表在各自的包内（``yindi.<area>.options``），这里登记报告层面的选择。
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from yindi.options import Option, OptionTable, register, tables
+
+#: Seed of every stochastic routine when the user gives none (one definition for study, report and API).
+DEFAULT_SEED = 20240305
+
+#: Modules that declare option tables, imported before a study is validated. A new analysis adds its own.
+OPTION_MODULES: tuple[str, ...] = (
+    "yindi.study.options",
+    "yindi.index.options",
+    "yindi.typology.options",
+    "yindi.productivity.options",
+    "yindi.structure.options",
+    "yindi.disparity.options",
+    "yindi.spatial.options",
+)
+
+REPORT_TABLE = register(
+    OptionTable(
+        "report",
+        "报告",
+        "Report",
+        (
+            Option(
+                "key_indicators",
+                ("gdp_per_capita", "rd_intensity", "tech_contract_turnover"),
+                "关键指标：默认报告年份取这些指标覆盖最全的最近年份；也是“关键指标地图”一节所画的指标",
+                "Key indicators: the default report year is the latest year they cover best; the key-indicator "
+                "maps show them",
+            ),
+        ),
+    )
+)
+
+
+def all_tables() -> dict[str, OptionTable]:
+    """Every registered table (imports the modules of :data:`OPTION_MODULES` first)."""
+    for name in OPTION_MODULES:
+        importlib.import_module(name)
+    return tables()
+
+
+def resolve_options(given: Any) -> dict[str, dict[str, Any]]:
+    """Validate a study's ``[options]`` and return every table resolved (defaults included)."""
+    from yindi.options import resolve_all
+
+    all_tables()
+    return resolve_all(given)

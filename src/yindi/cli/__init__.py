@@ -20,6 +20,7 @@ from yindi.cli import (
     productivity_cmd,
     report_cmd,
     structure_cmd,
+    text_cmd,
 )
 
 app = typer.Typer(
@@ -41,6 +42,7 @@ for _module in (
     disparity_cmd,
     plan_cmd,
     coordinate_cmd,
+    text_cmd,
 ):
     _module.register(app)
 

@@ -13,7 +13,6 @@ from typing import Any
 from yindi.study.result import NodeResult
 from yindi.study.scope import Scope
 
-
 #: Corridors drawn on the map and listed in the report.
 _CORRIDORS = 10
 

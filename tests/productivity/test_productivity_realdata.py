@@ -76,11 +76,11 @@ def test_green_variant_handles_missing_tibet_explicitly(innovation):  # type: ig
 
 
 def test_report_section_builds(panel):  # type: ignore[no-untyped-def]
-    from yindi.report.base import ReportContext
+    from yindi.report.base import context
     from yindi.report.sections import productivity
     from yindi.study import Study
 
-    ctx = ReportContext(panel=panel, study=Study(data="cn-provinces"), year=2023)
+    ctx = context(Study(data="cn-provinces", year=2023), panel, nodes=productivity.NODES, store=False)
     sec = productivity.build(ctx)
     assert sec is not None and sec.id == "productivity"
     assert {"prod_innov_eff", "prod_malmquist", "prod_green_sbm", "prod_green_ml"} <= set(sec.tables)

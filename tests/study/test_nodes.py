@@ -127,3 +127,41 @@ def test_index_ranking_matches_evaluate(cities, results) -> None:  # type: ignor
     got = results["index"].table("ranking")
     assert list(got["region_code"]) == list(ref["region_code"])
     np.testing.assert_allclose(got["score"].to_numpy(), ref["score"].to_numpy(), atol=TOL)
+
+
+@pytest.mark.realdata
+def test_structure_similarity_order_and_values(panel, provinces_dir) -> None:  # type: ignore[no-untyped-def]
+    """The similarity matrix the section draws: the library's matrix, rows and columns ordered by decreasing
+    mean similarity (the ordering used to be computed inside the section)."""
+    import warnings
+
+    from yindi.structure import read_sector_electricity, specialisation
+
+    res = run(Study(data=str(provinces_dir), year=2023), panel, nodes=("structure",), store=False)[
+        "structure"
+    ]
+    sim = res.table("similarity").set_index("region_code")
+    year = res.meta["year"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ref = specialisation(read_sector_electricity(provinces_dir / "sector_electricity.csv"), empty="drop")
+    ref_sim = ref.similarity(year)
+    means = ref_sim.mean(axis=1)
+    assert list(sim.index) == list(means.sort_values(ascending=False).index)
+    assert list(sim.columns) == [str(c) for c in sim.index]
+    np.testing.assert_allclose(
+        sim.to_numpy(dtype=float), ref_sim.loc[sim.index, sim.index].to_numpy(dtype=float), atol=TOL
+    )
+    assert np.all(np.diff(sim.mean(axis=1).to_numpy()) <= 1e-12)
+
+
+def test_results_are_json_ready(results) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    for name, res in results.results.items():
+        if res is None:
+            continue
+        doc = json.loads(json.dumps(res.to_dict(), allow_nan=False))
+        assert doc["node"] == name and set(doc["tables"]) == set(res.tables)
+        for t, rows in doc["tables"].items():
+            assert len(rows) == len(res.tables[t])

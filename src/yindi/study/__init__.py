@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from yindi.study.spec import Study
-
 if TYPE_CHECKING:
     from yindi.study.pipeline import run
     from yindi.study.result import NodeResult, StudyResults
+    from yindi.study.spec import Study
 
 __all__ = ["NodeResult", "Study", "StudyResults", "run"]
 
 
-def __getattr__(name: str) -> Any:  # the pipeline imports pandas: load it only when asked
+def __getattr__(name: str) -> Any:  # load on first use: `yindi.study.options` stays free of NumPy/pandas
+    if name == "Study":
+        from yindi.study.spec import Study
+
+        return Study
     if name == "run":
         from yindi.study.pipeline import run
 

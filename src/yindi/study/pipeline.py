@@ -214,4 +214,5 @@ def run(
         timings=timings,
         year_complete=year_is_complete(analysed, year, keys),
         notices=tuple(notices),
+        keys=node_keys,
     )

@@ -24,7 +24,7 @@ class NodeResult:
     node : str
         Name of the node that computed it.
     tables : Mapping[str, DataFrame]
-        Named tables (string column names; stored as Parquet, served as JSON). New tables follow the result
+        Named tables (string column names; stored as Arrow, served as JSON). New tables follow the result
         schema (``yindi.schema``: ``region_code, region, level, year, measure, value`` + key columns).
     meta : Mapping[str, Any]
         JSON-serialisable scalars and small lists (the year used, counts, region codes …).
@@ -41,6 +41,28 @@ class NodeResult:
         object.__setattr__(self, "tables", MappingProxyType(dict(self.tables)))
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
         object.__setattr__(self, "notes", tuple(self.notes))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (what the HTTP API serves): meta, notes and every table as a list of records,
+        missing values as ``None``."""
+        import numpy as np
+
+        def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+            flat = frame.reset_index(
+                drop=frame.index.name is None and not isinstance(frame.index, pd.MultiIndex)
+            )
+            clean = flat.astype(object).where(flat.notna(), None)
+            rows = clean.to_dict(orient="records")
+            return [
+                {str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in r.items()} for r in rows
+            ]
+
+        return {
+            "node": self.node,
+            "meta": dict(self.meta),
+            "notes": list(self.notes),
+            "tables": {name: records(t) for name, t in self.tables.items()},
+        }
 
     def table(self, name: str) -> pd.DataFrame:
         """A copy of one table (callers may reshape it freely)."""
@@ -82,6 +104,8 @@ class StudyResults:
         Whether the key indicators cover every analysed unit in ``year``.
     notices : tuple of str
         Things the user should know about the run (e.g. results could not be stored).
+    keys : Mapping[str, str]
+        Each node's store key (the digest of everything it read).
     """
 
     results: Mapping[str, NodeResult | None]
@@ -95,6 +119,7 @@ class StudyResults:
     timings: Mapping[str, float] = field(default_factory=dict)
     year_complete: bool = True
     notices: tuple[str, ...] = ()
+    keys: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, node: str) -> NodeResult | None:
         """The node's result, ``None`` when it is absent or failed."""

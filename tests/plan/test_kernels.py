@@ -103,7 +103,12 @@ def test_decide_codes_equals_decide() -> None:
     flags = (rng.random(i) < 0.5, rng.random(i) < 0.2, rng.random(i) < 0.3)
     market, carbon = rng.random(r), rng.random(r)
     end, er = rng.random(i) < 0.3, rng.random(r)
-    for t in (Thresholds(), Thresholds(transfer=False, base=0.4)):
+    fine = rng.random((r, i)) < 0.8
+    for t, fn in (
+        (Thresholds(), None),
+        (Thresholds(transfer=False, base=0.4), fine),
+        (Thresholds(near=0.0), fine),
+    ):
         full = decide(
             cap,
             dens,
@@ -117,8 +122,10 @@ def test_decide_codes_equals_decide() -> None:
             t,
             endowment=end,
             energy_rank=er,
+            fine=fn,
         )
         lean = decide_codes(
-            cap, dens, *args, rd, market, carbon, tier, *flags, t, endowment=end, energy_rank=er
+            cap, dens, *args, rd, market, carbon, tier, *flags, t, endowment=end, energy_rank=er, fine=fn
         )
+        assert (full.decision == 5).any() and (full.decision == 4).any()
         np.testing.assert_array_equal(full.decision, lean)

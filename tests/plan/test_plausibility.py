@@ -16,6 +16,21 @@ E7  ``insufficient_data`` does not occur: every province has at least one capabi
 E8  Herding from Yindi's own recommendations does not alert on every industry (some industry has level "none").
 E9  Decisions differ across regions: every industry gets at least two different decisions over the 31 provinces.
 
+Added after the lead's review (written before the rules were changed and rerun; decisions ``avoid`` vs the new
+neutral ``monitor``):
+
+E10 No region is told to upgrade an industry for which only coarse evidence exists (no electricity LQ and no
+    listed-firm RCA, only a census section that maps to many divisions): such a cell is never ``upgrade`` and never
+    carries ``strong_base``; when its capability reaches the base threshold it carries ``coarse_evidence_only``.
+E11 The don't list is short enough to be read: nationally at most 35 % of region × industry cells are ``avoid``
+    (it was 59 %), and no region has more than half of its industries on ``avoid``.
+E12 A region whose capability in an industry is within 0.1 below the base threshold is never told to avoid it
+    unless a carbon constraint applies (a near-average presence is not ruled out on relatedness or research).
+E13 Every ``avoid`` carries an explicit negative reason (low_relatedness, no_research_base, carbon_constraint or
+    research_region_low_tier); ``no_base`` alone never puts an industry on the don't list.
+E14 ``monitor`` is not a target: herding's own-recommendation target counts equal the number of ``grow`` and
+    ``preposition`` decisions per industry; the lists' don't rows are ``avoid`` (or ``crowded``) only.
+
 History: the first run failed E1 for 黑龙江 (coal LQ 2.7 by electricity and 2.0 by census, but no listed coal firm
 in a province of 38 listed firms pulled the capability to 0.42). The rule changed — not the expectation: a
 listed-firm RCA whose expected count is below ``min_expected_firms`` (default 1) is now missing, not zero.
@@ -108,7 +123,7 @@ def test_e6_no_chip_base_no_fab(res: PlanResults, tab: pd.DataFrame) -> None:
     weak = set(cap[(cap < 0.5) & (_rd(res) < 2)].index)
     assert weak
     t = tab[tab["region_code"].isin(weak) & (tab["industry_id"] == "sei_ic")]
-    assert t["decision"].isin(["apply", "avoid"]).all()
+    assert t["decision"].isin(["apply", "avoid", "monitor"]).all()
 
 
 def test_e7_no_insufficient_data(tab: pd.DataFrame) -> None:
@@ -133,3 +148,65 @@ def test_chinese_output_has_no_latin_letters(tab: pd.DataFrame) -> None:
     for col in ("sentence", "decision_name", "tier_name", "industry"):
         bad = tab[tab[col].str.contains(r"[A-Za-z]")]
         assert bad.empty, bad[col].head().tolist()
+
+
+_NEGATIVE = ("low_relatedness", "no_research_base", "carbon_constraint", "research_region_low_tier")
+
+
+def test_e10_no_base_from_coarse_evidence_only(res: PlanResults, tab: pd.DataFrame) -> None:
+    m = res.evidence.measures
+    coarse = ~np.isfinite(m["lq_electricity"]) & ~np.isfinite(m["rca_firms"]) & np.isfinite(m["lq_census"])
+    assert coarse.any(), "expected some cells with census evidence only"
+    t = tab.set_index(["region_code", "industry_id"])
+    r, i = np.nonzero(coarse)
+    cells = t.loc[
+        list(zip(np.asarray(res.evidence.regions)[r], np.asarray(res.evidence.industries)[i], strict=True))
+    ]
+    assert (cells["decision"] != "upgrade").all()
+    assert not cells["reasons"].str.contains("strong_base").any()
+    cap = res.portfolio.capability[r, i]
+    at_base = cap >= float(res.portfolio.options["base_threshold"])
+    assert cells["reasons"][at_base].str.contains("coarse_evidence_only").all()
+
+
+def test_e11_dont_list_is_short(tab: pd.DataFrame) -> None:
+    share = (tab["decision"] == "avoid").mean()
+    assert share <= 0.35, share
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="E11 per region fails for seven research-weak western provinces (R&D < 2 %: 内蒙古, 海南, 贵州, 云南, "
+    "甘肃, 青海, 新疆 at 57–62 % avoid): almost every future industry (no_research_base, source 003 §3.1) and the "
+    "emerging industries without a base or high relatedness are ruled out. Recorded, not bent: the research rule "
+    "is sourced; the lists show only the top items per region.",
+)
+def test_e11_dont_list_per_region(tab: pd.DataFrame) -> None:
+    per_region = tab.groupby("region_code")["decision"].apply(lambda d: (d == "avoid").mean())
+    assert (per_region <= 0.5).all(), per_region[per_region > 0.5]
+
+
+def test_e12_near_base_never_avoided_without_carbon(res: PlanResults, tab: pd.DataFrame) -> None:
+    base = float(res.portfolio.options["base_threshold"])
+    cap = res.portfolio.capability.reshape(-1)
+    near = (cap >= base - 0.1) & (cap < base)
+    assert near.any()
+    t = tab[near & (tab["decision"] == "avoid").to_numpy()]
+    assert t["reasons"].str.contains("carbon_constraint").all(), t[["region", "industry", "reasons"]]
+
+
+def test_e13_every_avoid_has_a_negative_reason(tab: pd.DataFrame) -> None:
+    a = tab[tab["decision"] == "avoid"]
+    assert len(a)
+    assert a["reasons"].str.contains("|".join(_NEGATIVE)).all()
+    assert (tab["decision"] == "monitor").any()
+
+
+def test_e14_monitor_is_not_a_target(res: PlanResults, tab: pd.DataFrame) -> None:
+    own = tab[tab["decision"].isin(["grow", "preposition"])].groupby("industry_id").size()
+    h = res.herding.industries.set_index("industry_id")["targets"]
+    pd.testing.assert_series_equal(
+        h.reindex(own.index).astype(int), own.astype(int), check_names=False, check_dtype=False
+    )
+    dont = res.lists.frame[res.lists.frame["list"] == "dont"]
+    assert (dont["decision"].eq("avoid") | dont["reasons"].str.contains("crowded")).all()

@@ -38,6 +38,15 @@ COMPUTING = (
     "coverage",
     "series",
     "wide",
+    "compute_plan",
+    "build_evidence",
+    "plan_portfolio",
+    "herding",
+    "do_dont_lists",
+    "development_modes",
+    "roles",
+    "pairs",
+    "corridors",
 )
 
 

@@ -32,11 +32,11 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  #
         "structure_lq",
         "structure_similarity",
         "structure_eci",
-        "structure_opportunities",
     } <= set(sec.tables)
+    # the electricity-only opportunities are no longer shown; readers are sent to the layout section
+    assert "structure_opportunities" not in sec.tables
+    assert ("布局" in sec.html) or ("Layout" in sec.html)
     assert all(len(name) <= 31 for name in sec.tables)
-    opp = sec.tables["structure_opportunities"]
-    assert opp.groupby("region_code").size().max() == section.TOP_OPPORTUNITIES
     assert "Total Final Consumption" in set(sec.tables["structure_excluded"]["label"])
     # the CEADs quirk is named: fixed industrial proportions in eight provinces (e.g. Shanghai)
     assert any(
@@ -59,6 +59,6 @@ def test_section_options_from_the_study(panel, provinces_dir: Path) -> None:  # 
     ctx = context(replace(study, year=2022), panel, nodes=section.NODES, store=False)
     sec = section.build(ctx)
     assert sec is not None
-    assert sec.tables["structure_opportunities"].groupby("region_code").size().max() == 1
+    assert ctx.results["structure"].table("opportunities").groupby("region_code").size().max() == 1
     used = ctx.study.options["structure"]
     assert used["rca_threshold"] == 1.25 and used["empty"] == "drop"  # defaults are recorded too

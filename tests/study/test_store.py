@@ -22,6 +22,8 @@ ALL = (
     "weights",
     "disparity",
     "spatial",
+    "plan",
+    "coordinate",
 )
 
 
@@ -84,7 +86,8 @@ def test_changing_one_option_recomputes_only_its_node_and_dependants(  # type: i
 def test_seed_recomputes_only_the_stochastic_nodes(cities, study: Study) -> None:  # type: ignore[no-untyped-def]
     run(study, cities)
     second = run(replace(study, seed=1), cities)
-    assert set(second.computed) == {"index", "typology", "disparity", "spatial"}
+    # 'plan' draws its stability perturbations from the seed; 'coordinate' reads 'plan'
+    assert set(second.computed) == {"index", "typology", "disparity", "spatial", "plan", "coordinate"}
 
 
 def test_changed_data_recompute(cities, study: Study) -> None:  # type: ignore[no-untyped-def]

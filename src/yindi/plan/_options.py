@@ -11,7 +11,7 @@ from yindi.options import Option, OptionTable, register
 __all__ = ["DECISIONS", "PLAN_OPTIONS", "STABILITY_KEYS"]
 
 #: Decision codes, in the order of the integer codes the kernels use (``insufficient_data`` = -1).
-DECISIONS: tuple[str, ...] = ("upgrade", "grow", "preposition", "apply", "avoid")
+DECISIONS: tuple[str, ...] = ("upgrade", "grow", "preposition", "apply", "avoid", "monitor")
 
 PLAN_OPTIONS = register(
     OptionTable(
@@ -64,6 +64,29 @@ PLAN_OPTIONS = register(
                 "综合能力不低于该值视为已有产业基础（0.5 对应区位商 1；来源003 §3.1“传统产业优势明显”）",
                 "Capability at or above which a region has an industrial base (0.5 = LQ 1; source 003 "
                 "§3.1 'regions with clear traditional-industry advantages')",
+                low=0,
+                high=1,
+            ),
+            Option(
+                "near_base_margin",
+                0.1,
+                "综合能力距产业基础阈值不足该值时不列入“不做”清单（除碳约束外），改为跟踪观察：已有接近全国平均的"
+                "产业存在，不能以关联度或研发条件判定“不做”（来源004：有所为有所不为，且不可“忽视传统产业转型升级”）",
+                "Capability within this margin below the base threshold keeps an industry off the don't list "
+                "(except under a carbon constraint) — it is monitored: a near-average presence is not ruled out "
+                "on relatedness or research grounds (source 004: 有所为有所不为 without 'neglecting the "
+                "upgrading of traditional industries')",
+                low=0,
+                high=1,
+            ),
+            Option(
+                "density_low_region_quantile",
+                0.5,
+                "关联度低还须低于本地区全部产业关联密度的该分位数：产业结构单一的地区各产业关联密度普遍偏低，"
+                "只看全国分位数会把其几乎所有产业列入“不做”",
+                "Low relatedness also requires a density below this quantile of the region's own densities: "
+                "undiversified regions have low densities everywhere, and the national quantile alone would put "
+                "almost all their industries on the don't list",
                 low=0,
                 high=1,
             ),

@@ -53,6 +53,7 @@ def _fields(p: Any, cells: np.ndarray) -> dict[str, np.ndarray]:
         "ei_zh": np.where(ei, "属高耗能行业", "地区碳排放强度较高").astype(object),
         "ei_en": np.where(ei, "an energy-intensive industry", "a carbon-intensive region").astype(object),
         "base": const(float(opts["base_threshold"])),
+        "near": const(float(opts["near_base_margin"])),
         "sb": const(float(opts["strong_base_threshold"])),
         "rs": const(float(opts["research_strong_rd"])),
         "rm": const(float(opts["research_middle_rd"])),

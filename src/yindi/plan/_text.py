@@ -15,6 +15,7 @@ DECISION_NAMES: dict[str, tuple[str, str]] = {
     "preposition": ("前瞻布局", "pre-position"),
     "apply": ("场景应用", "apply"),
     "avoid": ("暂不布局", "avoid"),
+    "monitor": ("跟踪观察", "monitor"),
     "insufficient_data": ("数据不足", "insufficient data"),
 }
 
@@ -31,6 +32,7 @@ DECISION_LEAD: dict[str, tuple[str, str]] = {
         "Apply the technology in local scenarios rather than build its core industry",
     ),
     "avoid": ("建议暂不布局", "Do not pursue for now"),
+    "monitor": ("暂不作重点，跟踪观察", "Not a priority; keep under watch"),
     "insufficient_data": ("证据不足，无法判断", "Not enough evidence to decide"),
 }
 
@@ -126,6 +128,17 @@ REASON_TEXT: dict[str, tuple[str, str, str]] = {
         "energy_endowment(generation_rank={er:.2f} >= {eq:.2f})",
         "能源富集（发电量/用电量位次 {er:.2f} ≥ {eq:.2f}），可依托能源禀赋",
         "energy-rich region (generation/consumption rank {er:.2f} ≥ {eq:.2f})",
+    ),
+    "coarse_evidence_only": (
+        "coarse_evidence_only(capability={cap:.2f} >= {base:.2f}, census_section_only)",
+        "仅有门类级粗粒度证据（综合能力 {cap:.2f} ≥ {base:.2f}，但只来自一个普查门类，无法区分具体行业），不足以认定产业基础",
+        "only coarse evidence (capability {cap:.2f} ≥ {base:.2f} from a census section that cannot tell its "
+        "divisions apart): not enough to establish a base",
+    ),
+    "near_base": (
+        "near_base(capability={cap:.2f} >= {base:.2f}-{near:.2f})",
+        "综合能力 {cap:.2f} 接近产业基础阈值 {base:.2f}（差距不足 {near:.2f}），不宜排除",
+        "capability {cap:.2f} is within {near:.2f} of the base threshold {base:.2f}: not ruled out",
     ),
     "crowded": (
         "crowded(targets={targets}, capable={capable})",

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: Integer decision codes: index into ``yindi.plan._options.DECISIONS``; -1 = insufficient data.
-UPGRADE, GROW, PREPOSITION, APPLY, AVOID, INSUFFICIENT = 0, 1, 2, 3, 4, -1
+UPGRADE, GROW, PREPOSITION, APPLY, AVOID, MONITOR, INSUFFICIENT = 0, 1, 2, 3, 4, 5, -1
 TRADITIONAL, EMERGING, FUTURE = 0, 1, 2
 
 #: Reason codes, in the order of the first axis of ``DecisionArrays.reasons``.
@@ -36,7 +36,7 @@ REASON_CODES: tuple[str, ...] = (
     "strong_base",  # 0 capability ≥ base threshold
     "no_base",  # 1 capability < base threshold
     "high_relatedness",  # 2 density ≥ grow quantile
-    "low_relatedness",  # 3 density < low quantile
+    "low_relatedness",  # 3 density < low quantile of the industry and < the region's own median density
     "insufficient_relatedness",  # 4 low quantile ≤ density < grow quantile
     "research_strong",  # 5 rd ≥ strong
     "research_middle",  # 6 middle ≤ rd < strong
@@ -51,6 +51,8 @@ REASON_CODES: tuple[str, ...] = (
     "base_below_frontier",  # 15 research-middle region, future industry, capability < strong base
     "adequate_relatedness",  # 16 density ≥ low quantile (research-strong region pre-positions without a base)
     "energy_endowment",  # 17 energy-endowed industry in an energy-rich region (001 §2.1 东技西能)
+    "coarse_evidence_only",  # 18 capability ≥ base only from sources that cannot tell divisions apart
+    "near_base",  # 19 base − margin ≤ capability < base: not ruled out (monitor), except a carbon constraint
 )
 
 
@@ -159,6 +161,8 @@ class Thresholds:
     carbon: float = 0.75
     energy: float = 0.75
     transfer: bool = True
+    near: float = 0.1
+    low_region_q: float = 0.5
     w_capability: float = 0.5
     w_density: float = 0.25
     w_research: float = 0.25
@@ -171,7 +175,7 @@ class DecisionArrays:
     Attributes
     ----------
     decision : (R, I) int8
-        Code (0 upgrade, 1 grow, 2 preposition, 3 apply, 4 avoid, -1 insufficient data).
+        Code (0 upgrade, 1 grow, 2 preposition, 3 apply, 4 avoid, 5 monitor, -1 insufficient data).
     score : (R, I) float
         Weighted mean of capability, density rank and (emerging/future) research rank, in [0, 1].
     reasons : (K, R, I) bool
@@ -201,6 +205,7 @@ def decide(
     with_reasons: bool = True,
     endowment: BoolArray | None = None,
     energy_rank: FloatArray | None = None,
+    fine: BoolArray | None = None,
 ) -> DecisionArrays:
     """Apply the portfolio rules (docs/methods/plan.md) to arrays.
 
@@ -224,15 +229,33 @@ def decide(
     energy_rank : (R,) float, optional
         Rank of generation / consumption in [0, 1]; with ``endowment``, an energy-rich region (rank ≥
         ``t.energy``) grows such an emerging industry and applies such a future one (source 001 §2.1 东技西能).
+    fine : (R, I) bool, optional
+        Whether a division-specific capability source (electricity LQ or listed-firm RCA) is present; a
+        capability at or above the base threshold from coarse sources only (a census section spread over many
+        divisions) does not establish a base (``coarse_evidence_only``). Default: every cell is fine.
+
+    Notes
+    -----
+    A cell that no positive rule selects is ``avoid`` only with an explicit negative reason — low relatedness,
+    no research base (future industries; emerging ones without a base and without high relatedness), a carbon
+    constraint, or a research-strong region in a low-tier traditional industry — and, except for the carbon
+    constraint, only when the capability is more than ``t.near`` below the base threshold; otherwise it is
+    ``monitor`` (not a priority, kept under watch).
     """
     r_n, i_n = cap.shape
     trad = (tier == TRADITIONAL)[None, :]
     emer = (tier == EMERGING)[None, :]
     fut = (tier == FUTURE)[None, :]
+    fine2 = np.ones((r_n, i_n), dtype=bool) if fine is None else np.asarray(fine, dtype=bool)
     with np.errstate(invalid="ignore"):
-        has_base = cap >= t.base
-        strong_base = cap >= t.strong_base
-        low_rel = density < q_low[None, :]
+        has_cap = cap >= t.base
+        has_base = has_cap & fine2
+        coarse = has_cap & ~fine2
+        strong_base = (cap >= t.strong_base) & fine2
+        gap = cap < t.base - t.near  # clearly below the base: negative reasons may rule the industry out
+        low_rel = (density < q_low[None, :]) & (
+            density <= column_quantile(density.T, t.low_region_q)[:, None]
+        )
         rel_ok = density >= q_grow[None, :]
         adequate = density >= q_low[None, :]  # missing density is not adequate relatedness
         res_strong = (rd >= t.research_strong)[:, None]
@@ -249,17 +272,21 @@ def decide(
     energy2 = energy[None, :]
 
     # each tier's rule is evaluated on its own columns only (no work on the other tiers' cells)
-    d = np.full((r_n, i_n), AVOID, dtype=np.int8)
+    d = np.full((r_n, i_n), MONITOR, dtype=np.int8)
     it, ie, iff = (np.flatnonzero(tier == k) for k in (TRADITIONAL, EMERGING, FUTURE))
     hb_t = has_base[:, it]
-    t_ok = ~res_strong & rel_ok[:, it] & midhigh[None, it] & ~(energy[None, it] & carbon_hi & ~hb_t)
-    d[:, it] = np.where(hb_t, UPGRADE, np.where(t_ok & t.transfer, GROW, AVOID))
+    cblock_t = energy[None, it] & carbon_hi & ~hb_t
+    t_ok = ~res_strong & rel_ok[:, it] & midhigh[None, it] & ~cblock_t
+    t_neg = cblock_t | (gap[:, it] & (low_rel[:, it] | (low_tier[:, it] & res_strong)))
+    d[:, it] = np.where(hb_t, UPGRADE, np.where(t_ok & t.transfer, GROW, np.where(t_neg, AVOID, MONITOR)))
     e_grow = has_base[:, ie] | ((res_mid | res_strong) & rel_ok[:, ie]) | (end1[None, ie] & rich)
     e_apply = enabling[None, ie] & market_ok
-    d[:, ie] = np.where(e_grow, GROW, np.where(e_apply, APPLY, AVOID))
+    e_neg = gap[:, ie] & (low_rel[:, ie] | (res_weak & ~rel_ok[:, ie]))
+    d[:, ie] = np.where(e_grow, GROW, np.where(e_apply, APPLY, np.where(e_neg, AVOID, MONITOR)))
     f_pre = (res_strong & (has_base[:, iff] | adequate[:, iff])) | (res_mid & strong_base[:, iff])
     f_apply = (enabling[None, iff] & market_ok) | (end1[None, iff] & rich)
-    d[:, iff] = np.where(f_pre, PREPOSITION, np.where(f_apply, APPLY, AVOID))
+    f_neg = gap[:, iff] & (res_weak | low_rel[:, iff])
+    d[:, iff] = np.where(f_pre, PREPOSITION, np.where(f_apply, APPLY, np.where(f_neg, AVOID, MONITOR)))
     insufficient = cap_missing | (fut & rd_missing)
     d[insufficient] = INSUFFICIENT
 
@@ -286,16 +313,15 @@ def decide(
     k = len(REASON_CODES)
     reasons = np.zeros((k, r_n, i_n), dtype=bool)
     decided = ~insufficient
-    is_ = {code: d == code for code in (UPGRADE, GROW, PREPOSITION, APPLY, AVOID)}
+    is_ = {code: d == code for code in (UPGRADE, GROW, PREPOSITION, APPLY, AVOID, MONITOR)}
+    not_do = is_[AVOID] | is_[APPLY] | is_[MONITOR]
     reasons[0] = decided & has_base & ~is_[APPLY]
-    reasons[1] = decided & ~has_base & (is_[AVOID] | is_[APPLY])
+    reasons[1] = decided & ~has_cap & not_do
     reasons[2] = decided & rel_ok & (is_[GROW] | is_[PREPOSITION]) & ~has_base
     reasons[3] = decided & low_rel & (is_[AVOID] | is_[APPLY])
-    reasons[4] = decided & ~low_rel & ~rel_ok & np.isfinite(density) & is_[AVOID] & ~has_base
+    reasons[4] = decided & ~low_rel & ~rel_ok & np.isfinite(density) & (is_[AVOID] | is_[MONITOR]) & ~has_base
     reasons[5] = decided & res_strong & ~trad & (is_[PREPOSITION] | is_[GROW])
-    reasons[6] = (
-        decided & res_mid & ~trad & (is_[PREPOSITION] | is_[GROW] | (fut & (is_[AVOID] | is_[APPLY])))
-    )
+    reasons[6] = decided & res_mid & ~trad & (is_[PREPOSITION] | is_[GROW] | (fut & not_do))
     reasons[7] = decided & res_weak & (fut | (emer & ~has_base)) & (is_[AVOID] | is_[APPLY])
     reasons[8] = decided & is_[UPGRADE] & (energy2 | carbon_hi)
     reasons[9] = decided & carbon_block & trad & is_[AVOID]
@@ -304,9 +330,11 @@ def decide(
     reasons[12] = decided & trad & is_[GROW]
     reasons[13] = decided & fut & res_mid & strong_base & is_[PREPOSITION]
     reasons[14] = insufficient
-    reasons[15] = decided & fut & res_mid & ~strong_base & (is_[AVOID] | is_[APPLY])
+    reasons[15] = decided & fut & res_mid & ~strong_base & not_do
     reasons[16] = decided & fut & is_[PREPOSITION] & res_strong & ~has_base & adequate & ~rel_ok
     reasons[17] = decided & ~trad & end1[None, :] & rich & (is_[GROW] | is_[APPLY])
+    reasons[18] = decided & coarse
+    reasons[19] = decided & ~has_cap & ~gap & is_[MONITOR]
     return DecisionArrays(decision=d, score=score, reasons=reasons)
 
 
@@ -354,10 +382,11 @@ def decide_codes(
     *,
     endowment: BoolArray | None = None,
     energy_rank: FloatArray | None = None,
+    fine: BoolArray | None = None,
 ) -> np.ndarray:
     """Only the decision codes of :func:`decide` (same rules, fewer temporaries: each tier's columns are
     processed on their own); used by the stability draws and tested equal to :func:`decide`."""
-    d = np.full(cap.shape, AVOID, dtype=np.int8)
+    d = np.full(cap.shape, MONITOR, dtype=np.int8)
     end1 = np.zeros(cap.shape[1], dtype=bool) if endowment is None else np.asarray(endowment, dtype=bool)
     with np.errstate(invalid="ignore"):
         rich = (
@@ -367,25 +396,36 @@ def decide_codes(
         )
         res_strong = (rd >= t.research_strong)[:, None]
         res_mid = ((rd >= t.research_middle) & (rd < t.research_strong))[:, None]
+        res_weak = (rd < t.research_middle)[:, None]
         market_ok = (market >= t.market)[:, None]
         carbon_hi = (carbon >= t.carbon)[:, None]
+        q_reg = column_quantile(density.T, t.low_region_q)[:, None]
         for k in (TRADITIONAL, EMERGING, FUTURE):
             cols = np.flatnonzero(tier == k)
             if cols.size == 0:
                 continue
             c = cap[:, cols]
             dn = density[:, cols]
-            hb = c >= t.base
+            fn = True if fine is None else fine[:, cols]
+            hb = (c >= t.base) & fn
+            gap = c < t.base - t.near
+            low = (dn < q_low[cols]) & (dn <= q_reg)
+            rel = dn >= q_grow[cols]
             if k == TRADITIONAL:
-                ok = ~res_strong & (dn >= q_grow[cols]) & midhigh[cols] & ~(energy[cols] & carbon_hi & ~hb)
-                out = np.where(hb, UPGRADE, np.where(ok & t.transfer, GROW, AVOID))
+                cb = energy[cols] & carbon_hi & ~hb
+                ok = ~res_strong & rel & midhigh[cols] & ~cb
+                neg = cb | (gap & (low | (~midhigh[cols] & res_strong)))
+                out = np.where(hb, UPGRADE, np.where(ok & t.transfer, GROW, np.where(neg, AVOID, MONITOR)))
             elif k == EMERGING:
-                grow = hb | ((res_mid | res_strong) & (dn >= q_grow[cols])) | (end1[cols] & rich)
-                out = np.where(grow, GROW, np.where(enabling[cols] & market_ok, APPLY, AVOID))
+                grow = hb | ((res_mid | res_strong) & rel) | (end1[cols] & rich)
+                neg = gap & (low | (res_weak & ~rel))
+                app = enabling[cols] & market_ok
+                out = np.where(grow, GROW, np.where(app, APPLY, np.where(neg, AVOID, MONITOR)))
             else:
-                pre = (res_strong & (hb | (dn >= q_low[cols]))) | (res_mid & (c >= t.strong_base))
+                pre = (res_strong & (hb | (dn >= q_low[cols]))) | (res_mid & (c >= t.strong_base) & fn)
                 app = (enabling[cols] & market_ok) | (end1[cols] & rich)
-                out = np.where(pre, PREPOSITION, np.where(app, APPLY, AVOID))
+                neg = gap & (res_weak | low)
+                out = np.where(pre, PREPOSITION, np.where(app, APPLY, np.where(neg, AVOID, MONITOR)))
                 out[~np.isfinite(rd)] = INSUFFICIENT
             out[np.isnan(c)] = INSUFFICIENT
             d[:, cols] = out

@@ -132,13 +132,19 @@ def do_dont_lists(
             i = cells[sel][c] % i_n
             code = [f"crowded(targets={n_t[k]}, capable={n_c[k]})" for k in i]
             if lang == "en":
-                words = [f" Crowded: {n_t[k]} regions target it, {n_c[k]} are capable." for k in i]
+                words = [
+                    f"Crowded, do not follow: {n_t[k]} regions target it, {n_c[k]} are capable. Rule result: "
+                    for k in i
+                ]
             else:
-                words = [f"全国扎堆：{n_t[k]} 个地区以其为目标，仅 {n_c[k]} 个具备能力。" for k in i]
+                words = [
+                    f"全国扎堆，不宜跟进：{n_t[k]} 个地区以其为目标，仅 {n_c[k]} 个具备能力。按规则原判断："
+                    for k in i
+                ]
             table.loc[c, "reasons"] = [
                 f"{a}; {b}" if a else b for a, b in zip(table.loc[c, "reasons"], code, strict=True)
             ]
-            table.loc[c, "sentence"] = [a + b for a, b in zip(table.loc[c, "sentence"], words, strict=True)]
+            table.loc[c, "sentence"] = [b + a for a, b in zip(table.loc[c, "sentence"], words, strict=True)]
         parts.append(table)
     cols = ["region_code", "region", "list", "rank", "tier", "industry_id", "industry", "decision", "score",
             "stability", "reasons", "sentence"]  # fmt: skip

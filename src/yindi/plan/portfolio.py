@@ -1,7 +1,7 @@
-"""The portfolio: for every region × industry a decision (upgrade, grow, preposition, apply, avoid), its score,
+"""The portfolio: for every region × industry a decision (upgrade, grow, preposition, apply, avoid, monitor), its score,
 its reasons and how often it survives perturbed weights and thresholds.
 
-产业布局组合：对每个地区 × 产业给出决策（改造提升 / 培育壮大 / 前瞻布局 / 场景应用 / 暂不布局）、得分、理由及其在
+产业布局组合：对每个地区 × 产业给出决策（改造提升 / 培育壮大 / 前瞻布局 / 场景应用 / 暂不布局 / 跟踪观察）、得分、理由及其在
 权重与阈值扰动下的稳定性。Rules: docs/methods/plan.md (source 003 §3.1, source 000's chip example).
 """
 
@@ -45,6 +45,8 @@ def thresholds_from(opts: Mapping[str, Any]) -> Thresholds:
         carbon=float(opts["carbon_quantile"]),
         energy=float(opts["energy_quantile"]),
         transfer=bool(opts["transfer"]),
+        near=float(opts["near_base_margin"]),
+        low_region_q=float(opts["density_low_region_quantile"]),
         w_capability=float(opts["w_score_capability"]),
         w_density=float(opts["w_score_density"]),
         w_research=float(opts["w_score_research"]),
@@ -74,6 +76,7 @@ class RuleInputs:
 
     filled: FloatArray
     present: FloatArray
+    fine: np.ndarray
     density: FloatArray
     dens_sorted: FloatArray
     dens_n: np.ndarray
@@ -94,6 +97,7 @@ def prepare(ev: Evidence) -> RuleInputs:
     return RuleInputs(
         filled=np.where(present, stack, 0.0),
         present=present.astype(np.float64),
+        fine=present[0] | present[1],  # electricity LQ or listed-firm RCA: division-specific sources
         density=dens,
         dens_sorted=np.sort(dens, axis=0),
         dens_n=np.isfinite(dens).sum(axis=0),
@@ -127,7 +131,7 @@ def run_rules(
     d = decide(
         cap, x.density, q_low, q_grow, x.rd, x.research, x.market, x.carbon,
         a["tier"], a["midhigh"], a["energy"], a["enabling"], thresholds_from(opts), with_reasons=with_reasons,
-        endowment=a["endowment"], energy_rank=x.energy,
+        endowment=a["endowment"], energy_rank=x.energy, fine=x.fine,
     )  # fmt: skip
     return d, {"cap": cap, "q_low": q_low, "q_grow": q_grow, **a}
 

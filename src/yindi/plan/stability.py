@@ -62,7 +62,7 @@ def decision_stability(evidence: Any, opts: Mapping[str, Any], baseline: np.ndar
             sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_low_quantile"])),
             sorted_quantile(inputs.dens_sorted, inputs.dens_n, float(o["density_grow_quantile"])),
             inputs.rd, inputs.market, inputs.carbon, a["tier"], a["midhigh"], a["energy"], a["enabling"],
-            thresholds_from(o), endowment=a["endowment"], energy_rank=inputs.energy,
+            thresholds_from(o), endowment=a["endowment"], energy_rank=inputs.energy, fine=inputs.fine,
         )  # fmt: skip
         same += d == baseline
     out: FloatArray = same / max(draws, 1)

@@ -22,6 +22,8 @@ OPTION_MODULES: tuple[str, ...] = (
     "yindi.structure.options",
     "yindi.disparity.options",
     "yindi.spatial.options",
+    "yindi.plan._options",
+    "yindi.coordinate.options",
 )
 
 REPORT_TABLE = register(

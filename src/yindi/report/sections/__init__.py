@@ -13,4 +13,6 @@ SECTIONS: tuple[str, ...] = (
     "productivity",
     "structure",
     "disparity",
+    "layout",
+    "coordination",
 )

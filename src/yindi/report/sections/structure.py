@@ -1,4 +1,4 @@
-"""Report section 'structure': tiers, location quotients, homogeneity, complexity and opportunities.
+"""Report section 'structure': tiers, location quotients, homogeneity and complexity (advice: section 'layout').
 
 Reads ``sector_electricity.csv`` from the data pack folder (CEADs final electricity use by sector); without it
 the section is left out. Every figure says that electricity use is a proxy for structure, not value added.
@@ -12,13 +12,9 @@ import pandas as pd
 from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
-from yindi.structure.options import TABLE
 
 #: Analysis nodes this section renders.
 NODES = ("structure",)
-
-#: Default number of opportunities per region (the option ``structure.top_opportunities``).
-TOP_OPPORTUNITIES: int = TABLE["top_opportunities"].default
 
 
 def build(ctx: ReportContext) -> Section | None:
@@ -129,22 +125,6 @@ def build(ctx: ReportContext) -> Section | None:
         list(rk["eci"]),
         title=tr(f"{year} 年经济复杂度指数 ECI", f"Economic complexity index (ECI), {year}"),
     )
-    top_n = opt["top_opportunities"]
-    opp = res.table("opportunities")
-    cell = [
-        f"{act(a)}（{tr('密度', 'density')} {d:.2f}，PCI {p:.2f}）"
-        if ctx.lang == "zh"
-        else f"{act(a)} (density {d:.2f}, PCI {p:.2f})"
-        for a, d, p in zip(opp["activity"], opp["density"], opp["pci"], strict=True)
-    ]
-    opp_wide = (
-        opp.assign(cell=cell)
-        .pivot(index="region_code", columns="rank", values="cell")
-        .reindex(rk["region_code"])
-    )
-    opp_show = pd.DataFrame({tr("地区", "Region"): [reg(c) for c in opp_wide.index]})
-    for n in opp_wide.columns:
-        opp_show[tr(f"机会 {n}", f"Opportunity {n}")] = opp_wide[n].fillna("—").to_numpy()
     rank_show = pd.DataFrame(
         {
             tr("地区", "Region"): [reg(c) for c in rk["region_code"]],
@@ -170,11 +150,10 @@ def build(ctx: ReportContext) -> Section | None:
     static = sorted(reg(c) for c in meta["static"])
     intro = tr(
         f"本节用 CEADs 分行业终端用电量（{meta['n_regions']} 个{units} × {meta['n_activities']} 个部门，{periods[0]}–{periods[-1]}）"
-        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。",
+        f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）与经济复杂度。",
         f"This section describes industrial structure with CEADs final electricity use by sector ({meta['n_regions']} "
         f"{units} × {meta['n_activities']} sectors, {periods[0]}–{periods[-1]}), shown for {year}: manufacturing "
-        "tiers, location quotients, structural similarity (homogeneity), economic complexity and each region's "
-        "opportunities.",
+        "tiers, location quotients, structural similarity (homogeneity) and economic complexity.",
     )
     html = (
         paragraph(intro)
@@ -204,13 +183,14 @@ def build(ctx: ReportContext) -> Section | None:
         + grid(
             [figure(eci_bar), table(rank_show, caption=tr("复杂度排名", "Complexity ranking"), max_rows=40)]
         )
-        + table(
-            opp_show,
-            caption=tr(
-                f"各{units}前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
-                f"Top {top_n} opportunities per region (feasibility × {opt['attractiveness'].upper()})",
-            ),
-            max_rows=40,
+        + note(
+            tr(
+                "本节不再给出按用电结构推算的“潜在机会”表（它曾建议北京、上海发展服装纺织）：各地区做什么、不做什么，"
+                "见“布局”一节——那里综合用电、上市公司与普查证据并按文献规则给出理由。",
+                "This section no longer lists electricity-based 'opportunities' (they had told Beijing and Shanghai to "
+                "make garments): what each region should and should not do is in the Layout section, which combines "
+                "electricity, listed-firm and census evidence and gives the documented reasons.",
+            )
         )
     )
     notes = [
@@ -227,13 +207,6 @@ def build(ctx: ReportContext) -> Section | None:
             "Sign convention: ECI correlates positively with diversity; PCI is on the ECI scale, so a region's ECI "
             f"is the mean PCI of its sectors with RCA ≥ {opt['rca_threshold']:g}. Definitions match ecomplexity "
             "0.5.3 and are tested live against it.",
-        ),
-        tr(
-            "机会表是关联度信号，不是布局建议：PCI 由用电结构算出，集中在多样化沿海省份的轻工、纺织等部门因此显得“复杂”；"
-            "布局建议需结合增加值、技术水平与来源 003 的分档另行判断。",
-            "The opportunity table is a relatedness signal, not a recommendation: PCI computed from electricity use "
-            "rates sectors concentrated in diversified coastal provinces (light industry, textiles) as 'complex'; "
-            "layout advice must also weigh value added, technology level and source 003's tiers.",
         ),
         tr(
             f"剔除的行：{'；'.join(excluded_zh)}。",
@@ -257,7 +230,6 @@ def build(ctx: ReportContext) -> Section | None:
         "structure_homogeneity": hom,
         "structure_eci": eci,
         "structure_pci": res.table("pci"),
-        "structure_opportunities": opp,
         "structure_excluded": res.table("excluded"),
     }
     return Section(

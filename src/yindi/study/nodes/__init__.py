@@ -79,6 +79,8 @@ NODES: tuple[Node, ...] = (
     Node("weights", "weights", options=("weights",)),
     Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
+    Node("plan", "plan", options=("plan",), seeded=True),
+    Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",)),
 )
 
 

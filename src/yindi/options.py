@@ -223,14 +223,25 @@ def table(analysis: str) -> OptionTable:
     )
 
 
-def resolve_all(given: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Validate a study's ``[options]`` (every section must be a registered analysis); return every table
-    resolved, defaults included, so that the study file records every choice actually used."""
+def resolve_all(
+    given: Mapping[str, Mapping[str, Any]], only: Iterable[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Validate a study's ``[options]`` (every section must be a registered analysis, and one of ``only`` when
+    given); return every table (of ``only``) resolved, defaults included, so that the study file records every
+    choice actually used."""
+    names = sorted(_REGISTRY) if only is None else sorted(n for n in only if n in _REGISTRY)
     for analysis, values in given.items():
         if not isinstance(values, Mapping):
             raise ParameterTypeError(
                 f"[options.{analysis}] must be a table of option = value lines. Got {values!r} instead.",
                 zh=f"[options.{analysis}] 应为“选项 = 值”的表，实际为 {values!r}。",
             )
-        table(analysis)
-    return {name: t.resolve(given.get(name)) for name, t in sorted(_REGISTRY.items())}
+        if analysis not in names:
+            near = closest(analysis, names)
+            hint = f" Did you mean {near[0]!r}?" if near else ""
+            hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+            raise ParameterError(
+                f"{analysis!r} is not an analysis with options.{hint} Valid: {', '.join(names)}.",
+                zh=f"{analysis!r} 不是可设置选项的分析。{hint_zh}有效名称：{', '.join(names)}。",
+            )
+    return {name: _REGISTRY[name].resolve(given.get(name)) for name in names}

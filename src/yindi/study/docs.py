@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from yindi.options import Option
-from yindi.study.options import all_tables
+from yindi.study.options import STUDY_ANALYSES, documented_tables
 
 
 def _value(v: Any) -> str:
@@ -51,10 +51,15 @@ def options_markdown() -> str:
         "都会报错并给出最接近的有效名称。",
         "",
     ]
-    for name, t in sorted(all_tables().items()):
+    for name, t in sorted(documented_tables().items()):
+        lines += [f"## `[options.{name}]` — {t.title_zh} / {t.title_en}", ""]
+        if name not in STUDY_ANALYSES:
+            lines += [
+                "Not a study option: set these on the command line or in the Python call "
+                "(limits also through `YINDI_<NAME>`). 非研究设定选项：在命令行或 Python 调用中设置。",
+                "",
+            ]
         lines += [
-            f"## `[options.{name}]` — {t.title_zh} / {t.title_en}",
-            "",
             "| option | default | allowed | 说明 | description |",
             "|---|---|---|---|---|",
         ]

@@ -44,9 +44,34 @@ REPORT_TABLE = register(
 )
 
 
+#: Modules with option tables outside a study (command-line tools, limits); documented in docs/options.md too.
+OTHER_OPTION_MODULES: tuple[str, ...] = ("yindi.limits", "yindi.text.priorities")
+
+#: The analyses whose options a study file holds (``[options.<name>]``).
+STUDY_ANALYSES: tuple[str, ...] = (
+    "report",
+    "index",
+    "typology",
+    "productivity",
+    "structure",
+    "disparity",
+    "spatial",
+    "weights",
+    "plan",
+    "coordinate",
+)
+
+
 def all_tables() -> dict[str, OptionTable]:
-    """Every registered table (imports the modules of :data:`OPTION_MODULES` first)."""
+    """The study's tables (imports the modules of :data:`OPTION_MODULES` first)."""
     for name in OPTION_MODULES:
+        importlib.import_module(name)
+    return {k: v for k, v in tables().items() if k in STUDY_ANALYSES}
+
+
+def documented_tables() -> dict[str, OptionTable]:
+    """Every option table of the package (the study's and the tools'), for docs/options.md."""
+    for name in (*OPTION_MODULES, *OTHER_OPTION_MODULES):
         importlib.import_module(name)
     return tables()
 
@@ -56,4 +81,4 @@ def resolve_options(given: Any) -> dict[str, dict[str, Any]]:
     from yindi.options import resolve_all
 
     all_tables()
-    return resolve_all(given)
+    return resolve_all(given, only=STUDY_ANALYSES)

@@ -184,7 +184,9 @@ class Registry:
 
         if code in self._by_code:
             if level is not None and code not in self._members[level]:
-                alt = MUNICIPALITY_CITY_CODE.get(code) if level == "city" else CITY_CODE_MUNICIPALITY.get(code)
+                alt = (
+                    MUNICIPALITY_CITY_CODE.get(code) if level == "city" else CITY_CODE_MUNICIPALITY.get(code)
+                )
                 if alt is None or alt not in self._members[level]:
                     r = self._by_code[code]
                     raise RegionNotFoundError(
@@ -224,8 +226,12 @@ class Registry:
                 found = self._resolve_variant(text, level, anchor)
                 if found is not None:
                     return found
-                from yindi.regions.units import HistoricalRegionError, SpecialUnitError, historical_by_name
-                from yindi.regions.units import special_unit
+                from yindi.regions.units import (
+                    HistoricalRegionError,
+                    SpecialUnitError,
+                    historical_by_name,
+                    special_unit,
+                )
 
                 past = historical_by_name(text)
                 if len(past) == 1:

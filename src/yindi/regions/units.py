@@ -83,7 +83,9 @@ class HistoricalUnit:
         succ = "、".join(self.successors) if lang == "zh" else ", ".join(self.successors)
         if lang == "zh":
             return f"{self.name_zh}（{self.adcode}）为历史区划：{self.change_zh}（现行代码 {succ}）。"
-        return f"{self.name_zh} ({self.adcode}) is a historical unit: {self.change_en} (current code(s) {succ})."
+        return (
+            f"{self.name_zh} ({self.adcode}) is a historical unit: {self.change_en} (current code(s) {succ})."
+        )
 
 
 @dataclass(frozen=True, slots=True)

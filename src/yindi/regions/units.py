@@ -34,7 +34,7 @@ CITY_CODE_MUNICIPALITY: dict[str, str] = {v: k for k, v in MUNICIPALITY_CITY_COD
 
 # Words that mark a functional zone (开发区, 新区 …) in a unit's name.
 _ZONE_WORDS = re.compile(
-    r"(开发区|新区|管理区|示范区|园区|产业园|保税区|风景名胜区|管委会|行政委员会|聚集区|实验区|新城|工业园)"
+    r"(开发区|新区|管理区|示范区|园区|产业园|保税区|风景名胜区|管委会|行政委员会|聚集区|实验区|新城|工业园|食品区|合作区)"
 )
 # Grouping rows of census and yearbook tables (not units of their own).
 _GROUPING_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
@@ -169,6 +169,16 @@ def historical_by_name(name: str) -> list[HistoricalUnit]:
     """Historical units whose full name is ``name`` (巢湖市, 那曲地区, 吐鲁番地区 …)."""
     text = name.strip()
     return [u for u in historical_units().values() if u.name_zh == text]
+
+
+@cache
+def former_names() -> dict[str, tuple[str, str, str]]:
+    """Former names still found in data under a current code: adcode → (former name, change zh, change en)."""
+    text = resources.files("yindi.regions").joinpath("data/renamed_units.csv").read_text("utf-8")
+    return {
+        row["adcode"]: (row["former_name"], row["change_zh"], row["change_en"])
+        for row in csv.DictReader(text.splitlines())
+    }
 
 
 def is_zone_code(code: str) -> bool:

@@ -134,7 +134,11 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             )
     sources = [str(panel_file)] + ([str(meta_file)] if meta else [])
     panel = make_panel(frame, meta, repairs=repairs, sources=sources, origin=str(panel_file))
-    return panel if units is None else replace(panel, units=units)
+    where = frame.loc[:, ["region_code", "year", "indicator", "_file", "_row"]].drop_duplicates(
+        ["region_code", "year", "indicator"]
+    )
+    where = where.rename(columns={"_file": "file", "_row": "row"}).reset_index(drop=True)
+    return replace(panel, units=units, origin=where)
 
 
 def _panel_file(root: Path) -> Path:

@@ -115,6 +115,9 @@ class Panel:
         What each region code is, for packs below the province (columns
         :data:`yindi.data.units.UNIT_COLUMNS`: level, parent, status — current, municipality, historical,
         functional zone, grouping, uncoded — and a note in both languages); ``None`` when not known.
+    origin : pandas.DataFrame or None
+        The file and file row of each value (columns ``region_code, year, indicator, file, row``), so that
+        checks can name them; ``None`` when the importer does not record it.
     """
 
     frame: pd.DataFrame
@@ -122,6 +125,7 @@ class Panel:
     repairs: tuple[Repair, ...] = ()
     sources: tuple[str, ...] = field(default=())
     units: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    origin: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     # --- basic facts --------------------------------------------------------------------------------------
     @property

@@ -163,3 +163,23 @@ def test_ordinary_units_are_not_special() -> None:
 def test_municipality_codes_exist_at_city_level() -> None:
     city = {r.adcode for r in registry().at_level("city")}
     assert set(MUNICIPALITY_CITY_CODE.values()) <= city
+
+
+def test_groupings_apply_to_cities_and_counties_through_their_parents() -> None:
+    from yindi.regions import STRATEGIC, grouping
+    from yindi.regions.groupings import city_of, province_of
+
+    nbs = grouping("nbs4")
+    codes = ["320583", "320500", "371200", "110105", "110000", "230900", "320571", "100000", "810000", "北京"]
+    assert nbs.groups_of(codes) == [
+        "east", "east", "east", "east", "east", "northeast", "east", None, None, None,
+    ]  # fmt: skip
+    assert province_of("220200:吉林中国新加坡食品区") == "220000"
+    gba = STRATEGIC["gba"]  # nine named cities of Guangdong
+    assert gba.contains("440300") and gba.contains("440305")  # 深圳 and its 南山区
+    assert not gba.contains("440500") and not gba.contains("440511")  # 汕头 and its 金平区
+    chengyu = STRATEGIC["chengyu"]
+    assert chengyu.contains("500000") and chengyu.contains("500101") and chengyu.contains("510100")
+    assert not chengyu.contains("513400")  # 凉山 is not among the named cities
+    assert STRATEGIC["jingjinji"].contains("130100") and not STRATEGIC["jingjinji"].contains("370100")
+    assert city_of("110105") == "110000" and city_of("320583") == "320500"

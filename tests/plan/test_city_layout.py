@@ -139,3 +139,14 @@ def test_cli(tmp_path: Path, counties_dir: Path) -> None:
     assert "姑苏" in res.output and out.exists()
     sheets = pd.read_excel(out, sheet_name=None)
     assert {"units", "rings", "tidy", "notes"} <= set(sheets)
+
+
+def test_city_grid_cli(tmp_path: Path, counties_dir: Path) -> None:
+    out = tmp_path / "grid.csv"
+    res = CliRunner().invoke(
+        app, ["city", "grid", "--data", str(counties_dir), "--draws", "20", "-o", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    table = pd.read_csv(out, dtype={"region_code": str})
+    assert table.groupby(["weighting", "normalization", "aggregation"]).ngroups == 24
+    assert table["region_code"].nunique() > 2900

@@ -190,3 +190,36 @@ def human_capital(panel: Panel, regions: Iterable[str] | None = None) -> pd.Data
     long["level"] = "county"
     long["year"] = 2020
     return tidy(long.sort_values(["measure", "region_code"]).reset_index(drop=True))
+
+
+#: Indicators of :func:`county_indicators` and their direction (+1: more is better for NQPF capacity).
+COUNTY_INDICATORS: dict[str, tuple[int, str, str]] = {
+    "edu_years_mean": (1, "平均受教育年限", "Mean years of schooling"),
+    "tertiary_share": (1, "受过高等教育人口比重", "Share with tertiary education"),
+    "professional_share": (1, "专业技术人员比重", "Share of professional and technical personnel"),
+    "knowledge_share": (1, "科研、信息与教育就业比重", "Share of research, information and education jobs"),
+    "urbanisation": (1, "城镇化率", "Urbanisation rate"),
+}
+
+
+def county_indicators(panel: Panel, regions: Iterable[str] | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """County × indicator matrix from the census (:data:`COUNTY_INDICATORS`) and the directions, for index
+    and sensitivity-grid work at county scale; units lacking any input are left out (nothing is filled)."""
+    codes = census_units(panel) if regions is None else [str(c) for c in regions]
+    f = panel.frame[panel.frame["region_code"].isin(codes)]
+    wide = f.pivot_table(index="region_code", columns="indicator", values="value", aggfunc="first")
+    hc = human_capital(panel, codes).pivot(index="region_code", columns="measure", values="value")
+    know = wide[["emp_sample_research_tech", "emp_sample_ict", "emp_sample_education"]].sum(
+        axis=1, min_count=3
+    )
+    out = pd.DataFrame(
+        {
+            "edu_years_mean": hc.get("edu_years_mean"),
+            "tertiary_share": hc.get("tertiary_share"),
+            "professional_share": hc.get("professional_share"),
+            "knowledge_share": know / wide["emp_sample_total"],
+            "urbanisation": wide["pop_urban"] / wide["pop_total"],
+        }
+    ).dropna()
+    directions = np.array([COUNTY_INDICATORS[c][0] for c in out.columns], dtype=np.float64)
+    return out, directions

@@ -172,6 +172,7 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
         else pd.DataFrame(columns=[c for c in FINDING_COLUMNS if c not in ("file", "row", "region")])
     )
     found = _locate(found, panel)
+    found["detail_en"] = _english_names(found)
     order = {"jump": 0, "repeat": 1, "sum": 2, "swap": 3}
     found = found.sort_values(
         ["check", "region_code", "indicator", "year"], key=lambda s: s.map(order) if s.name == "check" else s
@@ -329,6 +330,20 @@ def _finding(
             "detail_en": en,
         }
     )
+
+
+def _english_names(found: pd.DataFrame) -> list[str]:
+    """English details start with the English name and the code (鄂尔多斯 → Ordos (150600))."""
+    from yindi.schema import region_labels
+
+    codes = found["region_code"].astype(str).unique().tolist()
+    english = dict(zip(codes, region_labels(codes, "en")[0], strict=True))
+    out = []
+    for code, zh, text in found[["region_code", "region", "detail_en"]].itertuples(index=False):
+        en = english.get(str(code), str(code))
+        label = f"{en} ({code})" if en != str(code) else f"{zh} ({code})"
+        out.append(text.replace(str(zh), label, 1) if isinstance(zh, str) and text.startswith(zh) else text)
+    return out
 
 
 def _locate(found: pd.DataFrame, panel: Panel) -> pd.DataFrame:

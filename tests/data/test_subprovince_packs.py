@@ -110,3 +110,17 @@ def test_unknown_code_below_province_is_an_error_naming_the_row(tmp_path: Path) 
     )
     with pytest.raises(DataValidationError, match=r"row 3, column 'region_code': unknown adcode '329999'"):
         load_pack(tmp_path)
+
+
+def test_analysis_sets_with_level_and_within(city_panel, county_panel) -> None:  # type: ignore[no-untyped-def]
+    from yindi.data.units import panel_units
+
+    gd, left = panel_units(city_panel, "city", within="广东")
+    assert len(gd) == 21 and left.empty  # Guangdong's 21 prefecture-level cities
+    cities, left = panel_units(city_panel, "city")
+    assert len(cities) == 337 and set(left["region_code"]) == CITY_HISTORICAL
+    assert "110000" in cities  # municipalities under their province codes
+    sz, left = panel_units(county_panel, "county", within="苏州")
+    assert len(sz) == 9 and left["region_code"].tolist() == ["320571"]  # 苏州工业园区 listed, not dropped
+    assert "functional zone" in left["reason_en"].item()
+    assert len(panel_units(county_panel, "county", within="北京")[0]) == 16

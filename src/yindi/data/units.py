@@ -23,6 +23,7 @@ from yindi.data.validate import NATIONAL_CODE, NATIONAL_NAMES, RowSource
 from yindi.errors import DataValidationError, RegionNotFoundError
 
 if TYPE_CHECKING:
+    from yindi.data.panel import Panel
     from yindi.regions.registry import Registry
 
 #: Columns of :attr:`Panel.units <yindi.data.panel.Panel.units>`.
@@ -277,3 +278,54 @@ def mark_municipalities(units: pd.DataFrame) -> pd.DataFrame:
             f"code is {city})"
         )
     return out
+
+
+def panel_units(
+    panel: Panel,
+    level: str,
+    *,
+    within: str | None = None,
+    statuses: tuple[str, ...] = ("current", "municipality"),
+) -> tuple[list[str], pd.DataFrame]:
+    """The analysis set of a city or county panel: codes at ``level`` (``"city"``/``"county"``), optionally
+    inside ``within`` (a province or city as people write it), and the units left out with the reason.
+
+    Units whose status is not in ``statuses`` (historical units, functional zones, grouping rows, uncoded rows
+    by default) are left out and listed — never dropped silently. Returns ``(codes, excluded)`` with
+    ``excluded`` columns ``region_code, region, status, reason_zh, reason_en``.
+    """
+    from yindi.regions import resolve
+    from yindi.regions.groupings import city_of, province_of
+
+    units = panel.units
+    if units is None:
+        raise DataValidationError(
+            "panel_units() needs a panel of cities or counties read with load_pack (it has no unit table).",
+            zh="panel_units() 需要用 load_pack 读取的城市或县域面板（该面板没有单位表）。",
+        )
+    at = units[units["level"] == level]
+    if within is not None:
+        anchor = resolve(within)
+        key = province_of if anchor.level == "province" else city_of
+        target = anchor.adcode
+        if anchor.level == "city":
+            from yindi.regions.units import CITY_CODE_MUNICIPALITY
+
+            target = CITY_CODE_MUNICIPALITY.get(target, target)
+        inside = [
+            key(str(c)) == target or str(p) == anchor.adcode
+            for c, p in zip(at["region_code"], at["parent_code"], strict=True)
+        ]
+        at = at[inside]
+    keep = at["status"].isin(statuses)
+    left = at[~keep]
+    excluded = pd.DataFrame(
+        {
+            "region_code": left["region_code"].to_numpy(),
+            "region": left["region"].to_numpy(),
+            "status": left["status"].to_numpy(),
+            "reason_zh": [n or s for n, s in zip(left["note_zh"], left["status"], strict=True)],
+            "reason_en": [n or s for n, s in zip(left["note_en"], left["status"], strict=True)],
+        }
+    )
+    return at.loc[keep, "region_code"].astype(str).tolist(), excluded

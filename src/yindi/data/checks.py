@@ -13,7 +13,8 @@ Checks (thresholds are options of the ``data_checks`` table, :data:`TABLE`):
 - **sum** — for each rule ``total=part+part+…`` (``sum_rules``), the parts differ from the total by more than
   ``sum_tolerance`` of the total (default 2 %): Guangdong cities 2009–2014.
 - **swap** — a value far from its own region's trend (its ratio to the geometric mean of the years before
-  and after is outside ``[1/(1+d), 1+d]``, ``d = swap_deviation``) that matches, within ``swap_match``, the
+  and after is outside ``[1/(1+d), 1+d]``, ``d = swap_deviation``, and is the largest such deviation of its
+  three-year window) that matches, within ``swap_match``, the
   trend of another region of the same province whose own value in that year is off trend or missing: the
   Heilongjiang 2011 rows, where 七台河's value is 牡丹江's level and 黑河's is 绥化's. When the two values
   match each other's trend it is reported as a swap, otherwise as a misplaced value.
@@ -272,6 +273,12 @@ def _swaps(f: pd.DataFrame, indicators: tuple[str, ...], dev: float, match: floa
             trend = np.full_like(vals, np.nan)
             trend[:, 1:-1] = np.sqrt(vals[:, :-2] * vals[:, 2:])
             off = (vals / trend > 1 + dev) | (vals / trend < 1 / (1 + dev))
+            # A bad value also bends its neighbours' trends; keep only the largest deviation in each
+            # three-year window, so that the years around a misplaced value are not reported as well.
+            size = np.nan_to_num(np.abs(np.log(vals / trend)), nan=0.0)
+        before = np.pad(size, ((0, 0), (1, 0)))[:, :-1]
+        after = np.pad(size, ((0, 0), (0, 1)))[:, 1:]
+        off &= (size >= before) & (size >= after)
         disturbed = off | (np.isnan(vals) & ~np.isnan(trend))
         codes = full.index.to_numpy()
         province = np.array([c[:2] for c in codes])

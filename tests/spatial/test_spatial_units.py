@@ -93,3 +93,15 @@ def test_county_weights_within_a_province_leave_out_zones(county_panel) -> None:
     y = county_panel.cross_section(2020, ["pop_total"])["pop_total"].reindex(list(uw.weights.ids)).to_numpy()
     ref = esda.Moran(y, _lw(uw.weights), transformation="r", permutations=0)
     assert pytest.approx(ref.I, rel=RTOL) == moran(y, uw.weights, permutations=0).I
+
+
+def test_city_values_map_with_the_inset(city_panel) -> None:  # type: ignore[no-untyped-def]
+    from yindi.report.maps import choropleth
+    from yindi.spatial.units import map_values
+
+    gdp = city_panel.cross_section(2010, ["gdp"])["gdp"].dropna().drop(index="100000", errors="ignore")
+    values, left = map_values(gdp.to_dict(), "city")
+    assert "110100" in values and "110000" not in values
+    assert {c for c, _, _ in left} >= {"371200", "341400"}  # 莱芜, 巢湖: no current boundary, reported
+    svg = choropleth(values, level="city", title="GDP 2010")
+    assert "<svg" in svg and "北京" in svg  # the city-level unit is drawn under its name

@@ -10,7 +10,7 @@ dropping it silently.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,3 +146,20 @@ def unit_weights(
         tuple((back[a], back[b]) for a, b in w.attached),
     )  # fmt: skip
     return UnitWeights(renamed, tuple(excluded), {c: g for c, g in geo.items() if c != g})
+
+
+def map_values(
+    values: Mapping[str, float], level: Level
+) -> tuple[dict[str, float], tuple[tuple[str, str, str], ...]]:
+    """Re-key a table's values to the registry codes of ``level`` for maps (``yindi.report.maps.choropleth``):
+    北京 110000 in a city table → 110100; units without a boundary (historical units, zones) are returned as
+    ``(code, reason_zh, reason_en)`` for the map's note instead of being dropped silently."""
+    out: dict[str, float] = {}
+    left: list[tuple[str, str, str]] = []
+    for code, value in values.items():
+        g, zh, en = geometry_code(str(code), level)
+        if g is None:
+            left.append((str(code), zh, en))
+        else:
+            out[g] = value
+    return out, tuple(left)

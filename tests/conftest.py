@@ -59,6 +59,43 @@ def panel(provinces_dir: Path):  # type: ignore[no-untyped-def]
     return load_pack(provinces_dir)
 
 
+def _pack_dir(name: str, data_file: str) -> Path:
+    path = shared_data_root() / name
+    if not (path / data_file).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"real data not found at {path}; CI must run with ../shared beside the checkout")
+        pytest.skip(f"real data not found at {path} (set YINDI_SHARED_DATA)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def cities_dir() -> Path:
+    """``../shared/data/cn-cities`` (prefecture-level city panel)."""
+    return _pack_dir("cn-cities", "panel.csv")
+
+
+@pytest.fixture(scope="session")
+def counties_dir() -> Path:
+    """``../shared/data/cn-counties`` (2020 census by county)."""
+    return _pack_dir("cn-counties", "census2020.csv.gz")
+
+
+@pytest.fixture(scope="session")
+def city_panel(cities_dir: Path):  # type: ignore[no-untyped-def]
+    """The real city panel, loaded once per session."""
+    from yindi.data import load_pack
+
+    return load_pack(cities_dir)
+
+
+@pytest.fixture(scope="session")
+def county_panel(counties_dir: Path):  # type: ignore[no-untyped-def]
+    """The real county census, loaded once per session."""
+    from yindi.data import load_pack
+
+    return load_pack(counties_dir)
+
+
 # Property tests: derandomised under CI so that a green run is reproducible; random locally to keep exploring.
 try:
     from hypothesis import settings

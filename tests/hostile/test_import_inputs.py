@@ -114,14 +114,32 @@ def test_nbs_row_after_footer(tmp_path: Path) -> None:
 def test_out_json(tmp_path: Path, provinces_dir: Path) -> None:
     out = tmp_path / "x.json"
     res = run(
-        "disparity", "inequality", "--indicator", "gdp", "-d", provinces_dir, "--years", "2022-2023", "--out", out
+        "disparity",
+        "inequality",
+        "--indicator",
+        "gdp",
+        "-d",
+        provinces_dir,
+        "--years",
+        "2022-2023",
+        "--out",
+        out,
     )
     assert res.code == 0, res.text
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert isinstance(rows, list) and rows and "gini" in rows[0]
     bad = tmp_path / "x.html"
     res = run(
-        "disparity", "inequality", "--indicator", "gdp", "-d", provinces_dir, "--years", "2022-2023", "--out", bad
+        "disparity",
+        "inequality",
+        "--indicator",
+        "gdp",
+        "-d",
+        provinces_dir,
+        "--years",
+        "2022-2023",
+        "--out",
+        bad,
     )
     assert_clear_error(res, "cannot write a table as '.html'", ".json")
     assert not bad.exists()

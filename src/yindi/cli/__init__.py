@@ -11,6 +11,7 @@ import sys
 import typer
 
 from yindi.cli import (
+    city_cmd,
     common,
     coordinate_cmd,
     data_cmd,
@@ -43,6 +44,7 @@ for _module in (
     plan_cmd,
     coordinate_cmd,
     text_cmd,
+    city_cmd,
 ):
     _module.register(app)
 

@@ -148,6 +148,7 @@ def import_(
             panels.append(load(path, **roles))
             progress.advance(task)
             console.print(f"  读取 / read {path}: {len(panels[-1])} rows", highlight=False)
+            _print_checks(panels[-1], {}, "zh", None)
     panel = combine(panels, origin=", ".join(map(str, files)))
     ws = _workspace(workspace)
     info = ws.import_panel(name, panel, replace=replace)
@@ -251,9 +252,22 @@ def check(
         help="港澳台：error（默认）、include 或 exclude（均报告）/ Hong Kong, Macao, Taiwan: error, include or "
         "exclude (reported).",
     ),
+    jump_ratio: float = typer.Option(
+        3.0, "--jump-ratio", help="相邻年份比值阈值 / Flag year-on-year ratios above this (or below 1/this)."
+    ),
+    sum_tolerance: float = typer.Option(
+        0.02, "--sum-tolerance", help="分项之和相对差容差 / Tolerated gap between parts and total (share)."
+    ),
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="把可疑数值写入 CSV/Excel / Write the findings to a CSV or Excel file."
+    ),
+    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
 ) -> None:
-    """只校验不导入 / Validate files without importing them."""
+    """校验文件并检查可疑数值（不修改数据） / Validate files and flag suspicious values (nothing is changed)."""
     from yindi.data import load
+    from yindi.errors import check_option
+
+    check_option("lang", lang, ("zh", "en"), where="yindi data check --lang")
 
     roles = _roles(
         region,
@@ -270,6 +284,7 @@ def check(
         within,
         hk_mo_tw,
     )
+    thresholds = {"jump_ratio": jump_ratio, "sum_tolerance": sum_tolerance}
     for path in files:
         panel = load(path, **roles)
         missing = int(panel.frame["value"].isna().sum())
@@ -281,3 +296,42 @@ def check(
         )
         for r in panel.repairs:
             console.print(f"  [yellow]repair:[/yellow] {r}", highlight=False)
+        _print_checks(panel, thresholds, lang, out if len(files) == 1 else None)
+        _print_units(panel, lang)
+
+
+def _print_checks(panel: Any, thresholds: dict[str, float], lang: str, out: Optional[Path]) -> None:
+    """Run the plausibility checks (yindi.data.checks) and print every finding; write them with ``out``."""
+    from yindi._typing import Lang
+    from yindi.data.checks import check_panel
+
+    checks = check_panel(panel, thresholds)
+    language: Lang = "en" if lang == "en" else "zh"
+    if len(checks):
+        console.print(f"  [yellow]可疑数值 / suspicious values: {len(checks)}[/yellow]", highlight=False)
+        for line in checks.summary(language).splitlines():
+            console.print(f"  {line}", highlight=False, markup=False)
+    else:
+        console.print(f"  {checks.summary(language)}", highlight=False)
+    if out is not None:
+        from yindi.cli.common import write_output
+
+        written = write_output({"checks": checks.to_frame(language)}, out)
+        done(f"{len(checks)} findings → {written}")
+
+
+def _print_units(panel: Any, lang: str) -> None:
+    """List the units that are not current administrative units (historical, zones, municipalities …)."""
+    units = getattr(panel, "units", None)
+    if units is None:
+        return
+    special = units[~units["status"].isin(["current", "national"])]
+    for status, group in special.groupby("status"):
+        console.print(f"  [cyan]{status}: {len(group)}[/cyan]", highlight=False)
+        note = "note_en" if lang == "en" else "note_zh"
+        for r in group.head(20).itertuples():
+            console.print(
+                f"    {r.region_code} {r.region}: {getattr(r, note)}", highlight=False, markup=False
+            )
+        if len(group) > 20:
+            console.print(f"    … {len(group) - 20} more", highlight=False)

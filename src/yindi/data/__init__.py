@@ -48,7 +48,8 @@ def load(
 
     - ``workspace:NAME``: a dataset of the DuckDB workspace (``workspace`` path, else ``$YINDI_WORKSPACE``,
       else ``./yindi.duckdb``);
-    - a folder or a ``panel.csv``: a data pack (:func:`load_pack`);
+    - a folder, a ``panel.csv`` or a ``*.csv.gz`` in the pack layout: a data pack (:func:`load_pack`; packs of
+      cities and counties resolve codes first and describe every unit in ``Panel.units``);
     - a ``.csv`` that starts like an NBS website export: :func:`read_nbs_export` (``indicator_id``,
       ``unit_label`` and ``data_year`` apply);
     - any other CSV, Excel or Parquet table: :func:`read_table` with the column roles ``region``, ``year`` and,
@@ -71,7 +72,7 @@ def load(
             f"{path}: no such file or folder. Give a data pack folder (e.g. ../shared/data/cn-provinces), a file, "
             "or workspace:NAME for an imported dataset."
         )
-    if path.is_dir() or path.name == "panel.csv":
+    if path.is_dir() or path.name == "panel.csv" or path.name.lower().endswith(".csv.gz"):
         return load_pack(path, region_fixes=region_fixes)
     if path.suffix.lower() == ".csv" and is_nbs_export(path):
         return read_nbs_export(

@@ -8,12 +8,14 @@ This is the layout of ``../shared/data/cn-provinces``: ``panel.csv`` has columns
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from yindi.data._files import read_csv_text
 from yindi.data.panel import COLUMNS, Indicator, Panel, Repair, make_panel
+from yindi.data.units import mark_municipalities, resolve_units
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
 from yindi.errors import DataFormatError, DataValidationError
 
@@ -60,13 +62,8 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
     47353.7
     """
     root = Path(path)
-    panel_file = root / PANEL_FILE if root.is_dir() else root
-    if not panel_file.exists():
-        raise DataFormatError(
-            f"{panel_file}: not found. A data pack is a folder with {PANEL_FILE} (and optionally "
-            f"{INDICATORS_FILE}); for other layouts use read_table() or read_nbs_export()."
-        )
-    raw = read_csv_text(panel_file)
+    panel_file = _panel_file(root)
+    raw = read_csv_text(panel_file) if panel_file.suffix.lower() != ".gz" else _read_gzip_text(panel_file)
     absent = [c for c in COLUMNS if c not in raw.columns]
     if absent:
         raise DataFormatError(
@@ -75,9 +72,22 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
         )
     src = RowSource(str(panel_file), rows=tuple(int(r) for r in raw.index))
     raw = raw.reset_index(drop=True)
-    codes, names, repairs = resolve_regions(
-        raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"]
-    )
+    units = None
+    if _below_province(raw):
+        codes, names, repairs, units = resolve_units(
+            raw["region_code"],
+            raw["region"],
+            src,
+            levels=raw.get("level"),
+            parents=raw.get("parent_code"),
+            region_fixes=region_fixes,
+        )
+        if "level" not in raw.columns:
+            units = mark_municipalities(units)
+    else:
+        codes, names, repairs = resolve_regions(
+            raw["region"], src, "region", region_fixes=region_fixes, codes=raw["region_code"]
+        )
     frame = pd.DataFrame(
         {
             "region_code": codes,
@@ -123,4 +133,52 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
                 "Make them agree."
             )
     sources = [str(panel_file)] + ([str(meta_file)] if meta else [])
-    return make_panel(frame, meta, repairs=repairs, sources=sources, origin=str(panel_file))
+    panel = make_panel(frame, meta, repairs=repairs, sources=sources, origin=str(panel_file))
+    where = frame.loc[:, ["region_code", "year", "indicator", "_file", "_row"]].drop_duplicates(
+        ["region_code", "year", "indicator"]
+    )
+    where = where.rename(columns={"_file": "file", "_row": "row"}).reset_index(drop=True)
+    return replace(panel, units=units, origin=where)
+
+
+def _panel_file(root: Path) -> Path:
+    """The data file of a pack: ``panel.csv``, ``panel.csv.gz`` or the one ``*.csv.gz`` in the folder."""
+    if not root.is_dir():
+        if root.exists():
+            return root
+        raise DataFormatError(
+            f"{root}: not found. A data pack is a folder with {PANEL_FILE} (and optionally {INDICATORS_FILE}); "
+            "for other layouts use read_table() or read_nbs_export()."
+        )
+    for name in (PANEL_FILE, PANEL_FILE + ".gz"):
+        if (root / name).exists():
+            return root / name
+    gz = sorted(root.glob("*.csv.gz"))
+    if len(gz) == 1:
+        return gz[0]
+    listed = f" (found {', '.join(g.name for g in gz)}: pass the file itself)" if gz else ""
+    raise DataFormatError(
+        f"{root / PANEL_FILE}: not found{listed}. A data pack is a folder with {PANEL_FILE} or one *.csv.gz "
+        f"(and optionally {INDICATORS_FILE}); for other layouts use read_table() or read_nbs_export().",
+        zh=f"{root}：未找到 {PANEL_FILE} 或唯一的 *.csv.gz 数据文件。",
+    )
+
+
+def _read_gzip_text(path: Path) -> pd.DataFrame:
+    """A gzip-compressed CSV as text cells (index = file row; header on row 1)."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, compression="gzip", encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise DataFormatError(f"{path}: not a readable gzip-compressed UTF-8 CSV ({exc}).") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.index = pd.Index(range(2, len(frame) + 2), name="file_row")
+    return frame
+
+
+def _below_province(raw: pd.DataFrame) -> bool:
+    """True for a pack of cities or counties: a ``level`` column, or codes that are not province codes."""
+    if "level" in raw.columns or "parent_code" in raw.columns:
+        return True
+    codes = raw["region_code"].str.strip()
+    sub = codes.str.fullmatch(r"\d{6}") & ~codes.str.endswith("0000")
+    return bool(sub.any())

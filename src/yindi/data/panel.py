@@ -113,12 +113,21 @@ class Panel:
         What the importer changed, each with file, row and column.
     sources : tuple of str
         Files the panel was read from.
+    units : pandas.DataFrame or None
+        What each region code is, for packs below the province (columns
+        :data:`yindi.data.units.UNIT_COLUMNS`: level, parent, status — current, municipality, historical,
+        functional zone, grouping, uncoded — and a note in both languages); ``None`` when not known.
+    origin : pandas.DataFrame or None
+        The file and file row of each value (columns ``region_code, year, indicator, file, row``), so that
+        checks can name them; ``None`` when the importer does not record it.
     """
 
     frame: pd.DataFrame
     indicators: Mapping[str, Indicator]
     repairs: tuple[Repair, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    units: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    origin: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     # --- basic facts --------------------------------------------------------------------------------------
     @property

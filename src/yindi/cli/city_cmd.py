@@ -49,8 +49,10 @@ def layout(
     """城市内部“中心研发—近郊中试—外围量产”布局 / The city's centre-research → suburb-pilot → periphery-manufacturing layout."""
     from yindi._typing import Lang
     from yindi.cli.common import load_data
+    from yindi.errors import check_option
     from yindi.plan.city_layout import city_layout
 
+    check_option("lang", lang, ("zh", "en"), where="yindi city layout --lang")
     language: Lang = "en" if lang == "en" else "zh"
     panel = load_data(data)
     options = {

@@ -127,6 +127,7 @@ class DataChecks:
         if self.findings.empty:
             return "未发现可疑数值。" if lang == "zh" else "No suspicious values found."
         titles = {
+            "negative": ("不应为负的数量", "Counts below zero"),
             "jump": ("异常跳变", "Implausible jumps"),
             "repeat": ("与上年完全相同", "Identical to the year before"),
             "sum": ("分项之和与总量不符", "Parts do not add up to the total"),
@@ -162,6 +163,7 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
     opts = TABLE.resolve(options)
     f = panel.frame.dropna(subset=["value"])
     parts = [
+        _negatives(f),
         _jumps(f, opts["jump_indicators"], float(opts["jump_ratio"])),
         _repeats(f, opts["repeat_indicators"]),
         _sums(f, opts["sum_rules"], float(opts["sum_tolerance"])),
@@ -174,7 +176,7 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
     )
     found = _locate(found, panel)
     found["detail_en"] = _english_names(found)
-    order = {"jump": 0, "repeat": 1, "sum": 2, "swap": 3}
+    order = {"negative": -1, "jump": 0, "repeat": 1, "sum": 2, "swap": 3}
     found = found.sort_values(
         ["check", "region_code", "indicator", "year"], key=lambda s: s.map(order) if s.name == "check" else s
     ).reset_index(drop=True)
@@ -200,6 +202,21 @@ def _jumps(f: pd.DataFrame, indicators: tuple[str, ...], ratio: float) -> pd.Dat
         zh.append(f"{n} {y} 年 {i} = {v:.10g}，上年 {p:.10g}（{x:.2f} 倍，阈值 {ratio:g}）")
         en.append(f"{n} {y} {i} = {v:.10g} after {p:.10g} the year before ({x:.2f}×; threshold {ratio:g})")
     return _finding(hit, "jump", hit["prev"], zh, en)
+
+
+def _negatives(f: pd.DataFrame) -> pd.DataFrame:
+    """Counts, people, lengths and energy below zero (units in :data:`yindi.data.panel.NONNEGATIVE_UNITS`):
+    a sign or column error in the source (the 2020 census has one: 田阳区 edu_preschool_female = −980)."""
+    from yindi.data.panel import NONNEGATIVE_UNITS
+
+    hit = f[(f["value"] < 0) & f["unit"].isin(NONNEGATIVE_UNITS)]
+    zh, en = [], []
+    for n, y, i, v, u in hit[["region", "year", "indicator", "value", "unit"]].itertuples(index=False):
+        zh.append(f"{n} {y} 年 {i} = {v:.10g} {u}：以{u}计的数量不能为负（疑似正负号或列错位）")
+        en.append(
+            f"{n} {y} {i} = {v:.10g} {u}: a quantity in {u} cannot be negative (a sign or column error?)"
+        )
+    return _finding(hit, "negative", pd.Series(np.nan, index=hit.index), zh, en)
 
 
 def _repeats(f: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame:

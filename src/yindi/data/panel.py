@@ -304,7 +304,6 @@ def make_panel(
     f["value"] = pd.to_numeric(f["value"], errors="raise").astype("float64")
     all_repairs = list(repairs)
 
-    _check_nonnegative(f, where, origin)
     units = f.groupby("indicator")["unit"].unique()
     mixed = units[units.apply(len) > 1]
     if len(mixed):
@@ -360,8 +359,9 @@ def make_panel(
 
 
 #: Units of quantities that cannot be negative (people, counts, lengths, energy, data volume). A negative
-#: value of an indicator in one of these units is an import error; money (亿元, 万元) and rates may be
-#: negative (profits, growth) and are not checked.
+#: value of an indicator in one of these units is flagged by :func:`yindi.data.checks.check_panel` (shown by
+#: every import and by ``yindi data check``; the value is kept as in the source, like every other finding);
+#: money (亿元, 万元) and rates may be negative (profits, growth) and are not checked.
 NONNEGATIVE_UNITS: frozenset[str] = frozenset(
     {
         "人",
@@ -380,21 +380,6 @@ NONNEGATIVE_UNITS: frozenset[str] = frozenset(
         "亿千瓦时",
     }
 )
-
-
-def _check_nonnegative(f: pd.DataFrame, where: Any, origin: str) -> None:
-    """Raise on the first negative value of an indicator whose unit counts something (:data:`NONNEGATIVE_UNITS`)."""
-    neg = (f["value"].to_numpy() < 0) & f["unit"].isin(NONNEGATIVE_UNITS).to_numpy()
-    if not neg.any():
-        return
-    i = f.index[int(np.flatnonzero(neg)[0])]
-    ind, unit, value = str(f.at[i, "indicator"]), str(f.at[i, "unit"]), f["value"].to_numpy()[neg][0]
-    raise DataValidationError(
-        f"{where(i)}: indicator {ind!r} is {value!r} {unit}, but a quantity in {unit} cannot be negative "
-        f"({int(neg.sum())} such value(s)). Correct the cell (a sign or a column mix-up?) or leave it empty.",
-        zh=f"{where(i)}：指标 {ind!r} 为 {value!r} {unit}，而以{unit}计的数量不能为负（共 {int(neg.sum())} 处）。"
-        "请更正该单元格（正负号或列错位？），或留空。",
-    )
 
 
 def _where(frame: pd.DataFrame, i: Any, origin: str) -> str:

@@ -188,6 +188,12 @@ def sensitivity_grid(
         Worker processes (True) or threads (False) for the local cluster.
     """
     check_option("engine", engine, ENGINES, where="sensitivity_grid()")
+    if isinstance(draws, bool) or not isinstance(draws, (int, np.integer)) or draws < 1:
+        raise ParameterError(
+            f"The 'draws' parameter of sensitivity_grid() must be a whole number of at least 1. Got {draws!r} "
+            "instead (--draws).",
+            zh=f"sensitivity_grid() 的 'draws'（每格抽样次数）应为不小于 1 的整数，实际为 {draws!r}（--draws）。",
+        )
     A = np.asarray(X, dtype=np.float64)
     d = np.asarray(directions, dtype=np.float64)
     if A.ndim != 2 or not np.isfinite(A).all() or d.shape != (A.shape[1],):

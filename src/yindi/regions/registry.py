@@ -245,7 +245,8 @@ class Registry:
         key = normalise_key(text)
         codes = set(self._aliases.get(key, frozenset()))
         n_provinces = sum(self._by_code[c].level == "province" for c in codes)
-        if key.isascii() and any(ch.isalpha() for ch in key) and n_provinces != 1:
+        province_wins = n_provinces == 1 and level in (None, "province")
+        if key.isascii() and any(ch.isalpha() for ch in key) and not province_wins:
             # a Latin-letter name may be the pinyin of a city or county; a unique province match wins
             # over any lower-level pinyin match anyway, so only then is building the pinyin table skipped
             codes |= self._pinyin_aliases().get(key, frozenset())

@@ -45,7 +45,12 @@ REPORT_TABLE = register(
 
 
 #: Modules with option tables outside a study (command-line tools, limits); documented in docs/options.md too.
-OTHER_OPTION_MODULES: tuple[str, ...] = ("yindi.limits", "yindi.text.priorities")
+OTHER_OPTION_MODULES: tuple[str, ...] = (
+    "yindi.limits",
+    "yindi.text.priorities",
+    "yindi.data.checks",
+    "yindi.plan.city_layout",
+)
 
 #: The analyses whose options a study file holds (``[options.<name>]``).
 STUDY_ANALYSES: tuple[str, ...] = (

@@ -10,7 +10,16 @@ import sys
 
 import typer
 
-from yindi.cli import common, data_cmd, disparity_cmd, index_cmd, productivity_cmd, report_cmd, structure_cmd
+from yindi.cli import (
+    common,
+    data_cmd,
+    disparity_cmd,
+    index_cmd,
+    productivity_cmd,
+    report_cmd,
+    serve_cmd,
+    structure_cmd,
+)
 
 app = typer.Typer(
     name="yindi",
@@ -22,7 +31,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd, disparity_cmd):
+for _module in (report_cmd, data_cmd, index_cmd, productivity_cmd, structure_cmd, disparity_cmd, serve_cmd):
     _module.register(app)
 
 

@@ -1,0 +1,93 @@
+"""Bilingual labels of result measures, columns, decisions, roles and alert levels shown to readers.
+
+结果度量、列名、布局决策、协同角色和预警等级的中英文名称（报告、接口和仪表盘共用）。
+"""
+
+from __future__ import annotations
+
+from yindi._typing import Lang
+
+#: measure or column id → (Chinese, English)
+MEASURES: dict[str, tuple[str, str]] = {
+    "score": ("得分", "score"),
+    "rank": ("排名", "rank"),
+    "rank_low": ("排名区间下限", "rank interval, best"),
+    "rank_median": ("排名中位数", "median rank"),
+    "rank_high": ("排名区间上限", "rank interval, worst"),
+    "top5_share": ("进入前五的概率", "chance of top five"),
+    "coupling": ("耦合度", "coupling"),
+    "development": ("综合发展水平", "development level"),
+    "coordination": ("耦合协调度", "coupling coordination"),
+    "obstacle": ("障碍度", "obstacle degree"),
+    "workers": ("劳动者", "workers"),
+    "means": ("劳动资料", "means of labour"),
+    "objects": ("劳动对象", "objects of labour"),
+    "劳动者": ("劳动者", "workers"),
+    "劳动资料": ("劳动资料", "means of labour"),
+    "劳动对象": ("劳动对象", "objects of labour"),
+    "te_crs": ("综合技术效率（CRS）", "technical efficiency (CRS)"),
+    "pte_vrs": ("纯技术效率（VRS）", "pure technical efficiency (VRS)"),
+    "scale": ("规模效率", "scale efficiency"),
+    "tfp_change_pct": ("全要素生产率累计变化（%）", "cumulative TFP change (%)"),
+    "green_sbm": ("绿色效率（SBM）", "green efficiency (SBM)"),
+    "rd_intensity": ("研发投入强度", "R&D intensity"),
+    "gdp_per_capita": ("人均地区生产总值", "GDP per capita"),
+    "cluster": ("聚类", "cluster"),
+    "stability": ("稳定性", "stability"),
+    "targets": ("列为目标的地区数", "regions targeting it"),
+    "capable": ("具备条件的地区数", "capable regions"),
+    "ratio": ("目标/具备条件之比", "targets per capable region"),
+    "hhi": ("集中度（HHI）", "concentration (HHI)"),
+    "creation": ("知识创造", "knowledge creation"),
+    "absorption": ("吸收转化", "absorption"),
+    "net_flow": ("技术合同净流出（亿元）", "net technology outflow (100 million yuan)"),
+    "distance_km": ("距离（公里）", "distance (km)"),
+}
+
+DECISIONS: dict[str, tuple[str, str]] = {
+    "upgrade": ("改造提升", "upgrade"),
+    "grow": ("培育壮大", "grow"),
+    "preposition": ("前瞻布局", "pre-position"),
+    "apply": ("场景应用", "apply"),
+    "avoid": ("暂不布局", "avoid"),
+    "insufficient_data": ("数据不足", "insufficient data"),
+}
+
+ROLES: dict[str, tuple[str, str]] = {
+    "source": ("创新策源地", "innovation source"),
+    "carrier": ("承载转化地", "carrier"),
+    "both": ("策源兼承载", "source and carrier"),
+    "neither": ("暂无突出角色", "neither"),
+    "unknown": ("数据不足", "unknown"),
+}
+
+ALERTS: dict[str, tuple[str, str]] = {
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+    "none": ("无", "none"),
+}
+
+TIERS: dict[str, tuple[str, str]] = {
+    "traditional": ("传统产业", "traditional"),
+    "emerging": ("战略性新兴产业", "emerging"),
+    "future": ("未来产业", "future"),
+}
+
+
+def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    pair = table.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]
+
+
+def measure_label(key: str) -> tuple[str, str]:
+    """(Chinese, English) label of a measure or column id (the id itself when unknown)."""
+    return MEASURES.get(key, (key, key))
+
+
+def label(kind: str, key: str, lang: Lang = "zh") -> str:
+    """Label of ``key`` among ``kind`` = measure, decision, role, alert or tier, in ``lang``."""
+    table = {"measure": MEASURES, "decision": DECISIONS, "role": ROLES, "alert": ALERTS, "tier": TIERS}[kind]
+    return _pick(table, key, lang)

@@ -11,6 +11,12 @@ from yindi.regions import registry
 from yindi.study.result import NodeResult, StudyResults
 
 YEAR = 2023
+INDICATORS = {
+    "rd_intensity": ("研发投入强度", "R&D intensity", "%"),
+    "gdp": ("地区生产总值", "GDP", "亿元"),
+    "patents": ("发明专利授权量", "Invention patents granted", "件"),
+    "broadband": ("宽带接入用户", "Broadband subscribers", "万户"),
+}
 DIMS = ("劳动者", "劳动资料", "劳动对象")
 INDUSTRIES = (
     ("C26", "化学原料和化学制品制造业", "traditional"),
@@ -20,6 +26,13 @@ INDUSTRIES = (
     ("F05", "人形机器人", "future"),
 )
 DECISIONS = ("upgrade", "grow", "preposition", "apply", "avoid")
+ZH = {
+    "upgrade": "改造提升",
+    "grow": "培育壮大",
+    "preposition": "前瞻布局",
+    "apply": "场景应用",
+    "avoid": "暂不布局",
+}
 
 
 def codes() -> tuple[str, ...]:
@@ -55,7 +68,7 @@ def evaluation_nodes(seed: int = 7) -> dict[str, NodeResult]:
             "top5_share": rng.uniform(0, 1, n),
         }
     )
-    inds = ("rd_intensity", "patents", "broadband", "robots")
+    inds = tuple(INDICATORS)
     obstacles = pd.DataFrame(
         [
             (c, nm, YEAR, DIMS[k % 3], ind, float(rng.uniform(0, 30)))
@@ -103,7 +116,17 @@ def plan_node(seed: int = 7) -> NodeResult:
         for k, (iid, iname, tier) in enumerate(INDUSTRIES):
             d = DECISIONS[(int(c[:2]) + k) % len(DECISIONS)]
             rows.append(
-                (c, nm, tier, iid, iname, d, float(rng.uniform(0, 1)), f"reason_{iid}", f"{nm}{iname}：{d}")
+                (
+                    c,
+                    nm,
+                    tier,
+                    iid,
+                    iname,
+                    d,
+                    float(rng.uniform(0, 1)),
+                    f"reason_{iid}",
+                    f"{nm}{iname}：{ZH[d]}",
+                )
             )
     portfolio = pd.DataFrame(
         rows,
@@ -152,7 +175,18 @@ def coordinate_node(seed: int = 7) -> NodeResult:
     src = [c for i, c in enumerate(cs) if i % 3 == 0]
     car = [c for i, c in enumerate(cs) if i % 3 != 0]
     rows = [
-        (s, names[s], k, names[k], "E01", 0.9 - 0.01 * j, "fit", "产业互补、距离近", "complementary, close")
+        (
+            s,
+            names[s],
+            k,
+            names[k],
+            "E01",
+            "新一代信息技术",
+            0.9 - 0.01 * j,
+            "fit",
+            "产业互补、距离近",
+            "complementary, close",
+        )
         for j, (s, k) in enumerate(zip(src * 2, car, strict=False))
     ]
     pairs = pd.DataFrame(
@@ -163,6 +197,7 @@ def coordinate_node(seed: int = 7) -> NodeResult:
             "carrier_code",
             "carrier",
             "industry_id",
+            "industry",
             "score",
             "reasons",
             "reason_zh",
@@ -198,11 +233,8 @@ def panel(seed: int = 7):  # type: ignore[no-untyped-def]
         (c, nm, y, ind, float(rng.uniform(1, 100)), unit)
         for c, nm in zip(cs, _names(cs), strict=True)
         for y in (2022, YEAR)
-        for ind, unit in (("rd_intensity", "%"), ("gdp", "亿元"))
+        for ind, (_, _, unit) in INDICATORS.items()
     ]
     frame = pd.DataFrame(rows, columns=["region_code", "region", "year", "indicator", "value", "unit"])
-    meta = {
-        "rd_intensity": Indicator("rd_intensity", "研发投入强度", "R&D intensity", "%"),
-        "gdp": Indicator("gdp", "地区生产总值", "GDP", "亿元"),
-    }
+    meta = {i: Indicator(i, zh, en, unit) for i, (zh, en, unit) in INDICATORS.items()}
     return make_panel(frame, meta)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -22,6 +22,9 @@ from yindi.api.tables import (
 )
 from yindi.errors import RegionNotFoundError
 from yindi.report.profile import records
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 router = APIRouter(prefix="/api")
 
@@ -232,12 +235,10 @@ def layers(request: Request) -> list[dict[str, Any]]:
     return [layer.as_dict() for layer in _state(request).layers.values()]
 
 
-@router.get("/layers/{layer}", summary="图层数值 / Values of a map layer")
-def layer_values(
-    request: Request, layer: str = Path(..., pattern=NAME), year: int | None = YearQ
-) -> dict[str, Any]:
-    """One value per region for ``year`` (default: the latest year of the layer)."""
-    state = _state(request)
+def _layer_frame(state: ApiState, layer: str, year: int | None) -> tuple[Any, int | None, pd.DataFrame]:
+    """The layer, the year used (default: its latest) and ``region_code, name_zh, name_en, value`` rows."""
+    import pandas as pd
+
     item = state.layers.get(layer)
     if item is None:
         raise ResultNotFoundError(
@@ -247,8 +248,7 @@ def layer_values(
         year = item.years[-1]
     if item.kind == "indicator" and state.panel is not None:
         f = state.panel.frame
-        sub = f[(f["indicator"] == item.column) & (f["year"] == year)]
-        frame = sub[["region_code", "value"]]
+        frame = f[(f["indicator"] == item.column) & (f["year"] == year)][["region_code", "value"]]
     else:
         frame = result_table(state.results, item.node, item.table)
         if item.measure is not None:
@@ -256,17 +256,54 @@ def layer_values(
         if year is not None and "year" in frame.columns:
             frame = frame[frame["year"] == year]
         frame = frame[["region_code", item.column]].rename(columns={item.column: "value"})
-    names = {r["code"]: (r["name_zh"], r["name_en"]) for r in state.regions}
-    rows = [
-        {
-            "region_code": r["region_code"],
-            "name_zh": names.get(str(r["region_code"]), ("", ""))[0],
-            "name_en": names.get(str(r["region_code"]), ("", ""))[1],
-            "value": r["value"],
-        }
-        for r in records(frame)
-    ]
-    return {**item.as_dict(), "year": year, "values": rows}
+    names = pd.DataFrame(state.regions)[["code", "name_zh", "name_en"]].rename(
+        columns={"code": "region_code"}
+    )
+    frame = frame.assign(region_code=frame["region_code"].astype(str))
+    out = frame.merge(names, on="region_code", how="left")[["region_code", "name_zh", "name_en", "value"]]
+    return item, year, out
+
+
+@router.get("/layers/{layer}.csv", summary="下载图层数值（CSV） / Download a map layer (CSV)")
+def layer_csv(request: Request, layer: str = Path(..., pattern=NAME), year: int | None = YearQ) -> Response:
+    """The values shown on the map, one row per region, as CSV (injection safe)."""
+    item, used, frame = _layer_frame(_state(request), layer, year)
+    frame = frame.assign(layer=item.id, year=used)
+    headers = {"Content-Disposition": f'attachment; filename="layer-{used or "all"}.csv"'}
+    return Response(csv_bytes(frame), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@router.get("/layers/{layer}.xlsx", summary="下载图层数值（Excel） / Download a map layer (Excel)")
+def layer_xlsx(request: Request, layer: str = Path(..., pattern=NAME), year: int | None = YearQ) -> Response:
+    """The values shown on the map, one row per region, as an Excel workbook (injection safe)."""
+    item, used, frame = _layer_frame(_state(request), layer, year)
+    frame = frame.assign(layer=item.id, year=used)
+    headers = {"Content-Disposition": f'attachment; filename="layer-{used or "all"}.xlsx"'}
+    return Response(xlsx_bytes(frame, "layer"), media_type=XLSX, headers=headers)
+
+
+@router.get("/layers/{layer}", summary="图层数值 / Values of a map layer")
+def layer_values(
+    request: Request, layer: str = Path(..., pattern=NAME), year: int | None = YearQ
+) -> dict[str, Any]:
+    """One value per region for ``year`` (default: the latest year of the layer)."""
+    item, used, frame = _layer_frame(_state(request), layer, year)
+    return {**item.as_dict(), "year": used, "values": records(frame)}
+
+
+@router.get("/labels", summary="界面用语 / Labels of measures, decisions, roles, alerts, tiers")
+def labels() -> dict[str, dict[str, dict[str, str]]]:
+    """Chinese and English labels of the ids that appear in results (``{"decision": {"grow": {"zh", "en"}}}``)."""
+    from yindi.report import labels as lb
+
+    tables = {
+        "measure": lb.MEASURES,
+        "decision": lb.DECISIONS,
+        "role": lb.ROLES,
+        "alert": lb.ALERTS,
+        "tier": lb.TIERS,
+    }
+    return {k: {i: {"zh": zh, "en": en} for i, (zh, en) in t.items()} for k, t in tables.items()}
 
 
 @router.get("/geometry/{level}", summary="地图几何（SVG 路径） / Map geometry (SVG paths)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from yindi.report import charts, maps
-from yindi.report.base import ReportContext
+from yindi.report.base import context
 from yindi.study import Study
 
 
@@ -31,12 +31,17 @@ def figures_available(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_section_on_real_data(panel, provinces_dir: Path, lang: str, figures_available: None) -> None:  # type: ignore[no-untyped-def]
     from yindi.report.sections.disparity import build
 
-    ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), lang=lang), year=2023)
     start = time.perf_counter()
+    ctx = context(
+        Study(data=str(provinces_dir), lang=lang, year=2023),
+        panel,
+        nodes=("disparity", "spatial"),
+        store=False,
+    )
     section = build(ctx)
     elapsed = time.perf_counter() - start
     assert section is not None
-    assert elapsed < 15  # budget: a few seconds on a quiet machine (shared 2-core machine here)
+    assert elapsed < 30  # compute + render: a few seconds on a quiet machine (shared 2-core machine here)
     assert section.id == "disparity"
     assert ("Dagum 基尼系数分解" if lang == "zh" else "Dagum Gini decomposition") in section.html
     dagum = section.tables["disparity_dagum"]
@@ -47,20 +52,25 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str, figures_ava
     lisa = section.tables["disparity_lisa"]
     assert len(lisa) == 31 and set(lisa["cluster"]) <= {"HH", "LL", "HL", "LH", "ns"}
     assert all(len(name) <= 31 for name in section.tables)
-    assert ctx.used_options["disparity"]["indicator"] == "rd_intensity"
+    assert ctx.study.options["disparity"]["indicator"] == "rd_intensity"
 
 
 def test_section_skips_missing_indicator(panel, provinces_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from yindi.report.sections.disparity import build
 
-    study = Study(data=str(provinces_dir), options={"disparity": {"indicator": "no_such_indicator"}})
-    assert build(ReportContext(panel=panel, study=study, year=2023)) is None
+    study = Study(
+        data=str(provinces_dir), year=2023, options={"disparity": {"indicator": "no_such_indicator"}}
+    )
+    ctx = context(study, panel, nodes=("disparity", "spatial"), store=False)
+    assert build(ctx) is None and ctx.result("disparity") is None
+    assert "spatial" in ctx.results.failures  # its input is missing: skipped, and said so
 
 
 def test_section_without_tibet(panel, provinces_dir: Path, figures_available: None) -> None:  # type: ignore[no-untyped-def]
     from yindi.report.sections.disparity import build
 
-    ctx = ReportContext(panel=panel, study=Study(data=str(provinces_dir), exclude_tibet=True), year=2023)
+    study = Study(data=str(provinces_dir), exclude_tibet=True, year=2023)
+    ctx = context(study, panel, nodes=("disparity", "spatial"), store=False)
     section = build(ctx)
     assert section is not None
     assert len(section.tables["disparity_lisa"]) == 30

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 
@@ -76,15 +75,6 @@ class ReportContext:
     def tr(self, zh: str, en: str) -> str:
         """Pick the text for the report language."""
         return en if self.study.lang == "en" else zh
-
-    # --- transitional: sections not yet rendering node results -------------------------------------------
-    @property
-    def analysis(self) -> Panel:
-        return self.panel.select(regions=self.results.codes)
-
-    def option(self, section: str, name: str, default: Any) -> Any:
-        value = self.study.options.get(section, {}).get(name, default)
-        return default if value is None else value
 
     def result(self, node: str) -> NodeResult | None:
         """The node's result; ``None`` when the data lack what it needs or it failed (see :meth:`failure`)."""

@@ -47,6 +47,12 @@ footer code{font-size:12px;word-break:break-all}
 """
 
 
+def _resolve(name: str) -> str:
+    from yindi.regions import registry
+
+    return registry().resolve(name).adcode
+
+
 def render_page(
     ctx: ReportContext,
     sections: Sequence[Section],
@@ -59,15 +65,26 @@ def render_page(
     """The complete HTML document."""
     tr = ctx.tr
     lang = "zh-CN" if ctx.lang == "zh" else "en"
+    study = ctx.study
+    where_zh = "全国" if study.within is None else ctx.region_name(_resolve(study.within))
+    where_en = "National" if study.within is None else ctx.region_name(_resolve(study.within))
+    per_zh = {"province": "分省", "city": "分市", "county": "分县"}[study.level]
     title = tr(
-        "新质生产力因地制宜发展评估报告（全国·分省）",
-        "New Quality Productive Forces by Region — National Report",
+        f"新质生产力因地制宜发展评估报告（{where_zh}·{per_zh}）",
+        f"New Quality Productive Forces by Region — {where_en} Report",
     )
-    n_regions = len(ctx.analysis.region_codes)
+    n_regions = len(ctx.results.codes)
+    unit_zh = {"province": "省级行政区", "city": "地级行政区", "county": "县级行政区"}[study.level]
+    unit_en = {
+        "province": "provincial-level regions",
+        "city": "prefecture-level cities",
+        "county": "counties",
+    }[study.level]
+    left_out = [ctx.region_name(_resolve(x)) for x in study.excluded]
     meta = [
         tr(f"报告年份：{ctx.year}", f"Report year: {ctx.year}"),
-        tr(f"分析范围：{n_regions} 个省级行政区", f"Scope: {n_regions} provincial-level regions")
-        + (tr("（不含西藏）", " (Tibet excluded)") if ctx.study.exclude_tibet else ""),
+        tr(f"分析范围：{n_regions} 个{unit_zh}", f"Scope: {n_regions} {unit_en}")
+        + (tr(f"（不含{'、'.join(left_out)}）", f" ({', '.join(left_out)} excluded)") if left_out else ""),
         tr(f"数据：{ctx.study.data}", f"Data: {ctx.study.data}"),
     ]
     when = generated.isoformat(sep=" ") if generated else ""

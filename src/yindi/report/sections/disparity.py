@@ -1,44 +1,34 @@
 """Report section 'disparity': regional disparities, their dynamics and spatial patterns.
 
-Default variable: R&D intensity (``rd_intensity``, R&D expenditure / GDP, %), the innovation-input core of
-New Quality Productive Forces and the longest balanced series in the provincial pack (31 provinces, 2011–2023,
-as published by NBS). Any indicator can be chosen with the study option ``disparity.indicator``.
+Renders the 'disparity' and 'spatial' nodes. Default variable: R&D intensity (``rd_intensity``, R&D expenditure /
+GDP, %), the innovation-input core of New Quality Productive Forces and the longest balanced series in the
+provincial pack; any indicator can be chosen with the study option ``disparity.indicator``.
 """
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import pandas as pd
 
-from yindi.errors import MethodWarning
 from yindi.report import charts, html, maps
 from yindi.report.base import ReportContext, Section
+from yindi.study.result import NodeResult
 
 #: Analysis nodes this section renders.
-NODES: tuple[str, ...] = ()
+NODES = ("disparity", "spatial")
 
 CLUSTER_COLORS = {"HH": "#d7301f", "LL": "#2b8cbe", "HL": "#fdae6b", "LH": "#9ecae1", "ns": "#e5e5e5"}
 
 
-def _selected_years(years: list[int]) -> list[int]:
-    if len(years) <= 3:
-        return years
-    return sorted({years[0], years[len(years) // 2], years[-1]})
-
-
-def _dagum_block(
-    ctx: ReportContext, table: pd.DataFrame, grouping: str, boot: int
-) -> tuple[str, pd.DataFrame, pd.DataFrame]:
-    from yindi.disparity import dagum_by_year
+def _dagum_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     from yindi.regions import grouping as get_grouping
 
-    grp = get_grouping(grouping)
-    series = dagum_by_year(table, grouping, bootstrap=boot, seed=ctx.seed)
-    frame = series.table()
-    tidy = series.to_frame()
-    pairs = tidy[tidy["component"].isin(["gini_within", "gini_between"])].reset_index(drop=True)
+    opt = ctx.study.options["disparity"]
+    grp = get_grouping(opt["grouping"])
+    boot = opt["bootstrap"]
+    frame = res.table("dagum")
+    pairs = res.table("dagum_pairs")
     x = frame["year"].tolist()
     t = ctx.tr
     comp = {
@@ -120,27 +110,14 @@ def _dagum_block(
     return body, frame, pairs
 
 
-def _spatial_block(
-    ctx: ReportContext, table: pd.DataFrame, year: int, perms: int
-) -> tuple[str, pd.DataFrame, pd.DataFrame]:
-    from yindi.spatial import contiguity, local_moran, moran
-
+def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     t = ctx.tr
-    codes = list(table.index)
-    w = contiguity("province", islands="nearest", regions=codes)
-    rows = []
-    for y in table.columns:
-        col = table[y].dropna()
-        if len(col) < len(codes):
-            continue
-        m = moran(col, w, permutations=perms, seed=ctx.seed)
-        rows.append(
-            {"year": int(y), "moran_I": m.I, "z_norm": m.z_norm, "p_norm": m.p_norm, "p_sim": m.p_sim}
-        )
-    moran_frame = pd.DataFrame(rows)
-    lisa = local_moran(table[year], w, permutations=perms, seed=ctx.seed)
-    lf = lisa.to_frame()
-    lf.insert(1, "region", [ctx.region_name(c) for c in lf["region_code"]])
+    year = int(res.meta["year"])
+    perms = int(res.meta["permutations"])
+    moran_frame = res.table("moran")
+    lf = res.table("lisa")
+    alpha = ctx.study.options["spatial"]["alpha"]
+    adjust = ctx.study.options["spatial"]["adjust"]
     names = {
         "HH": t("高-高", "High-High"),
         "LL": t("低-低", "Low-Low"),
@@ -148,7 +125,7 @@ def _spatial_block(
         "LH": t("低-高", "Low-High"),
         "ns": t("不显著", "Not significant"),
     }
-    cats = {c: names[v] for c, v in lisa.clusters.items()}
+    cats = {str(c): names[v] for c, v in zip(lf["region_code"], lf["cluster"], strict=True)}
     colors = {names[k]: v for k, v in CLUSTER_COLORS.items()}
     cmap = maps.category_map(
         cats,
@@ -184,36 +161,31 @@ def _spatial_block(
     )
     text = t(
         f"{year} 年全局莫兰指数 I = {last['moran_I']:.3f}（置换检验 p = {last['p_sim']:.3f}，{perms} 次）。"
-        f"显著的局部集聚（α = 0.05，条件置换）：{listed or '无'}。",
+        f"显著的局部集聚（α = {alpha:g}，条件置换{'，' + adjust + ' 校正' if adjust != 'none' else ''}）：{listed or '无'}。",
         f"Global Moran's I in {year} is {last['moran_I']:.3f} (permutation p = {last['p_sim']:.3f}, {perms} "
-        f"permutations). Significant local clusters (α = 0.05, conditional permutations): {listed or 'none'}.",
+        f"permutations). Significant local clusters (α = {alpha:g}, conditional permutations"
+        f"{', ' + adjust + ' correction' if adjust != 'none' else ''}): {listed or 'none'}.",
     )
     body = html.paragraph(text) + html.grid([html.figure(cmap), html.figure(line)], columns=2)
     return body, moran_frame, lf
 
 
-def _dynamics_block(
-    ctx: ReportContext, table: pd.DataFrame
-) -> tuple[str, dict[str, pd.DataFrame], list[str]]:
-    from yindi.disparity import beta_convergence, kernel_density, markov, sigma_convergence, spatial_markov
-    from yindi.spatial import contiguity
-
+def _dynamics_block(ctx: ReportContext, res: NodeResult) -> tuple[str, dict[str, pd.DataFrame], list[str]]:
     t = ctx.tr
-    years = [int(c) for c in table.columns]
-    dens = kernel_density(table, years=_selected_years(years), points=100)
+    meta = res.meta
+    kde_frame = res.table("kde")
+    grid = kde_frame[kde_frame["year"] == kde_frame["year"].iloc[0]]["x"].tolist()
     kde = charts.line_chart(
-        [round(float(v), 4) for v in dens.grid],
-        {str(y): d.tolist() for y, d in zip(dens.years, dens.density, strict=True)},
+        [round(float(v), 4) for v in grid],
+        {str(y): g["density"].tolist() for y, g in kde_frame.groupby("year", sort=True)},
         title=t("核密度估计（Silverman 带宽）", "Kernel density (Silverman bandwidth)"),
-        xlabel=ctx.indicator_label(ctx.option("disparity", "indicator", "rd_intensity")),
+        xlabel=ctx.indicator_label(str(meta["indicator"])),
     )
-    balanced = table.dropna()
-    mk = markov(balanced, k=4, relative=True)
-    w = contiguity("province", islands="nearest", regions=list(balanced.index))
-    smk = spatial_markov(balanced, w, k=4, relative=True)
-    labels = [t(f"Q{i}", f"Q{i}") for i in range(1, 5)]
+    markov_p = res.table("markov_p").set_index("from")
+    k = markov_p.shape[0]
+    labels = [f"Q{i}" for i in range(1, k + 1)]
     heat = charts.heatmap(
-        mk.p,
+        markov_p.to_numpy(dtype=float),
         labels,
         labels,
         title=t("马尔可夫转移概率（相对水平四分位）", "Markov transitions (relative quartiles)"),
@@ -221,54 +193,41 @@ def _dynamics_block(
         vmin=0,
         vmax=1,
     )
-    mtab = mk.table().reset_index().rename(columns={"index": t("初始状态", "From"), "n": t("转移次数", "n")})
+    mtab = markov_p.copy()
+    mtab.insert(0, t("转移次数", "n"), [int(v) for v in meta["markov_n"]])
+    mtab = mtab.reset_index().rename(columns={"from": t("初始状态", "From")})
     mtab[mtab.columns[1]] = mtab[mtab.columns[1]].astype(object)
-    mtab.loc[len(mtab)] = [t("遍历分布", "Ergodic"), "", *mk.ergodic]
-    sigma = sigma_convergence(table)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MethodWarning)
-        absolute = beta_convergence(balanced)
-        conditional = beta_convergence(balanced, kind="conditional")
-    conv = pd.DataFrame(
-        [
-            {
-                "model": t("绝对β收敛（混合OLS）", "Absolute β (pooled OLS)"),
-                "beta": absolute.beta,
-                "se": absolute.se,
-                "p": absolute.p,
-                "speed": absolute.speed,
-                "half_life": absolute.half_life,
-                "N": absolute.n_obs,
-            },
-            {
-                "model": t("条件β收敛（双向固定效应）", "Conditional β (two-way FE)"),
-                "beta": conditional.beta,
-                "se": conditional.se,
-                "p": conditional.p,
-                "speed": conditional.speed,
-                "half_life": conditional.half_life,
-                "N": conditional.n_obs,
-            },
-        ]
-    )
+    mtab.loc[len(mtab)] = [t("遍历分布", "Ergodic"), "", *meta["ergodic"]]
+    sigma = res.table("sigma")
+    sy, sv = sigma["year"].tolist(), sigma["value"].tolist()
+    beta = res.table("beta").set_index("model")
+    ab, cd = beta.loc["absolute"], beta.loc["conditional"]
+    conv = beta.reset_index()
+    conv["model"] = [
+        t("绝对β收敛（混合OLS）", "Absolute β (pooled OLS)")
+        if m == "absolute"
+        else t("条件β收敛（双向固定效应）", "Conditional β (two-way FE)")
+        for m in conv["model"]
+    ]
     sig_line = charts.line_chart(
-        list(sigma.years),
-        {t("变异系数", "CV"): list(sigma.values)},
+        sy,
+        {t("变异系数", "CV"): sv},
         title=t("σ 收敛（变异系数）", "σ-convergence (CV)"),
         xlabel=t("年份", "Year"),
     )
-    ht = smk.test
+    converging = bool(meta["sigma_converging"]) and float(meta["sigma_slope_p"]) < 0.05
+    lr, dof, lr_p = float(meta["lr"]), int(meta["dof"]), float(meta["lr_p"])
     text = t(
-        f"变异系数由 {sigma.values[0]:.3f}（{sigma.years[0]}）变为 {sigma.values[-1]:.3f}（{sigma.years[-1]}），"
-        f"{'呈 σ 收敛' if sigma.converging and sigma.slope_p < 0.05 else '未见显著 σ 收敛'}；"
-        f"绝对 β = {absolute.beta:.4f}（p = {absolute.p:.3f}），条件 β = {conditional.beta:.4f}（p = {conditional.p:.3f}）。"
-        f"空间马尔可夫同质性检验 LR = {ht.lr:.2f}（自由度 {ht.dof}，p = {ht.lr_p:.3f}）："
-        f"{'邻居状态显著影响转移' if ht.lr_p < 0.05 else '未发现邻居状态显著影响转移'}。",
-        f"The CV moves from {sigma.values[0]:.3f} ({sigma.years[0]}) to {sigma.values[-1]:.3f} ({sigma.years[-1]}): "
-        f"{'σ-convergence' if sigma.converging and sigma.slope_p < 0.05 else 'no significant σ-convergence'}; absolute "
-        f"β = {absolute.beta:.4f} (p = {absolute.p:.3f}), conditional β = {conditional.beta:.4f} (p = {conditional.p:.3f}). "
-        f"Spatial Markov homogeneity test LR = {ht.lr:.2f} (dof {ht.dof}, p = {ht.lr_p:.3f}): neighbours "
-        f"{'do' if ht.lr_p < 0.05 else 'do not detectably'} change the transition probabilities.",
+        f"变异系数由 {sv[0]:.3f}（{sy[0]}）变为 {sv[-1]:.3f}（{sy[-1]}），"
+        f"{'呈 σ 收敛' if converging else '未见显著 σ 收敛'}；"
+        f"绝对 β = {ab['beta']:.4f}（p = {ab['p']:.3f}），条件 β = {cd['beta']:.4f}（p = {cd['p']:.3f}）。"
+        f"空间马尔可夫同质性检验 LR = {lr:.2f}（自由度 {dof}，p = {lr_p:.3f}）："
+        f"{'邻居状态显著影响转移' if lr_p < 0.05 else '未发现邻居状态显著影响转移'}。",
+        f"The CV moves from {sv[0]:.3f} ({sy[0]}) to {sv[-1]:.3f} ({sy[-1]}): "
+        f"{'σ-convergence' if converging else 'no significant σ-convergence'}; absolute "
+        f"β = {ab['beta']:.4f} (p = {ab['p']:.3f}), conditional β = {cd['beta']:.4f} (p = {cd['p']:.3f}). "
+        f"Spatial Markov homogeneity test LR = {lr:.2f} (dof {dof}, p = {lr_p:.3f}): neighbours "
+        f"{'do' if lr_p < 0.05 else 'do not detectably'} change the transition probabilities.",
     )
     shown = conv.rename(
         columns={
@@ -285,85 +244,85 @@ def _dynamics_block(
         + html.table(
             shown,
             digits=4,
-            caption=t("β 收敛（按省聚类稳健标准误）", "β-convergence (region-clustered s.e.)"),
+            caption=t(
+                f"β 收敛（按{ctx.unit_word()}聚类稳健标准误）", "β-convergence (region-clustered s.e.)"
+            ),
         )
     )
     tables = {
-        "disparity_kde": dens.to_frame(),
-        "disparity_markov": mk.to_frame(),
-        "disparity_spatial_markov": smk.to_frame(),
-        "disparity_convergence": pd.concat(
-            [sigma.to_frame(), absolute.to_frame(), conditional.to_frame()], ignore_index=True
-        ),
+        "disparity_kde": kde_frame,
+        "disparity_markov": res.table("markov"),
+        "disparity_spatial_markov": res.table("spatial_markov"),
+        "disparity_convergence": res.table("convergence"),
     }
+    wopt = ctx.study.options["weights"]
+    attached = [(ctx.region_name(a), ctx.region_name(b)) for a, b in meta["attached"]]
+    links_zh = "；".join(f"{a}连接{b}" for a, b in attached)
+    links_en = "; ".join(f"{a} attached to {b}" for a, b in attached)
     notes = [
         t(
-            "马尔可夫状态为各年相对水平（除以当年均值）的混合四分位；空间滞后采用 Queen 邻接（海南连接广东）行标准化权重。",
-            "Markov states are pooled quartiles of values relative to each year's mean; spatial lags use row-standardised "
-            "queen contiguity (Hainan attached to Guangdong).",
+            f"马尔可夫状态为各年相对水平（除以当年均值）的混合 {k} 分位；空间滞后采用 {wopt['contiguity'].capitalize()} "
+            f"邻接{'（' + links_zh + '）' if links_zh else ''}行标准化权重。",
+            f"Markov states are pooled {k}-quantiles of values relative to each year's mean; spatial lags use "
+            f"row-standardised {wopt['contiguity']} contiguity{' (' + links_en + ')' if links_en else ''}.",
         )
     ]
     return body, tables, notes
 
 
 def build(ctx: ReportContext) -> Section | None:
-    indicator = ctx.option("disparity", "indicator", "rd_intensity")
-    grouping = ctx.option("disparity", "grouping", "nbs4")
-    boot = int(ctx.option("disparity", "bootstrap", 200))
-    perms = int(ctx.option("disparity", "permutations", 999))
+    res = ctx.result("disparity")
+    if res is None:
+        return None
     t = ctx.tr
-    if indicator not in ctx.analysis.indicators:
-        return None
-    table = ctx.analysis.series(indicator)
-    table = table.loc[:, [c for c in table.columns if int(c) <= ctx.year]]
-    table = table.loc[:, table.notna().sum() >= 3]
-    if table.shape[1] < 3:
-        return None
-    year = (
-        int(max(c for c in table.columns if table[c].notna().all()))
-        if table.notna().all().any()
-        else int(table.columns[-1])
+    units = ctx.unit_word()
+    first, last = int(res.meta["first"]), int(res.meta["last"])
+    label = ctx.indicator_label(str(res.meta["indicator"]))
+    from yindi.regions import grouping
+
+    grp = grouping(ctx.study.options["disparity"]["grouping"])
+    through = (
+        t("（市、县按所属省份归组）", " (cities and counties through their province)")
+        if ctx.level != "province"
+        else ""
     )
-    label = ctx.indicator_label(indicator)
     intro = html.paragraph(
         t(
-            f"本节以“{label}”衡量各省创新投入水平（新质生产力的核心要素；{min(table.columns)}–{max(table.columns)} 年 31 省齐全），"
-            "按国家统计局四大区域分析差异来源、分布动态、收敛性与空间格局。",
-            f"This section measures innovation input by '{label}' (the core of New Quality Productive Forces; complete "
-            f"for the 31 provinces {min(table.columns)}–{max(table.columns)}) and analyses the sources of disparity across "
-            "the NBS four macro-regions, distributional dynamics, convergence and spatial patterns.",
+            f"本节以“{label}”衡量{res.meta['n_units']}个{units}的创新投入水平（新质生产力的核心要素；"
+            f"{first}–{last} 年），按{grp.name_zh}{through}分析差异来源、分布动态、收敛性与空间格局。",
+            f"This section measures innovation input by '{label}' (the core of New Quality Productive Forces) for "
+            f"{res.meta['n_units']} {units}, {first}–{last}, and analyses the sources of disparity across the "
+            f"{grp.name_en}{through}, distributional dynamics, convergence and spatial patterns.",
         )
     )
-    d_body, d_frame, d_pairs = _dagum_block(ctx, table, grouping, boot)
-    s_body, m_frame, l_frame = _spatial_block(ctx, table, year, perms)
-    dy_body, dy_tables, dy_notes = _dynamics_block(ctx, table)
+    d_body, d_frame, d_pairs = _dagum_block(ctx, res)
+    dy_body, dy_tables, dy_notes = _dynamics_block(ctx, res)
     body = (
         intro
         + f"<h3>{html.esc(t('Dagum 基尼系数分解', 'Dagum Gini decomposition'))}</h3>"
         + d_body
         + f"<h3>{html.esc(t('分布动态与收敛', 'Distributional dynamics and convergence'))}</h3>"
         + dy_body
-        + f"<h3>{html.esc(t('空间自相关', 'Spatial autocorrelation'))}</h3>"
-        + s_body
     )
+    tables: dict[str, Any] = {"disparity_dagum": d_frame, "disparity_dagum_pairs": d_pairs, **dy_tables}
+    spatial = ctx.result("spatial")
+    if spatial is not None:
+        s_body, m_frame, l_frame = _spatial_block(ctx, spatial)
+        body += f"<h3>{html.esc(t('空间自相关', 'Spatial autocorrelation'))}</h3>" + s_body
+        tables["disparity_moran"] = m_frame
+        tables["disparity_lisa"] = l_frame
     notes = (
         t(
             "Dagum (1997) 分解：G = G_w + G_nb + G_t；置信区间为组内分层自助法百分位区间。",
             "Dagum (1997): G = G_w + G_nb + G_t; intervals are percentile intervals of a bootstrap stratified by region.",
         ),
         t(
-            "LISA 采用条件置换检验（与 PySAL esda 相同），未做多重检验校正；可在研究设定中选择 FDR。",
-            "LISA uses conditional permutation inference (as PySAL esda), without multiple-testing correction by default.",
+            "LISA 采用条件置换检验（与 PySAL esda 相同）；多重检验校正由研究选项 spatial.adjust 设定（默认不校正）。",
+            "LISA uses conditional permutation inference (as PySAL esda); the multiple-testing correction is the "
+            "study option spatial.adjust (none by default).",
         ),
         *dy_notes,
     )
-    tables: dict[str, Any] = {
-        "disparity_dagum": d_frame,
-        "disparity_dagum_pairs": d_pairs,
-        "disparity_moran": m_frame,
-        "disparity_lisa": l_frame,
-        **dy_tables,
-    }
     return Section(
         "disparity",
         t("区域差异、动态演进与空间格局", "Disparities, dynamics and spatial patterns"),

@@ -6,7 +6,6 @@ with CO2 as an undesirable output (SBM and global Malmquist–Luenberger).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 
 import pandas as pd
@@ -15,117 +14,91 @@ from yindi.report import html
 from yindi.report.base import ReportContext, Section
 
 #: Analysis nodes this section renders.
-NODES: tuple[str, ...] = ()
-
-INPUTS = ["rd_personnel_fte", "rd_expenditure"]
-OUTPUTS = ["invention_patents_granted", "tech_contract_turnover", "firms_new_product_sales"]
-BAD = ["co2_emissions"]
-FIRST_YEAR = 2018
+NODES = ("productivity",)
 
 
 def _figure(make: Callable[[], str], caption: str) -> str:
     return html.figure(make(), caption)
 
 
-def _latest(frame: pd.DataFrame, year: int) -> int:
-    years = [int(y) for y in frame["period"].unique() if int(y) <= year]
-    return max(years) if years else int(frame["period"].max())
+def _by_region(frame: pd.DataFrame, measure: str) -> dict[str, float]:
+    sub = frame[frame["measure"] == measure]
+    return {str(c): float(v) for c, v in zip(sub["region_code"], sub["value"], strict=True)}
 
 
 def build(ctx: ReportContext) -> Section | None:
-    from yindi.productivity import dea, malmquist
     from yindi.report import charts, maps
 
+    res = ctx.result("productivity")
+    if res is None:
+        return None
     tr = ctx.tr
-    panel = ctx.analysis
-    if any(i not in panel.indicators for i in INPUTS + OUTPUTS):
-        return None
-    last = min(int(ctx.option("productivity", "last_year", ctx.year)), 2023)
-    first = int(ctx.option("productivity", "first_year", FIRST_YEAR))
-    years = list(range(first, last + 1))
-    mq_frontier = ctx.option("productivity", "malmquist_frontier", "contemporaneous")
-    mq_rts = ctx.option("productivity", "malmquist_rts", "vrs")
-    green_frontier = ctx.option("productivity", "green_frontier", "global")
-    green_rts = ctx.option("productivity", "green_rts", "vrs")
-    wide = panel.wide(INPUTS + OUTPUTS + [b for b in BAD if b in panel.indicators], years=years).reset_index()
-    wide = wide.rename(columns={"region_code": "region", "year": "period"})
-    core = wide.dropna(subset=INPUTS + OUTPUTS)
-    if core["period"].nunique() < 1:
-        return None
-    notes: list[str] = []
+    units = ctx.unit_word()
+    opt = ctx.study.options["productivity"]
+    meta = res.meta
+    first, last, y_eff = int(meta["first"]), int(meta["last"]), int(meta["year"])
+    notes: list[str] = list(res.notes)
     blocks: list[str] = []
     tables: dict[str, pd.DataFrame] = {}
 
-    # 1. Innovation efficiency in the latest year: CRS (overall), VRS (pure technical), scale = CRS/VRS
-    y_eff = _latest(core, last)
-    cs = core[core["period"] == y_eff].sort_values("region")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        crs = dea(
-            cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="crs", units=cs["region"].tolist()
-        )
-        vrs = dea(
-            cs[INPUTS].to_numpy(float), cs[OUTPUTS].to_numpy(float), rts="vrs", units=cs["region"].tolist()
-        )
-    notes.extend(str(w.message) for w in caught)
+    # 1. Innovation efficiency in the latest year
+    eff_long = res.table("efficiency")
+    te, pte, se = (_by_region(eff_long, m) for m in ("te_crs", "pte_vrs", "scale"))
+    codes = list(te)
     eff = pd.DataFrame(
         {
-            "region_code": cs["region"].to_numpy(),
-            tr("地区", "region"): [ctx.region_name(c) for c in cs["region"]],
-            tr("综合效率(CRS)", "TE (CRS)"): crs.efficiency,
-            tr("纯技术效率(VRS)", "PTE (VRS)"): vrs.efficiency,
-            tr("规模效率", "SE"): crs.efficiency / vrs.efficiency,
+            "region_code": codes,
+            tr("地区", "region"): [ctx.region_name(c) for c in codes],
+            tr("综合效率(CRS)", "TE (CRS)"): [te[c] for c in codes],
+            tr("纯技术效率(VRS)", "PTE (VRS)"): [pte[c] for c in codes],
+            tr("规模效率", "SE"): [se[c] for c in codes],
         }
     ).sort_values(tr("综合效率(CRS)", "TE (CRS)"), ascending=False)
     tables["prod_innov_eff"] = eff
-    n_eff = int((crs.efficiency >= 1 - 1e-9).sum())
-    vrs_only = [
-        c for c, a, b in zip(cs["region"], crs.efficiency, vrs.efficiency, strict=True) if b >= 1 - 1e-9 > a
-    ]
-    if vrs_only:
-        names = tr("、", ", ").join(ctx.region_name(c) for c in vrs_only)
+    if meta["vrs_only"]:
+        names = tr("、", ", ").join(ctx.region_name(c) for c in meta["vrs_only"])
         notes.append(
             tr(
-                f"VRS 下有效但 CRS 下无效的省份（{names}）多为规模极端者：VRS 前沿在规模两端没有可比同伴，"
+                f"VRS 下有效但 CRS 下无效的{units}（{names}）多为规模极端者：VRS 前沿在规模两端没有可比同伴，"
                 "纯技术效率=1 应结合规模效率解读。",
-                f"Provinces efficient under VRS but not CRS ({names}) sit at the extremes of scale, where the VRS "
-                "frontier has no comparable peers; read PTE = 1 together with scale efficiency.",
+                f"{units.capitalize()} efficient under VRS but not CRS ({names}) sit at the extremes of scale, where "
+                "the VRS frontier has no comparable peers; read PTE = 1 together with scale efficiency.",
             )
         )
+    ind = ctx.panel.indicator
+
+    def names_of(ids: list[str]) -> str:
+        return tr("、", ", ").join(ind(i).name(ctx.lang) for i in ids if i in ctx.panel.indicators)
+
     blocks.append(
         html.paragraph(
             tr(
-                f"创新效率模型：投入为R&D人员全时当量与R&D经费，产出为发明专利授权数、技术市场成交额与规上工业"
-                f"新产品销售收入。{y_eff}年{len(cs)}个省份中{n_eff}个处于CRS前沿（综合效率=1）。",
-                f"Innovation-efficiency model: inputs R&D personnel (FTE) and R&D expenditure; outputs invention "
-                f"patents granted, technology-contract turnover and new-product sales. In {y_eff}, {n_eff} of "
-                f"{len(cs)} provinces are on the CRS frontier (TE = 1).",
+                f"创新效率模型：投入为{names_of(list(opt['inputs']))}，产出为{names_of(list(opt['outputs']))}。"
+                f"{y_eff}年{meta['n_units']}个{units}中{meta['n_frontier']}个处于CRS前沿（综合效率=1）。",
+                f"Innovation-efficiency model: inputs {names_of(list(opt['inputs']))}; outputs "
+                f"{names_of(list(opt['outputs']))}. In {y_eff}, {meta['n_frontier']} of {meta['n_units']} {units} "
+                "are on the CRS frontier (TE = 1).",
             )
         )
     )
-    te_map = {str(k): float(v) for k, v in zip(cs["region"], crs.efficiency, strict=True)}
     blocks.append(
         html.grid(
             [
                 _figure(
                     lambda: maps.choropleth(
-                        te_map, title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"), lang=ctx.lang
+                        te, title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"), lang=ctx.lang
                     ),
                     tr("DEA-CCR 投入导向综合效率", "DEA-CCR input-oriented technical efficiency"),
                 ),
-                html.table(eff.drop(columns="region_code"), digits=3, max_rows=31),
+                html.table(eff.drop(columns="region_code"), digits=3, max_rows=40),
             ]
         )
     )
 
-    # 2. Malmquist decomposition over the years (contemporaneous frontier, EC split into PEC x SEC)
-    if core["period"].nunique() >= 2:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            mq = malmquist(core, inputs=INPUTS, outputs=OUTPUTS, rts=mq_rts, frontier=mq_frontier)
-        notes.extend(sorted({str(w.message) for w in caught}))
-        per = mq.by_period()
-        tables["prod_malmquist"] = mq.to_frame()
+    # 2. Malmquist decomposition over the years
+    if "malmquist_by_year" in res.tables:
+        per = res.table("malmquist_by_year")
+        tables["prod_malmquist"] = res.table("malmquist")
         tables["prod_malmquist_by_year"] = per
         x = [str(p) for p in per["period"]]
         series = {
@@ -133,10 +106,7 @@ def build(ctx: ReportContext) -> Section | None:
             tr("技术效率变化 EC", "efficiency change EC"): per["ec"].tolist(),
             tr("技术进步 TC", "technical change TC"): per["tc"].tolist(),
         }
-        cum = {
-            str(k): 100.0 * (float(v) - 1.0)
-            for k, v in mq.frame.groupby("region")["cum_index"].last().items()
-        }
+        cum = _by_region(res.table("cumulative"), "tfp_change_pct")
         blocks.append(
             html.grid(
                 [
@@ -145,7 +115,7 @@ def build(ctx: ReportContext) -> Section | None:
                             x,
                             series,
                             title=tr(
-                                "Malmquist 指数分解（省份几何平均）",
+                                f"Malmquist 指数分解（{units}几何平均）",
                                 "Malmquist decomposition (geometric mean)",
                             ),
                             xlabel=tr("年份", "year"),
@@ -178,69 +148,50 @@ def build(ctx: ReportContext) -> Section | None:
             )
         )
 
-    # 3. Green variant: CO2 as undesirable output (no Tibet, CO2 ends 2022)
-    if all(b in wide.columns for b in BAD):
-        green = wide.dropna(subset=INPUTS + OUTPUTS + BAD)
-        lost = sorted(set(map(str, core["region"])) - set(map(str, green["region"])))
-        green_years = sorted(int(p) for p in green["period"].unique())
+    # 3. Green variant: undesirable outputs (CO2: no Tibet, ends 2022)
+    if "green_years" in meta:
+        green_years = list(meta["green_years"])
+        lost = [ctx.region_name(c) for c in meta["green_left_out"]]
+        bad = names_of(list(opt["undesirable"]))
         notes.append(
             tr(
-                f"绿色变体：CEADs 二氧化碳数据不含西藏且止于{max(green_years) if green_years else '—'}年，"
-                f"因此仅用{green['region'].nunique()}个省份、{len(green_years)}个年份"
-                f"（未纳入：{', '.join(ctx.region_name(c) for c in lost) or '无'}）。",
-                f"Green variant: the CEADs CO2 series has no Tibet and ends in "
-                f"{max(green_years) if green_years else '—'}, so it uses {green['region'].nunique()} provinces and "
-                f"{len(green_years)} years (left out: {', '.join(ctx.region_name(c) for c in lost) or 'none'}).",
+                f"绿色变体：非期望产出（{bad}）止于{max(green_years) if green_years else '—'}年，"
+                f"因此仅用{meta['green_units']}个{units}、{len(green_years)}个年份"
+                f"（未纳入：{', '.join(lost) or '无'}）。",
+                f"Green variant: the undesirable output ({bad}) ends in {max(green_years) if green_years else '—'}, "
+                f"so it uses {meta['green_units']} {units} and {len(green_years)} years (left out: "
+                f"{', '.join(lost) or 'none'}).",
             )
         )
-        if green_years:
-            gy = max(green_years)
-            gs = green[green["period"] == gy].sort_values("region")
-            with warnings.catch_warnings(record=True):
-                warnings.simplefilter("always")
-                sbm = dea(
-                    gs[INPUTS].to_numpy(float),
-                    gs[OUTPUTS].to_numpy(float),
-                    model="sbm",
-                    rts=green_rts,
-                    undesirable=gs[BAD].to_numpy(float),
-                    units=gs["region"].tolist(),
-                )
-            gtab = pd.DataFrame(
+        if "green_sbm" in res.tables:
+            gy = int(meta["green_year"])
+            green_map = _by_region(res.table("green_sbm"), "green_sbm")
+            tables["prod_green_sbm"] = pd.DataFrame(
                 {
-                    "region_code": gs["region"].to_numpy(),
-                    tr("地区", "region"): [ctx.region_name(c) for c in gs["region"]],
-                    tr("绿色创新效率(SBM)", "green efficiency (SBM)"): sbm.efficiency,
+                    "region_code": list(green_map),
+                    tr("地区", "region"): [ctx.region_name(c) for c in green_map],
+                    tr("绿色创新效率(SBM)", "green efficiency (SBM)"): list(green_map.values()),
                 }
             )
-            tables["prod_green_sbm"] = gtab
-            green_map = {str(k): float(v) for k, v in zip(gs["region"], sbm.efficiency, strict=True)}
             figs = [
                 _figure(
                     lambda: maps.choropleth(
                         green_map,
                         title=tr(
-                            f"{gy}年绿色创新效率（SBM，CO2为非期望产出）",
-                            f"Green innovation efficiency {gy} (SBM, CO2 undesirable)",
+                            f"{gy}年绿色创新效率（SBM，{bad}为非期望产出）",
+                            f"Green innovation efficiency {gy} (SBM, {bad} undesirable)",
                         ),
                         lang=ctx.lang,
                     ),
-                    tr("SBM-VRS，Tone (2001, 2004)", "SBM-VRS, Tone (2001, 2004)"),
+                    tr(
+                        f"SBM-{opt['green_rts'].upper()}，Tone (2001, 2004)",
+                        f"SBM-{opt['green_rts'].upper()}, Tone (2001, 2004)",
+                    ),
                 )
             ]
-            if len(green_years) >= 2:
-                with warnings.catch_warnings(record=True):
-                    warnings.simplefilter("always")
-                    ml = malmquist(
-                        green,
-                        inputs=INPUTS,
-                        outputs=OUTPUTS,
-                        undesirable=BAD,
-                        rts=green_rts,
-                        frontier=green_frontier,
-                    )
-                gper = ml.by_period()
-                tables["prod_green_ml"] = ml.to_frame()
+            if "green_by_year" in res.tables:
+                gper = res.table("green_by_year")
+                tables["prod_green_ml"] = res.table("green_ml")
                 gx = [str(p) for p in gper["period"]]
                 gseries = {
                     tr("GML指数", "GML index"): gper["index"].tolist(),

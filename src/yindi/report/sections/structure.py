@@ -6,63 +6,39 @@ the section is left out. Every figure says that electricity use is a proxy for s
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
 from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
+from yindi.structure.options import TABLE
 
 #: Analysis nodes this section renders.
-NODES: tuple[str, ...] = ()
+NODES = ("structure",)
 
-TOP_OPPORTUNITIES = 3
-
-
-def _data_file(ctx: ReportContext) -> Path | None:
-    path = Path(str(ctx.study.data)) / "sector_electricity.csv"
-    return path if path.is_file() else None
+#: Default number of opportunities per region (the option ``structure.top_opportunities``).
+TOP_OPPORTUNITIES: int = TABLE["top_opportunities"].default
 
 
 def build(ctx: ReportContext) -> Section | None:
-    path = _data_file(ctx)
-    if path is None:
+    res = ctx.result("structure")
+    if res is None:
         return None
     from yindi.structure import (
         ELECTRICITY_PROXY_NOTE_EN,
         ELECTRICITY_PROXY_NOTE_ZH,
         TIER_NAMES,
         ceads_concordance,
-        complexity,
-        national_growth,
-        opportunities,
-        read_sector_electricity,
-        specialisation,
-        tier_shares,
     )
 
     tr = ctx.tr
+    units = ctx.unit_word()
     proxy = tr(ELECTRICITY_PROXY_NOTE_ZH, ELECTRICITY_PROXY_NOTE_EN)
-    opt = {
-        "households": ctx.option("structure", "households", "exclude"),
-        "empty": ctx.option("structure", "empty", "drop"),
-        "lq_threshold": float(ctx.option("structure", "lq_threshold", 1.0)),
-        "rca_threshold": float(ctx.option("structure", "rca_threshold", 1.0)),
-        "min_region_total": float(ctx.option("structure", "min_region_total", 0.0)),
-        "min_activity_total": float(ctx.option("structure", "min_activity_total", 0.0)),
-        "attractiveness": ctx.option("structure", "attractiveness", "pci"),
-        "top_opportunities": int(ctx.option("structure", "top_opportunities", TOP_OPPORTUNITIES)),
-    }
-    mins = {"min_region_total": opt["min_region_total"], "min_activity_total": opt["min_activity_total"]}
-    with warnings.catch_warnings():  # every exclusion is reported in the notes below
-        warnings.simplefilter("ignore")
-        t = read_sector_electricity(path, households=opt["households"])
-        spec = specialisation(t, empty=opt["empty"], lq_threshold=opt["lq_threshold"], **mins)
-        cx = complexity(t, empty=opt["empty"], rca_threshold=opt["rca_threshold"], **mins)
-    year = max((p for p in t.periods if p <= ctx.year), default=t.periods[-1])
+    opt = ctx.study.options["structure"]
+    meta = res.meta
+    year = int(meta["year"])
+    periods = list(meta["periods"])
     conc = ceads_concordance().set_index("sector")["name_zh"]
 
     def act(sector: str) -> str:
@@ -71,7 +47,7 @@ def build(ctx: ReportContext) -> Section | None:
     def reg(code: str) -> str:
         return ctx.region_name(code)
 
-    tiers = tier_shares(t)
+    tiers = res.table("tiers")
     tiers_y = tiers[tiers["period"] == year]
     high = dict(
         zip(
@@ -104,11 +80,9 @@ def build(ctx: ReportContext) -> Section | None:
         unit="%",
     )
 
-    k = spec.periods.index(year)
-    pm = spec.matrices[k]
-    codes = [spec.region_codes[i] for i in pm.rows]
-    acts = [spec.activity_labels[j] for j in pm.cols]
-    cells = spec.cells[spec.cells["period"] == year]
+    codes = list(meta["lq_rows"])
+    acts = list(meta["lq_cols"])
+    cells = res.table("lq")
     lq = cells.pivot(index="region_code", columns="activity", values="lq").reindex(index=codes, columns=acts)
     lq_heat = charts.heatmap(
         np.minimum(lq.to_numpy(dtype=float), 2.0),
@@ -119,9 +93,7 @@ def build(ctx: ReportContext) -> Section | None:
         vmax=2.0,
         center=1.0,
     )
-    sim = spec.similarity(year)
-    order = sim.mean(axis=1).sort_values(ascending=False).index
-    sim = sim.loc[order, order]
+    sim = res.table("similarity").set_index("region_code")
     sim_heat = charts.heatmap(
         sim.to_numpy(dtype=float),
         [reg(c) for c in sim.index],
@@ -132,7 +104,7 @@ def build(ctx: ReportContext) -> Section | None:
         ),  # spread the colours over the data
         vmax=1.0,
     )
-    hom = spec.homogeneity(year, top=3)
+    hom = res.table("homogeneity")
     hom_wide = (
         hom.assign(
             peer_txt=[f"{reg(p)} ({s:.2f})" for p, s in zip(hom["peer_code"], hom["similarity"], strict=True)]
@@ -149,15 +121,15 @@ def build(ctx: ReportContext) -> Section | None:
         }
     )
 
-    rk = cx.regions[cx.regions["period"] == year].sort_values("eci", ascending=False)
+    eci = res.table("eci")
+    rk = eci[eci["period"] == year].sort_values("eci", ascending=False)
     eci_bar = charts.bar_chart(
         [reg(c) for c in rk["region_code"]],
         list(rk["eci"]),
         title=tr(f"{year} 年经济复杂度指数 ECI", f"Economic complexity index (ECI), {year}"),
     )
-    growth = national_growth(t.frame) if len(t.periods) > 1 else None
     top_n = opt["top_opportunities"]
-    opp = opportunities(cx, period=year, growth=growth, top=top_n, attractiveness=opt["attractiveness"])
+    opp = res.table("opportunities")
     cell = [
         f"{act(a)}（{tr('密度', 'density')} {d:.2f}，PCI {p:.2f}）"
         if ctx.lang == "zh"
@@ -181,17 +153,10 @@ def build(ctx: ReportContext) -> Section | None:
         }
     )
 
-    zero_sectors = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "activity", "label"]))
-    zero_regions = sorted(set(cx.dropped.loc[cx.dropped["kind"] == "region", "label"]))
-    read_out = set(t.excluded["label"])
-    households = sorted(read_out & {"Urban", "Rural"})
-    excluded_zh = [
-        f"合计行 {a}（等于其余各部门之和，自动识别）" for a in sorted(read_out - {"Urban", "Rural"})
-    ]
-    excluded_en = [
-        f"'{a}' (equals the sum of the other sectors; detected)"
-        for a in sorted(read_out - {"Urban", "Rural"})
-    ]
+    zero_sectors, zero_regions = list(meta["zero_sectors"]), list(meta["zero_regions"])
+    households = list(meta["households"])
+    excluded_zh = [f"合计行 {a}（等于其余各部门之和，自动识别）" for a in meta["excluded_totals"]]
+    excluded_en = [f"'{a}' (equals the sum of the other sectors; detected)" for a in meta["excluded_totals"]]
     if households:
         excluded_zh.append(f"居民生活用电 {'、'.join(households)}（不是经济活动）")
         excluded_en.append(f"residential use {', '.join(households)} (not an economic activity)")
@@ -201,16 +166,12 @@ def build(ctx: ReportContext) -> Section | None:
     if zero_regions:
         excluded_zh.append("合计为零的地区：" + "、".join(reg(c) for c in zero_regions))
         excluded_en.append("regions with a zero total: " + ", ".join(reg(c) for c in zero_regions))
-    static = sorted(
-        reg(str(c))
-        for c, g in tiers.groupby("region_code")
-        if len(t.periods) > 1 and float(g["change"].abs().max()) < 1e-9
-    )
+    static = sorted(reg(c) for c in meta["static"])
     intro = tr(
-        f"本节用 CEADs 分行业终端用电量（{len(t.regions)} 个省份 × {len(t.activities)} 个部门，{t.periods[0]}–{t.periods[-1]}）"
+        f"本节用 CEADs 分行业终端用电量（{meta['n_regions']} 个{units} × {meta['n_activities']} 个部门，{periods[0]}–{periods[-1]}）"
         f"刻画产业结构，展示 {year} 年：制造业四档份额、区位商、结构相似度（同质化）、经济复杂度与各地区的潜在机会。",
-        f"This section describes industrial structure with CEADs final electricity use by sector ({len(t.regions)} "
-        f"provinces × {len(t.activities)} sectors, {t.periods[0]}–{t.periods[-1]}), shown for {year}: manufacturing "
+        f"This section describes industrial structure with CEADs final electricity use by sector ({meta['n_regions']} "
+        f"{units} × {meta['n_activities']} sectors, {periods[0]}–{periods[-1]}), shown for {year}: manufacturing "
         "tiers, location quotients, structural similarity (homogeneity), economic complexity and each region's "
         "opportunities.",
     )
@@ -234,7 +195,9 @@ def build(ctx: ReportContext) -> Section | None:
         )
         + table(
             hom_show,
-            caption=tr("同质化：各省最相似的省份", "Homogeneity: each province's most similar provinces"),
+            caption=tr(
+                f"同质化：各{units}最相似的{units}", f"Homogeneity: each region's most similar {units}"
+            ),
             max_rows=40,
         )
         + grid(
@@ -243,8 +206,8 @@ def build(ctx: ReportContext) -> Section | None:
         + table(
             opp_show,
             caption=tr(
-                f"各省前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
-                f"Top {top_n} opportunities per province (feasibility × {opt['attractiveness'].upper()})",
+                f"各{units}前 {top_n} 个机会（可行性 × {opt['attractiveness'].upper()}）",
+                f"Top {top_n} opportunities per region (feasibility × {opt['attractiveness'].upper()})",
             ),
             max_rows=40,
         )
@@ -286,18 +249,15 @@ def build(ctx: ReportContext) -> Section | None:
                 f"their zero change over time is not evidence of an unchanged structure: {', '.join(static)}.",
             )
         )
-    excluded = t.excluded.copy()
-    excluded["period"] = np.nan
-    excluded = pd.concat([excluded, cx.dropped], ignore_index=True)
     tables = {
         "structure_tiers": tiers,
         "structure_lq": cells,
         "structure_similarity": sim.reset_index(),
         "structure_homogeneity": hom,
-        "structure_eci": cx.regions,
-        "structure_pci": cx.activities,
+        "structure_eci": eci,
+        "structure_pci": res.table("pci"),
         "structure_opportunities": opp,
-        "structure_excluded": excluded,
+        "structure_excluded": res.table("excluded"),
     }
     return Section(
         id="structure",

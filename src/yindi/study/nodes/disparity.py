@@ -1,0 +1,157 @@
+"""Node 'disparity': Dagum Gini decomposition, kernel densities, (spatial) Markov chains, σ- and β-convergence of
+one indicator across the analysed units.
+
+区域差异：Dagum 基尼系数分解、核密度、（空间）马尔可夫链、σ 与 β 收敛。市、县按所属省份归入地区分组。
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from yindi.errors import MethodWarning
+from yindi.study.result import NodeResult
+from yindi.study.scope import Scope
+
+#: Years a unit-year table needs (at least three units with values in each, at least three years).
+MIN_YEARS = 3
+
+
+def selected_years(years: list[int]) -> list[int]:
+    """First, middle and last year (all when three or fewer): the years drawn as kernel densities."""
+    if len(years) <= 3:
+        return years
+    return sorted({years[0], years[len(years) // 2], years[-1]})
+
+
+def groups_for(scope: Scope, codes: list[str], grouping_id: str) -> str | dict[str, str]:
+    """The Dagum groups: the grouping id for provinces; for cities and counties, the group of their province."""
+    if scope.level == "province":
+        return grouping_id
+    from yindi.regions import grouping, registry
+
+    g, reg = grouping(grouping_id), registry()
+    return {c: g.group_of(reg.get(c).province) for c in codes}
+
+
+def indicator_table(scope: Scope, indicator: str) -> pd.DataFrame | None:
+    """Unit × year table of ``indicator`` up to the report year, years with at least three values."""
+    table = scope.panel.series(indicator)
+    table = table.loc[:, [c for c in table.columns if int(c) <= scope.year]]
+    table = table.loc[:, table.notna().sum() >= MIN_YEARS]
+    return table if table.shape[1] >= MIN_YEARS else None
+
+
+def compute(
+    scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
+) -> NodeResult | None:
+    """Tables ``values`` (result schema: the indicator per unit-year), ``dagum`` and ``dagum_pairs``, ``kde``
+    (``year, x, density``), ``markov`` (tidy) and ``markov_p`` (k × k), ``markov_n`` (transitions per state),
+    ``spatial_markov``, ``sigma`` (``year, value``), ``beta`` (absolute and conditional), ``convergence``
+    (tidy, for export); meta ``indicator``, ``year`` (latest year every unit has a value), ``first``, ``last``,
+    ``ergodic``, ``lr``, ``dof``, ``lr_p``, ``sigma_converging``, ``sigma_slope_p``."""
+    from yindi.disparity import (
+        beta_convergence,
+        dagum_by_year,
+        kernel_density,
+        markov,
+        sigma_convergence,
+        spatial_markov,
+    )
+    from yindi.schema import tidy
+    from yindi.study.nodes.weights import weights_of
+
+    opt = options["disparity"]
+    indicator = opt["indicator"]
+    if indicator not in scope.panel.indicators:
+        return None
+    table = indicator_table(scope, indicator)
+    if table is None:
+        return None
+    table.columns = [int(c) for c in table.columns]
+    year = (
+        int(max(c for c in table.columns if table[c].notna().all()))
+        if table.notna().all().any()
+        else int(table.columns[-1])
+    )
+    codes = [str(c) for c in table.index]
+    long = table.rename_axis(index="region_code", columns="year").reset_index()
+    long = long.melt(id_vars="region_code", var_name="year", value_name="value").dropna(subset=["value"])
+    values = tidy(long.assign(measure=indicator), lang=scope.lang)
+
+    series = dagum_by_year(
+        table, groups_for(scope, codes, opt["grouping"]), bootstrap=opt["bootstrap"], seed=scope.seed
+    )
+    frame = series.table()
+    parts = series.to_frame()
+    pairs = parts[parts["component"].isin(["gini_within", "gini_between"])].reset_index(drop=True)
+
+    years = [int(c) for c in table.columns]
+    dens = kernel_density(table, years=selected_years(years), points=opt["kde_points"])
+    balanced = table.dropna()
+    k = opt["markov_classes"]
+    mk = markov(balanced, k=k, relative=True)
+    w = weights_of(inputs["weights"]).subset([str(c) for c in balanced.index])
+    smk = spatial_markov(balanced, w, k=k, relative=True)
+    sigma = sigma_convergence(table)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MethodWarning)
+        absolute = beta_convergence(balanced)
+        conditional = beta_convergence(balanced, kind="conditional")
+    beta = pd.DataFrame(
+        [
+            {
+                "model": r.kind,
+                "beta": r.beta,
+                "se": r.se,
+                "p": r.p,
+                "speed": r.speed,
+                "half_life": r.half_life,
+                "N": r.n_obs,
+            }
+            for r in (absolute, conditional)
+        ]
+    )
+    mtable = mk.table()
+    markov_p = pd.DataFrame(mk.p, columns=[str(c) for c in mtable.columns[1:]])
+    markov_p.insert(0, "from", [str(i) for i in mtable.index])
+    tables = {
+        "values": values,
+        "dagum": frame,
+        "dagum_pairs": pairs,
+        "kde": pd.DataFrame(
+            {
+                "year": [int(y) for y in dens.years for _ in dens.grid],
+                "x": [float(v) for _ in dens.years for v in dens.grid],
+                "density": [float(v) for row in dens.density for v in row],
+            }
+        ),
+        "markov": mk.to_frame(),
+        "markov_p": markov_p,
+        "spatial_markov": smk.to_frame(),
+        "sigma": pd.DataFrame({"year": list(sigma.years), "value": list(sigma.values)}),
+        "beta": beta,
+        "convergence": pd.concat(
+            [sigma.to_frame(), absolute.to_frame(), conditional.to_frame()], ignore_index=True
+        ),
+    }
+    ht = smk.test
+    meta = {
+        "indicator": indicator,
+        "year": year,
+        "first": years[0],
+        "last": years[-1],
+        "n_units": len(codes),
+        "markov_n": [int(v) for v in mtable["n"]],
+        "ergodic": [float(v) for v in mk.ergodic],
+        "lr": float(ht.lr),
+        "dof": int(ht.dof),
+        "lr_p": float(ht.lr_p),
+        "sigma_converging": bool(sigma.converging),
+        "sigma_slope_p": float(sigma.slope_p),
+        "attached": inputs["weights"].meta["attached"],
+    }
+    return NodeResult("disparity", tables, meta)

@@ -1,0 +1,62 @@
+"""Node 'spatial': global Moran's I per year and local Moran (LISA) clusters of the disparity indicator.
+
+空间自相关：各年全局莫兰指数与报告年份的局部莫兰（LISA）集聚。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from yindi.study.result import NodeResult
+from yindi.study.scope import Scope
+
+
+def compute(
+    scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
+) -> NodeResult:
+    """Tables ``moran`` (``year, moran_I, z_norm, p_norm, p_sim``; years in which every unit has a value) and
+    ``lisa`` (LISA of the disparity year, with region names); meta ``year``, ``permutations``."""
+    from yindi.spatial import local_moran, moran
+    from yindi.spatial.local import QUADRANT_LABELS
+    from yindi.study.nodes.weights import weights_of
+
+    opt = options["spatial"]
+    disparity = inputs["disparity"]
+    values = disparity.tables["values"]
+    table = values.pivot(index="region_code", columns="year", values="value")
+    codes = [str(c) for c in table.index]
+    w = weights_of(inputs["weights"]).subset(codes)
+    perms = opt["permutations"]
+    rows = []
+    for y in table.columns:
+        col = table[y].dropna()
+        if len(col) < len(codes):
+            continue
+        m = moran(col, w, permutations=perms, seed=scope.seed)
+        rows.append(
+            {"year": int(y), "moran_I": m.I, "z_norm": m.z_norm, "p_norm": m.p_norm, "p_sim": m.p_sim}
+        )
+    year = int(disparity.meta["year"])
+    lisa = local_moran(
+        table[year], w, permutations=perms, seed=scope.seed, alpha=opt["alpha"], adjust=opt["adjust"]
+    )
+    ids = [str(c) for c in lisa.ids]
+    lf = pd.DataFrame(
+        {
+            "region_code": ids,
+            "region": [scope.region_name(c) for c in ids],
+            "I": lisa.Is,
+            "z": lisa.z,
+            "lag": lisa.lag,
+            "quadrant": [QUADRANT_LABELS[int(q)] for q in lisa.q],
+            "p_sim": lisa.p_sim,
+            "p_adjusted": lisa.p_adjusted,
+            "cluster": [str(lisa.clusters[c]) for c in ids],
+        }
+    )
+    return NodeResult(
+        "spatial", {"moran": pd.DataFrame(rows), "lisa": lf}, {"year": year, "permutations": perms}
+    )

@@ -34,6 +34,9 @@ MEASURES: dict[str, tuple[str, str]] = {
     "gdp_per_capita": ("人均地区生产总值", "GDP per capita"),
     "cluster": ("聚类", "cluster"),
     "stability": ("稳定性", "stability"),
+    "technology": ("技术进步驱动", "technology-driven"),
+    "factor": ("要素投入驱动", "factor-driven"),
+    "missing": ("缺少生产率结果", "no productivity result"),
     "tfp_share": ("全要素生产率对增长的贡献", "TFP share of growth"),
     "capital_deepening": ("资本深化", "capital deepening"),
     "enterprise_rd_share": ("企业研发占比", "enterprise share of R&D"),
@@ -84,6 +87,18 @@ TIERS: dict[str, tuple[str, str]] = {
 }
 
 
+NODES: dict[str, tuple[str, str]] = {
+    "index": ("综合指数", "composite index"),
+    "typology": ("地区类型", "typology"),
+    "productivity": ("效率与生产率", "productivity"),
+    "plan": ("产业布局", "lay-out"),
+    "coordinate": ("区域协同", "coordination"),
+    "structure": ("产业结构", "structure"),
+    "disparity": ("区域差异", "disparity"),
+    "spatial": ("空间格局", "spatial patterns"),
+}
+
+
 def _pick(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
     pair = table.get(key)
     if pair is None:
@@ -98,5 +113,53 @@ def measure_label(key: str) -> tuple[str, str]:
 
 def label(kind: str, key: str, lang: Lang = "zh") -> str:
     """Label of ``key`` among ``kind`` = measure, decision, role, alert or tier, in ``lang``."""
-    table = {"measure": MEASURES, "decision": DECISIONS, "role": ROLES, "alert": ALERTS, "tier": TIERS}[kind]
+    table = {
+        "measure": MEASURES,
+        "decision": DECISIONS,
+        "role": ROLES,
+        "alert": ALERTS,
+        "tier": TIERS,
+        "node": NODES,
+    }[kind]
     return _pick(table, key, lang)
+
+
+#: column id → (Chinese, English) for table headers (HTML and Excel) of the per-region report
+COLUMNS: dict[str, tuple[str, str]] = {
+    "region_code": ("地区代码", "region code"),
+    "region": ("地区", "region"),
+    "year": ("年份", "year"),
+    "measure": ("度量", "measure"),
+    "value": ("数值", "value"),
+    "dimension": ("维度", "dimension"),
+    "indicator": ("指标", "indicator"),
+    "name": ("名称", "name"),
+    "tier": ("层级", "tier"),
+    "industry_id": ("产业代码", "industry code"),
+    "industry": ("产业", "industry"),
+    "decision": ("决策", "decision"),
+    "sentence": ("理由", "reason"),
+    "reason": ("理由", "reason"),
+    "reasons": ("理由代码", "reason codes"),
+    "level": ("预警等级", "alert level"),
+    "partner_code": ("伙伴代码", "partner code"),
+    "partner": ("伙伴", "partner"),
+    "as": ("本地角色", "this region as"),
+    "role": ("协同角色", "role"),
+    "driver": ("发展动力", "growth driver"),
+    "transfer_mode": ("转化模式", "transfer mode"),
+    "type": ("类型", "type"),
+    "rule": ("判定规则", "rule"),
+    "note": ("说明", "note"),
+    "table": ("来源表", "source table"),
+    "grade": ("协调等级", "coordination grade"),
+    "list": ("清单", "list"),
+}
+
+
+def column_label(key: str, lang: Lang = "zh") -> str:
+    """Header of a column in ``lang`` (measure labels as a fallback, then the id itself)."""
+    pair = COLUMNS.get(key) or MEASURES.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]

@@ -147,6 +147,10 @@ def _obstacles_part(rd: _Reader) -> dict[str, Any]:
         return part
     if "year" in rows.columns and rows["year"].notna().any():
         rows = rows[rows["year"] == rows["year"].max()]
+    weights, _ = rd.table("index", "weights")  # the preset's indicator names (the obstacles table has ids)
+    if weights is not None and {"indicator", "name"} <= set(weights.columns) and "name" not in rows.columns:
+        names = dict(zip(weights["indicator"].astype(str), weights["name"].astype(str), strict=False))
+        rows = rows.assign(name=[names.get(str(i), str(i)) for i in rows["indicator"]])
     keep = [c for c in ("dimension", "indicator", "name", "obstacle", "year") if c in rows.columns]
     ranked = _sorted(rows, "obstacle", ascending=False)[keep]
     return {

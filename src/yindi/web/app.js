@@ -250,8 +250,8 @@ function renderProfile() {
   box.innerHTML = `<h2>${esc(nm(r))}</h2><p class="hint">${esc(S.lang === "en" ? "" : r.full_name_zh || "")}${S.lang === "en" ? "" : " · "}${esc(code)} · ${esc(t(p.region.level))}</p>` +
     section("index", t("index"), ix, () => `<div class="facts">${facts.map(([k, v]) => `<div class="fact"><div class="k">${esc(k)}</div><div class="v">${v}</div></div>`).join("")}</div>`) +
     section("efficiency", t("efficiency"), eff, () => table([[(m) => esc(lab("measure", m.measure)), t("measure")], ["year", t("year")], ["value", t("value")]], eff.measures)) +
-    section("strengths", t("strengths"), obs, () => table([[(o) => indName(o.indicator), t("indicator")], ["obstacle", t("obstacle")]], obs.strengths)) +
-    section("obstacles", t("obstacles"), obs, () => table([[(o) => indName(o.indicator), t("indicator")], ["obstacle", t("obstacle")]], obs.obstacles)) +
+    section("strengths", t("strengths"), obs, () => table([[(o) => o.name ? esc(o.name) : indName(o.indicator), t("indicator")], ["obstacle", t("obstacle")]], obs.strengths)) +
+    section("obstacles", t("obstacles"), obs, () => table([[(o) => o.name ? esc(o.name) : indName(o.indicator), t("indicator")], ["obstacle", t("obstacle")]], obs.obstacles)) +
     section("portfolio", t("portfolio"), p.portfolio, () => table([[(x) => esc(lab("tier", x.tier)), t("tier")], [(x) => esc(x.industry), t("industry")], [dec, t("decision")], ["score", t("score")], [reason, t("reason")]], p.portfolio.rows) + downloads("plan", "portfolio", code)) +
     section("dont", t("dont"), p.dont, () => table([[(x) => esc(x.industry), t("industry")], [reason, t("reason")]], p.dont.rows)) +
     section("herding-risk", t("herd_risk"), p.herding, () => table([[(x) => esc(x.industry), t("industry")], [(x) => `<span class="badge ${esc(x.level)}">${esc(lab("alert", x.level))}</span>`, t("level")], ["targets", t("targets")], ["capable", t("capable")]], p.herding.rows)) +

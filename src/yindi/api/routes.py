@@ -52,7 +52,7 @@ def _code(state: ApiState, text: str) -> str:
 
 
 @router.get("/study", summary="本次结果的概况 / About the loaded results")
-def study(request: Request) -> dict[str, Any]:
+async def study(request: Request) -> dict[str, Any]:
     """Report year, analysed units, data digest, computed/reused/failed nodes and notices."""
     res = _state(request).results
     return {
@@ -69,7 +69,7 @@ def study(request: Request) -> dict[str, Any]:
 
 
 @router.get("/regions", summary="地区列表 / Regions")
-def regions(
+async def regions(
     request: Request,
     q: str | None = Query(
         None, max_length=100, description="按中文、英文或拼音搜索 / Search: Chinese, English, pinyin."
@@ -202,16 +202,17 @@ def result_rows(
 
 
 @router.get("/regions/{code}/profile", summary="地区档案（一地一策） / Region profile")
-def profile(
+async def profile(
     request: Request,
     code: str = Path(..., max_length=60, description="地区代码或名称 / Region code or name."),
     lang: Literal["zh", "en"] = LangQ,
-) -> dict[str, Any]:
+) -> Response:
     """Everything stored about one region: index score and rank interval, type, efficiency, strengths and
     obstacles, portfolio, don't list, herding exposure, partners, development and transfer modes. Each part
     has ``status`` (ok, not_computed, failed, no_row) and ``source`` (node and table)."""
     state = _state(request)
-    return state.profile(_code(state, code), lang)
+    body = state.profile_json(_code(state, code), lang)  # cached bytes: the results never change
+    return Response(body, media_type="application/json")
 
 
 @router.get("/herding", summary="一哄而上预警 / Herding alerts")

@@ -64,7 +64,7 @@ class ApiState:
     lang: Lang
     regions: list[dict[str, Any]]
     layers: dict[str, Layer]
-    profiles: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    profiles: dict[tuple[str, str], bytes] = field(default_factory=dict)
     geometry: dict[str, bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -72,13 +72,17 @@ class ApiState:
     def codes(self) -> tuple[str, ...]:
         return tuple(self.results.codes)
 
-    def profile(self, code: str, lang: Lang) -> dict[str, Any]:
+    def profile_json(self, code: str, lang: Lang) -> bytes:
+        """The profile of ``code`` as JSON bytes, assembled once and cached (the results never change)."""
+        import json
+
         from yindi.report.profile import region_profile
 
         key = (code, lang)
         hit = self.profiles.get(key)
         if hit is None:
-            hit = region_profile(self.results, code, lang)
+            doc = region_profile(self.results, code, lang)
+            hit = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
             with self.lock:
                 self.profiles[key] = hit
         return hit

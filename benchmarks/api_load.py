@@ -138,7 +138,7 @@ request = function()
 end
 done = function(s, latency, requests)
   local e = s.errors
-  io.write(string.format("WRK %%d %%d %%.3f %%.3f %%.3f\n", s.requests,
+  io.write(string.format("WRK %%d %%d %%.3f %%.3f %%.3f\\n", s.requests,
     e.connect + e.read + e.write + e.timeout + e.status,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 end

@@ -6,8 +6,11 @@ drawn through Hypothesis directly (schemathesis' own pytest plugin is not used).
 
 from __future__ import annotations
 
-import api_fakes as fakes
 import pytest
+
+pytest.importorskip("fastapi", reason="the HTTP API needs the 'serve' extra (pip install 'yindi[serve]')")
+
+import api_fakes as fakes
 from hypothesis import HealthCheck, given, settings
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in the 'test' extra")

@@ -86,7 +86,7 @@ def test_index_page_links_every_region(tmp_path):
 @pytest.mark.slow
 def test_region_report_renders_in_chromium_with_its_map(zhejiang):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-    from browser import browser_page
+    from api_browser import browser_page
 
     with browser_page() as page:
         page.goto(zhejiang.html.as_uri())

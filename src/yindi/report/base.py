@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from yindi._typing import Lang
+from yindi._typing import Lang, Level
 from yindi.data.panel import Panel
 from yindi.study import Study
 from yindi.study.result import NodeResult, StudyResults
@@ -69,7 +69,7 @@ class ReportContext:
         return self.study.seed
 
     @property
-    def level(self) -> str:
+    def level(self) -> Level:
         return self.study.level
 
     def tr(self, zh: str, en: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from yindi.report.template import render_page
 from yindi.study import Study
 from yindi.study.pipeline import choose_year as _choose_year
 from yindi.study.pipeline import data_digest, run
+from yindi.study.result import StudyResults
 
 __all__ = ["ReportOutput", "build_report", "build_sections", "choose_year", "data_digest", "nodes_of"]
 
@@ -169,7 +170,8 @@ def build_report(
         for name, frame in s.tables.items():
             tables[name] = frame
     tables["provenance"] = _provenance_table(data, resolved, digest)
-    excel_path = write_excel(tables, out / EXCEL_NAME)
+    key = workbook_key(resolved, results) if store else None
+    excel_path = _write_workbook(tables, out / EXCEL_NAME, resolved, key)
     study_path = resolved.write(out / STUDY_NAME)
     return ReportOutput(
         html_path,
@@ -183,6 +185,45 @@ def build_report(
         results.reused,
         results.computed,
     )
+
+
+def workbook_key(study: Study, results: StudyResults) -> str | None:
+    """The store key of the report workbook: the study (every choice) and the keys of every node result it
+    renders. Sections are pure functions of these, so the same key means the same workbook. ``None`` when a
+    node failed or was not stored (then the workbook is always written)."""
+    import hashlib
+    import json
+
+    from yindi import __version__
+
+    if results.failures or not results.keys:
+        return None
+    doc = {"study": study.to_toml(), "nodes": dict(results.keys), "yindi": __version__}
+    return "xlsx:" + hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+
+def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, study: Study, key: str | None) -> Path:
+    """Write the workbook, or copy the stored one rendered from the same results."""
+    if key is None:
+        return write_excel(tables, path)
+    from yindi.errors import WorkspaceError
+    from yindi.study.pipeline import store_path
+    from yindi.study.store import ResultStore
+
+    try:
+        db = ResultStore(store_path(study))
+    except WorkspaceError:
+        return write_excel(tables, path)
+    with db:
+        content = db.get_file(key)
+        if content is None:
+            write_excel(tables, path)
+            db.put_file(key, path.read_bytes())
+            return path
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_bytes(content)
+    tmp.replace(path)
+    return path
 
 
 def _provenance_table(panel: Panel, study: Study, digest: str) -> pd.DataFrame:

@@ -74,6 +74,7 @@ def render_page(
         f"New Quality Productive Forces by Region — {where_en} Report",
     )
     n_regions = len(ctx.results.codes)
+    n_covered = len(ctx.results.covered)
     unit_zh = {"province": "省级行政区", "city": "地级行政区", "county": "县级行政区"}[study.level]
     unit_en = {
         "province": "provincial-level regions",
@@ -84,6 +85,11 @@ def render_page(
     meta = [
         tr(f"报告年份：{ctx.year}", f"Report year: {ctx.year}"),
         tr(f"分析范围：{n_regions} 个{unit_zh}", f"Scope: {n_regions} {unit_en}")
+        + (
+            tr(f"，数据覆盖 {n_covered} 个", f", {n_covered} of them in the data")
+            if n_covered < n_regions
+            else ""
+        )
         + (tr(f"（不含{'、'.join(left_out)}）", f" ({', '.join(left_out)} excluded)") if left_out else ""),
         tr(f"数据：{ctx.study.data}", f"Data: {ctx.study.data}"),
     ]

@@ -86,7 +86,7 @@ def node_key(
         "codes": list(scope.codes),
         "level": scope.level,
         "year": scope.year,
-        "seed": scope.seed,
+        "seed": scope.seed if node.seeded else None,
         "lang": scope.lang,
         "inputs": dict(inputs),
     }
@@ -209,8 +209,10 @@ def run(
         computed=tuple(computed),
         year=year,
         codes=codes,
+        covered=tuple(analysed.region_codes),
         digest=digest,
         timings=timings,
         year_complete=year_is_complete(analysed, year, keys),
         notices=tuple(notices),
+        keys=node_keys,
     )

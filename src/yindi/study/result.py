@@ -24,7 +24,7 @@ class NodeResult:
     node : str
         Name of the node that computed it.
     tables : Mapping[str, DataFrame]
-        Named tables (string column names; stored as Parquet, served as JSON). New tables follow the result
+        Named tables (string column names; stored as Arrow, served as JSON). New tables follow the result
         schema (``yindi.schema``: ``region_code, region, level, year, measure, value`` + key columns).
     meta : Mapping[str, Any]
         JSON-serialisable scalars and small lists (the year used, counts, region codes …).
@@ -71,7 +71,9 @@ class StudyResults:
     year : int
         The report year used.
     codes : tuple of str
-        The analysed units (adcodes).
+        The analysis set (adcodes), whether or not the data cover them.
+    covered : tuple of str
+        The units of the analysis set that the data cover.
     digest : str
         SHA-256 of the data.
     timings : Mapping[str, float]
@@ -80,6 +82,8 @@ class StudyResults:
         Whether the key indicators cover every analysed unit in ``year``.
     notices : tuple of str
         Things the user should know about the run (e.g. results could not be stored).
+    keys : Mapping[str, str]
+        Each node's store key (the digest of everything it read).
     """
 
     results: Mapping[str, NodeResult | None]
@@ -88,10 +92,12 @@ class StudyResults:
     computed: tuple[str, ...]
     year: int
     codes: tuple[str, ...]
+    covered: tuple[str, ...]
     digest: str
     timings: Mapping[str, float] = field(default_factory=dict)
     year_complete: bool = True
     notices: tuple[str, ...] = ()
+    keys: Mapping[str, str] = field(default_factory=dict)
 
     def get(self, node: str) -> NodeResult | None:
         """The node's result, ``None`` when it is absent or failed."""

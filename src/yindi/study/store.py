@@ -3,7 +3,9 @@
 结果存储：节点结果保存在 DuckDB 工作区中，键为数据摘要、节点选项、分析范围等的 SHA-256；输入不变时直接读回。
 
 Tables: ``node_results`` (key, node, absent, meta and notes as JSON, time, version) and ``node_tables``
-(key, table name, position, Parquet bytes). A result is written in one transaction.
+(key, table name, position, Arrow IPC bytes); a result is written in one transaction. ``rendered_files`` keeps
+files rendered from results (the report workbook) under the SHA-256 of their content tables, so an unchanged
+workbook is copied instead of written cell by cell again.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ CREATE TABLE IF NOT EXISTS node_results (
     key VARCHAR PRIMARY KEY, node VARCHAR, absent BOOLEAN, meta VARCHAR, notes VARCHAR,
     created_at TIMESTAMP, yindi_version VARCHAR
 );
-CREATE TABLE IF NOT EXISTS node_tables (key VARCHAR, name VARCHAR, position INTEGER, parquet BLOB);
+CREATE TABLE IF NOT EXISTS node_tables (key VARCHAR, name VARCHAR, position INTEGER, arrow BLOB);
+CREATE TABLE IF NOT EXISTS rendered_files (key VARCHAR PRIMARY KEY, content BLOB, created_at TIMESTAMP);
 """
 
 #: Returned by :meth:`ResultStore.get` when nothing is stored under a key.
@@ -40,17 +43,24 @@ def _json_default(value: Any) -> Any:
 
 
 def table_to_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as Parquet (index kept); column names must be strings."""
+    """A table as an Arrow IPC stream (index and pandas dtypes kept); column names must be strings."""
+    import pyarrow as pa
+
     bad = [c for c in frame.columns if not isinstance(c, str)]
     if bad:
         raise TypeError(f"stored tables need string column names; got {bad[:5]}")
-    buf = io.BytesIO()
-    frame.to_parquet(buf, engine="pyarrow")
-    return buf.getvalue()
+    table = pa.Table.from_pandas(frame)
+    sink = io.BytesIO()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
 
 
 def table_from_bytes(data: bytes) -> pd.DataFrame:
-    return pd.read_parquet(io.BytesIO(data), engine="pyarrow")
+    import pyarrow as pa
+
+    frame: pd.DataFrame = pa.ipc.open_stream(data).read_all().to_pandas()
+    return frame
 
 
 class ResultStore:
@@ -91,7 +101,7 @@ class ResultStore:
         if absent:
             return None
         parts = self._con.execute(
-            "SELECT name, parquet FROM node_tables WHERE key = ? ORDER BY position", [key]
+            "SELECT name, arrow FROM node_tables WHERE key = ? ORDER BY position", [key]
         ).fetchall()
         tables = {name: table_from_bytes(blob) for name, blob in parts}
         return NodeResult(node, tables, json.loads(meta), tuple(json.loads(notes)))
@@ -118,6 +128,15 @@ class ResultStore:
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+    def get_file(self, key: str) -> bytes | None:
+        """A rendered file stored under the digest of its content's inputs (e.g. the report workbook)."""
+        row = self._con.execute("SELECT content FROM rendered_files WHERE key = ?", [key]).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def put_file(self, key: str, content: bytes) -> None:
+        self._con.execute("DELETE FROM rendered_files WHERE key = ?", [key])
+        self._con.execute("INSERT INTO rendered_files VALUES (?, ?, ?)", [key, content, _dt.datetime.now()])
 
     def keys(self, node: str | None = None) -> list[str]:
         """Stored keys (of one node)."""

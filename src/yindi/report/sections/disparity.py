@@ -131,6 +131,7 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
         cats,
         title=t(f"{year} 年 LISA 集聚图", f"LISA clusters, {year}"),
         lang=ctx.lang,
+        level=ctx.level,
         colors=colors,
         order=[names[k] for k in ("HH", "LL", "HL", "LH", "ns")],
     )
@@ -295,22 +296,32 @@ def build(ctx: ReportContext) -> Section | None:
             f"{grp.name_en}{through}, distributional dynamics, convergence and spatial patterns.",
         )
     )
-    d_body, d_frame, d_pairs = _dagum_block(ctx, res)
     dy_body, dy_tables, dy_notes = _dynamics_block(ctx, res)
-    body = (
-        intro
-        + f"<h3>{html.esc(t('Dagum 基尼系数分解', 'Dagum Gini decomposition'))}</h3>"
-        + d_body
-        + f"<h3>{html.esc(t('分布动态与收敛', 'Distributional dynamics and convergence'))}</h3>"
-        + dy_body
-    )
-    tables: dict[str, Any] = {"disparity_dagum": d_frame, "disparity_dagum_pairs": d_pairs, **dy_tables}
+    body = intro + f"<h3>{html.esc(t('Dagum 基尼系数分解', 'Dagum Gini decomposition'))}</h3>"
+    tables: dict[str, Any] = {}
+    if "dagum" in res.tables:
+        d_body, d_frame, d_pairs = _dagum_block(ctx, res)
+        body += d_body
+        tables |= {"disparity_dagum": d_frame, "disparity_dagum_pairs": d_pairs}
+    else:
+        body += html.paragraph(
+            t(
+                f"分析的{units}都属于{grp.name_zh}的同一组，无法做组间分解。",
+                f"Every analysed unit is in the same group of the {grp.name_en}; there is no between-group "
+                "decomposition.",
+            )
+        )
+    body += f"<h3>{html.esc(t('分布动态与收敛', 'Distributional dynamics and convergence'))}</h3>" + dy_body
+    tables |= dy_tables
     spatial = ctx.result("spatial")
     if spatial is not None:
         s_body, m_frame, l_frame = _spatial_block(ctx, spatial)
         body += f"<h3>{html.esc(t('空间自相关', 'Spatial autocorrelation'))}</h3>" + s_body
         tables["disparity_moran"] = m_frame
         tables["disparity_lisa"] = l_frame
+        spatial_notes: tuple[str, ...] = spatial.notes
+    else:
+        spatial_notes = ()
     notes = (
         t(
             "Dagum (1997) 分解：G = G_w + G_nb + G_t；置信区间为组内分层自助法百分位区间。",
@@ -322,6 +333,8 @@ def build(ctx: ReportContext) -> Section | None:
             "study option spatial.adjust (none by default).",
         ),
         *dy_notes,
+        *res.notes,
+        *spatial_notes,
     )
     return Section(
         "disparity",

@@ -65,6 +65,7 @@ def build(ctx: ReportContext) -> Section | None:
         dict(zip(ranking["region_code"], ranking["score"].astype(float), strict=True)),
         title=tr(f"新质生产力综合得分（{year}）", f"NQPF index score ({year})"),
         lang=ctx.lang,
+        level=ctx.level,
         palette="Purples",
     )
     bars = charts.bar_chart(

@@ -38,6 +38,7 @@ def build(ctx: ReportContext) -> Section | None:
             title=title,
             unit=meta.unit_label(ctx.lang),
             lang=ctx.lang,
+            level=ctx.level,
             palette=PALETTES[k % len(PALETTES)],
         )
         caption = tr(

@@ -86,7 +86,10 @@ def build(ctx: ReportContext) -> Section | None:
             [
                 _figure(
                     lambda: maps.choropleth(
-                        te, title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"), lang=ctx.lang
+                        te,
+                        title=tr(f"{y_eff}年创新综合效率", f"Innovation TE, {y_eff}"),
+                        lang=ctx.lang,
+                        level=ctx.level,
                     ),
                     tr("DEA-CCR 投入导向综合效率", "DEA-CCR input-oriented technical efficiency"),
                 ),
@@ -132,6 +135,7 @@ def build(ctx: ReportContext) -> Section | None:
                             ),
                             unit="%",
                             lang=ctx.lang,
+                            level=ctx.level,
                             diverging=True,
                         ),
                         tr(
@@ -182,6 +186,7 @@ def build(ctx: ReportContext) -> Section | None:
                             f"Green innovation efficiency {gy} (SBM, {bad} undesirable)",
                         ),
                         lang=ctx.lang,
+                        level=ctx.level,
                     ),
                     tr(
                         f"SBM-{opt['green_rts'].upper()}，Tone (2001, 2004)",

@@ -72,6 +72,7 @@ def build(ctx: ReportContext) -> Section | None:
         ),
         unit="%",
         lang=ctx.lang,
+        level=ctx.level,
     )
     tier_bars = charts.stacked_bar_chart(
         [reg(c) for c in wide.index],

@@ -77,6 +77,7 @@ def build(ctx: ReportContext) -> Section | None:
         dict(zip(types["region_code"], types["type"], strict=True)),
         title=tr(f"区域科技类型（{year}）", f"Regional S&T types ({year})"),
         lang=ctx.lang,
+        level=ctx.level,
         colors=COLORS,
         order=["I", "II", "III", "IV"],
     )

@@ -17,7 +17,7 @@ How to add a node
 4. Test the node's numbers in ``tests/study/`` against the library function or a hand computation.
 
 A node's stored result is keyed by the data digest, the node's resolved options, the analysis set, the report
-year, seed and language, its version and the keys of its inputs — so changing one option recomputes exactly that
+year and language, the seed (for ``seeded`` nodes), its version and the keys of its inputs — so changing one option recomputes exactly that
 node and the nodes that read it.
 """
 
@@ -48,6 +48,8 @@ class Node:
         Option tables the node reads (``[options.<name>]``).
     inputs : tuple of str
         Nodes whose results it reads; they come earlier in :data:`NODES`.
+    seeded : bool
+        Whether the node draws random numbers (its stored result is then keyed by the study's seed).
     version : int
         Bumped when the computation changes (invalidates stored results).
     """
@@ -56,6 +58,7 @@ class Node:
     module: str
     options: tuple[str, ...] = ()
     inputs: tuple[str, ...] = ()
+    seeded: bool = False
     version: int = 1
 
     @property
@@ -69,13 +72,13 @@ class Node:
 NODES: tuple[Node, ...] = (
     Node("coverage", "coverage"),
     Node("key_indicators", "key_indicators", options=("report",)),
-    Node("index", "index", options=("index",)),
-    Node("typology", "typology", options=("typology", "index")),
+    Node("index", "index", options=("index",), seeded=True),
+    Node("typology", "typology", options=("typology",), seeded=True),
     Node("productivity", "productivity", options=("productivity",)),
     Node("structure", "structure", options=("structure",)),
     Node("weights", "weights", options=("weights",)),
-    Node("disparity", "disparity", options=("disparity",), inputs=("weights",)),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights")),
+    Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
+    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
 )
 
 

@@ -48,11 +48,12 @@ def indicator_table(scope: Scope, indicator: str) -> pd.DataFrame | None:
 def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult | None:
-    """Tables ``values`` (result schema: the indicator per unit-year), ``dagum`` and ``dagum_pairs``, ``kde``
+    """Tables ``values`` (result schema: the indicator per unit-year), ``dagum`` and ``dagum_pairs`` (when the
+    units fall in at least two groups), ``kde``
     (``year, x, density``), ``markov`` (tidy) and ``markov_p`` (k × k), ``markov_n`` (transitions per state),
     ``spatial_markov``, ``sigma`` (``year, value``), ``beta`` (absolute and conditional), ``convergence``
     (tidy, for export); meta ``indicator``, ``year`` (latest year every unit has a value), ``first``, ``last``,
-    ``ergodic``, ``lr``, ``dof``, ``lr_p``, ``sigma_converging``, ``sigma_slope_p``."""
+    ``ergodic``, ``lr``, ``dof``, ``lr_p``, ``sigma_converging``, ``sigma_slope_p``, ``n_groups``."""
     from yindi.disparity import (
         beta_convergence,
         dagum_by_year,
@@ -61,6 +62,7 @@ def compute(
         sigma_convergence,
         spatial_markov,
     )
+    from yindi.regions import grouping
     from yindi.schema import tidy
     from yindi.study.nodes.weights import weights_of
 
@@ -82,12 +84,20 @@ def compute(
     long = long.melt(id_vars="region_code", var_name="year", value_name="value").dropna(subset=["value"])
     values = tidy(long.assign(measure=indicator), lang=scope.lang)
 
-    series = dagum_by_year(
-        table, groups_for(scope, codes, opt["grouping"]), bootstrap=opt["bootstrap"], seed=scope.seed
+    groups = groups_for(scope, codes, opt["grouping"])
+    n_groups = (
+        len({g for c, g in groups.items()})
+        if isinstance(groups, dict)
+        else len({grouping(groups).mapping().get(c) for c in codes} - {None})
     )
-    frame = series.table()
-    parts = series.to_frame()
-    pairs = parts[parts["component"].isin(["gini_within", "gini_between"])].reset_index(drop=True)
+    tables: dict[str, pd.DataFrame] = {}
+    if n_groups >= 2:  # within one province every city is in one macro-region: no decomposition
+        series = dagum_by_year(table, groups, bootstrap=opt["bootstrap"], seed=scope.seed)
+        parts = series.to_frame()
+        tables["dagum"] = series.table()
+        tables["dagum_pairs"] = parts[parts["component"].isin(["gini_within", "gini_between"])].reset_index(
+            drop=True
+        )
 
     years = [int(c) for c in table.columns]
     dens = kernel_density(table, years=selected_years(years), points=opt["kde_points"])
@@ -118,10 +128,8 @@ def compute(
     mtable = mk.table()
     markov_p = pd.DataFrame(mk.p, columns=[str(c) for c in mtable.columns[1:]])
     markov_p.insert(0, "from", [str(i) for i in mtable.index])
-    tables = {
+    tables |= {
         "values": values,
-        "dagum": frame,
-        "dagum_pairs": pairs,
         "kde": pd.DataFrame(
             {
                 "year": [int(y) for y in dens.years for _ in dens.grid],
@@ -153,5 +161,6 @@ def compute(
         "sigma_converging": bool(sigma.converging),
         "sigma_slope_p": float(sigma.slope_p),
         "attached": inputs["weights"].meta["attached"],
+        "n_groups": n_groups,
     }
     return NodeResult("disparity", tables, meta)

@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
+from yindi.errors import MethodWarning
 from yindi.study.result import NodeResult
 from yindi.study.scope import Scope
 
@@ -30,19 +32,22 @@ def compute(
     codes = [str(c) for c in table.index]
     w = weights_of(inputs["weights"]).subset(codes)
     perms = opt["permutations"]
-    rows = []
-    for y in table.columns:
-        col = table[y].dropna()
-        if len(col) < len(codes):
-            continue
-        m = moran(col, w, permutations=perms, seed=scope.seed)
-        rows.append(
-            {"year": int(y), "moran_I": m.I, "z_norm": m.z_norm, "p_norm": m.p_norm, "p_sim": m.p_sim}
-        )
     year = int(disparity.meta["year"])
-    lisa = local_moran(
-        table[year], w, permutations=perms, seed=scope.seed, alpha=opt["alpha"], adjust=opt["adjust"]
-    )
+    rows = []
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", MethodWarning)
+        for y in table.columns:
+            col = table[y].dropna()
+            if len(col) < len(codes):
+                continue
+            m = moran(col, w, permutations=perms, seed=scope.seed)
+            rows.append(
+                {"year": int(y), "moran_I": m.I, "z_norm": m.z_norm, "p_norm": m.p_norm, "p_sim": m.p_sim}
+            )
+        lisa = local_moran(
+            table[year], w, permutations=perms, seed=scope.seed, alpha=opt["alpha"], adjust=opt["adjust"]
+        )
+    notes = tuple(sorted({str(x.message) for x in seen}))
     ids = [str(c) for c in lisa.ids]
     lf = pd.DataFrame(
         {
@@ -58,5 +63,5 @@ def compute(
         }
     )
     return NodeResult(
-        "spatial", {"moran": pd.DataFrame(rows), "lisa": lf}, {"year": year, "permutations": perms}
+        "spatial", {"moran": pd.DataFrame(rows), "lisa": lf}, {"year": year, "permutations": perms}, notes
     )

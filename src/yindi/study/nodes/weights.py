@@ -19,12 +19,15 @@ if TYPE_CHECKING:
 def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult:
-    """Table ``links`` (``region_code, neighbor_code, weight``: binary contiguity); meta ``ids``, ``kind``,
+    """Contiguity among the analysed units the data cover (an island's nearest unit is taken among them).
+
+    Table ``links`` (``region_code, neighbor_code, weight``: binary contiguity); meta ``ids``, ``kind``,
     ``attached`` (island → nearest links added), ``islands`` (units still without neighbours)."""
     from yindi.spatial import contiguity
 
     opt = options["weights"]
-    w = contiguity(scope.level, opt["contiguity"], regions=list(scope.codes), islands=opt["islands"])
+    units = list(scope.panel.region_codes) or list(scope.codes)  # the units the data cover
+    w = contiguity(scope.level, opt["contiguity"], regions=units, islands=opt["islands"])
     meta = {
         "ids": list(w.ids),
         "kind": w.kind,

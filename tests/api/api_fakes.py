@@ -153,7 +153,7 @@ def plan_node(seed: int = 7) -> NodeResult:
             "targets": [25, 20, 8, 22, 3],
             "capable": [10, 12, 8, 4, 3],
             "ratio": [2.5, 1.67, 1.0, 5.5, 1.0],
-            "level": ["high", "medium", "none", "high", "none"],
+            "level": ["high", "watch", "none", "high", "none"],
         }
     )
     modes = pd.DataFrame({"region_code": cs, "region": _names(cs), "driver": "technology", "tfp_share": 0.5})
@@ -222,6 +222,7 @@ def results(*, with_plan: bool = True, seed: int = 7) -> StudyResults:
         computed=tuple(nodes),
         year=YEAR,
         codes=codes(),
+        covered=codes(),
         digest="0" * 64,
     )
 

@@ -148,7 +148,7 @@ def test_profile_portfolio_dont_list_herding_and_partners(client):
         mine.loc[mine["decision"] == "avoid", "industry_id"]
     )
     hd = RESULTS["plan"].tables["herding"]
-    exposed = set(hd.loc[hd["level"].isin(["high", "medium"]), "industry_id"]) & set(build["industry_id"])
+    exposed = set(hd.loc[hd["level"].isin(["high", "watch"]), "industry_id"]) & set(build["industry_id"])
     assert {r["industry_id"] for r in p["herding"]["rows"]} == exposed
     pairs = RESULTS["coordinate"].tables["pairs"]
     n = ((pairs["source_code"] == "330000") | (pairs["carrier_code"] == "330000")).sum()
@@ -206,7 +206,16 @@ def test_downloads_are_formula_injection_safe():
     from yindi.study.result import NodeResult, StudyResults
 
     evil = pd.DataFrame({"region_code": ["330000"], "note": ['=HYPERLINK("http://x","y")'], "value": [-1.5]})
-    res = StudyResults({"x": NodeResult("x", {"t": evil})}, {}, (), (), 2023, ("330000",), "0")
+    res = StudyResults(
+        results={"x": NodeResult("x", {"t": evil})},
+        failures={},
+        reused=(),
+        computed=(),
+        year=2023,
+        codes=("330000",),
+        covered=("330000",),
+        digest="0",
+    )
     c = TestClient(create_app(res))
     text = c.get("/api/results/x/t.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",-1.5" in text

@@ -74,7 +74,8 @@ ROLES: dict[str, tuple[str, str]] = {
 }
 
 ALERTS: dict[str, tuple[str, str]] = {
-    "high": ("高", "high"),
+    "high": ("高度预警", "high alert"),
+    "watch": ("关注", "watch"),
     "medium": ("中", "medium"),
     "low": ("低", "low"),
     "none": ("无", "none"),

@@ -31,8 +31,8 @@ from yindi._typing import Lang
 
 #: Decisions of the portfolio (what to build), in display order; ``avoid`` goes to the don't list.
 BUILD_DECISIONS: tuple[str, ...] = ("upgrade", "grow", "preposition", "apply")
-#: Herding alert levels that count as an exposure (the plan's own level names).
-ALERT_LEVELS: tuple[str, ...] = ("high", "medium")
+#: Herding alert levels that count as an exposure (the plan's level names: none, watch, high).
+ALERT_LEVELS: tuple[str, ...] = ("high", "watch")
 #: How many strengths/obstacles and partners the summary lists.
 TOP_N = 5
 

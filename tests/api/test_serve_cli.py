@@ -43,6 +43,8 @@ def test_api_on_the_real_pipeline(provinces_dir, tmp_path):
     assert p["index"]["interval"]["rank_low"] <= p["index"]["rank"] <= p["index"]["interval"]["rank_high"]
     assert p["type"]["type"] in {"I", "II", "III", "IV"}
     assert p["portfolio"]["status"] == "not_computed"
+    for layer in client.get("/api/layers").json():  # every map layer has a Chinese name
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in layer["name_zh"]), layer
     # a second start reads the stored results back
     again = create_app(provinces_dir, workspace=ws, nodes=["index", "typology"])
     assert set(again.state.yindi.results.reused) >= {"index", "typology"}

@@ -121,11 +121,26 @@ def region_rows(codes: tuple[str, ...]) -> list[dict[str, Any]]:
     return rows
 
 
-def _result_layers(results: StudyResults) -> list[Layer]:
+def _label(key: str, panel: Panel | None) -> tuple[str, str]:
+    """(Chinese, English) name of a measure or column: a known measure, an indicator of the data, or a region code
+    (a column of a region × region table, e.g. structural similarity)."""
+    from yindi.regions import registry
+    from yindi.report.labels import MEASURES
+
+    if key in MEASURES:
+        return MEASURES[key]
+    if panel is not None and key in panel.indicators:
+        meta = panel.indicators[key]
+        return meta.name_zh, meta.name_en
+    if key.isdigit() and len(key) == 6 and key in registry():
+        r = registry().get(key)
+        return f"与{r.short_zh}的相似度", f"similarity to {r.name_en}"
+    return key, key
+
+
+def _result_layers(results: StudyResults, panel: Panel | None = None) -> list[Layer]:
     """Map layers from result tables with a ``region_code`` column: each measure of a long table (one value per
     region and year) and each numeric column of a wide table (one row per region and year)."""
-    from yindi.report.labels import measure_label
-
     out: list[Layer] = []
     for node, res in results.results.items():
         if res is None:
@@ -142,7 +157,7 @@ def _result_layers(results: StudyResults) -> list[Layer]:
                     ):
                         continue
                     years = _years(sub)
-                    zh, en = measure_label(str(m))
+                    zh, en = _label(str(m), panel)
                     out.append(
                         Layer(f"{node}:{name}:{m}", "result", node, name, "value", str(m), zh, en, "", years)
                     )
@@ -154,7 +169,7 @@ def _result_layers(results: StudyResults) -> list[Layer]:
                     continue
                 if pd.api.types.is_bool_dtype(frame[col]):
                     continue
-                zh, en = measure_label(str(col))
+                zh, en = _label(str(col), panel)
                 out.append(
                     Layer(
                         f"{node}:{name}:{col}",
@@ -205,7 +220,7 @@ def _indicator_layers(panel: Panel | None) -> list[Layer]:
 
 def build_state(results: StudyResults, panel: Panel | None = None, *, lang: Lang = "zh") -> ApiState:
     """The API's state from a run (and the data it ran on, for indicators)."""
-    layers = [*_indicator_layers(panel), *_result_layers(results)]
+    layers = [*_indicator_layers(panel), *_result_layers(results, panel)]
     return ApiState(
         results=results,
         panel=panel.select(regions=list(results.codes)) if panel is not None else None,

@@ -54,6 +54,11 @@ MEASURES: dict[str, tuple[str, str]] = {
     "absorption": ("吸收转化", "absorption"),
     "net_flow": ("技术合同净流出（亿元）", "net technology outflow (100 million yuan)"),
     "distance_km": ("距离（公里）", "distance (km)"),
+    "I": ("局部莫兰指数", "local Moran's I"),
+    "z": ("标准化值", "standardised value"),
+    "lag": ("空间滞后值", "spatial lag"),
+    "p_sim": ("置换检验 p 值", "permutation p-value"),
+    "p_adjusted": ("多重检验校正后的 p 值", "adjusted p-value"),
 }
 
 DECISIONS: dict[str, tuple[str, str]] = {

@@ -70,6 +70,23 @@ def test_chinese_report_has_no_stray_english(zhejiang):
         assert not [c for c in sheet.columns if re.fullmatch(r"[a-z_]+", str(c))], list(sheet.columns)
 
 
+def test_node_notes_are_shown_beside_the_evidence(tmp_path):
+    from dataclasses import replace
+
+    from yindi.study.result import NodeResult
+
+    res = fakes.results()
+    prod = res["productivity"]
+    noted = NodeResult("productivity", prod.tables, prod.meta, ("西藏位于前沿面：样本少，解读需谨慎。",))
+    res = replace(res, results={**res.results, "productivity": noted})
+    html = write_region_report(res, "540000", tmp_path, indicator_names=NAMES).html.read_text(
+        encoding="utf-8"
+    )
+    assert "西藏位于前沿面：样本少，解读需谨慎。" in html and html.index("方法与说明") > html.index(
+        'id="evidence"'
+    )
+
+
 def test_not_computed_parts_say_so(tmp_path):
     r = write_region_report(fakes.results(with_plan=False), "440000", tmp_path, lang="en")
     html = r.html.read_text(encoding="utf-8")

@@ -211,6 +211,20 @@ def _table_html(t: _Table, lang: Lang) -> str:
     )
 
 
+def _notes(results: ResultsLike, tables: Sequence[_Table], lang: Lang) -> str:
+    """The method notes and caveats of the analyses behind the tables (as the nodes wrote them)."""
+    items: list[str] = []
+    for node in dict.fromkeys(t.source.split("/", 1)[0] for t in tables):
+        res = results.results.get(node)
+        for note in getattr(res, "notes", ()) if res is not None else ():
+            items.append(
+                f"<li><b>{esc(label('node', node, lang))}</b>{esc(_tr(lang, '：', ': '))}{esc(note)}</li>"
+            )
+    if not items:
+        return ""
+    return f'<h3>{esc(_tr(lang, "方法与说明", "Methods and caveats"))}</h3><ul class="notes">{"".join(items)}</ul>'
+
+
 def sources_sheet(tables: Sequence[_Table], lang: Lang) -> pd.DataFrame:
     """Where each table comes from: its id, title, and the node and table of the stored results (API path)."""
     tr = partial(_tr, lang)
@@ -259,6 +273,7 @@ def render_region(
             _map(results, code, reg.level, lang),
             _ranking_chart(results, code, lang),
             *(_table_html(t, lang) for t in tables),
+            _notes(results, tables, lang),
         ]
     )
     twin = tr(

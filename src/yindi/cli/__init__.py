@@ -20,6 +20,7 @@ from yindi.cli import (
     plan_cmd,
     productivity_cmd,
     report_cmd,
+    serve_cmd,
     structure_cmd,
     text_cmd,
 )
@@ -45,6 +46,7 @@ for _module in (
     coordinate_cmd,
     text_cmd,
     city_cmd,
+    serve_cmd,
 ):
     _module.register(app)
 

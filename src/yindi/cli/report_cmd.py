@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from yindi.cli.common import DATA_HELP, LANG_HELP, console, done, progress_bar
+from yindi.cli.region_report import REGION_HELP, REGIONS_HELP
 
 
 def register(app: typer.Typer) -> None:
@@ -53,6 +54,8 @@ def report(
         "-w",
         help="工作区文件（数据集与已存储的分析结果；默认 $YINDI_WORKSPACE 或 ./yindi.duckdb） / Workspace file: datasets and stored results (default $YINDI_WORKSPACE or ./yindi.duckdb).",
     ),
+    region: Optional[list[str]] = typer.Option(None, "--region", help=REGION_HELP),
+    regions: Optional[str] = typer.Option(None, "--regions", help=REGIONS_HELP),
     study_file: Optional[Path] = typer.Option(
         None, "--study", help="按研究设定文件复现 / Reproduce from a study file (study.toml)."
     ),
@@ -103,6 +106,11 @@ def report(
         overrides["sections"] = tuple(section)
     if overrides:
         study = replace(study, **overrides)  # type: ignore[arg-type]
+    if region or regions:  # per-region reports (cli/region_report.py)
+        from yindi.cli.region_report import region_reports
+
+        region_reports(study, out, region=region, regions=regions)
+        return
     names = list(study.sections) or list(SECTIONS)
     with progress_bar(transient=False, counts=True) as progress:
         task = progress.add_task("载入数据 / loading data", total=len(names) + 1)

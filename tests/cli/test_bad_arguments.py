@@ -176,6 +176,7 @@ CASES: dict[str, list[list[str]]] = {
         ["--data", "{COUNTIES}", "--engine", "spark"],
         ["--data", "{COUNTIES}", "--draws", "-1"],
     ],
+    "serve": [["--data", NO_DATA], ["--data", "{D}", "--port", "0"], ["--data", "{D}", "--port", "70000"]],
 }
 
 

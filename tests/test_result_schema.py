@@ -107,6 +107,7 @@ def build_all(panel: Any) -> dict[str, Callable[[], Any]]:
         "IndexResult": lambda: evaluate(panel, years=[2022, 2023]),
         "ClusterResult": lambda: cluster_regions(panel, 2023, k=3, seed=1),
         **_layout_results(panel),
+        **_subprovince_results(),
         **_text_results(),
     }
 
@@ -141,6 +142,30 @@ def _layout_results(panel: Any) -> dict[str, Callable[[], Any]]:
         "RolesResult": roles_,
         "PairsResult": pairs_,
         "CorridorsResult": lambda: corridors(pairs_(), roles_()),
+    }
+
+
+def _subprovince_results() -> dict[str, Callable[[], Any]]:
+    """Data checks on the city pack, the city layout of 苏州 on the county census, a small sensitivity grid."""
+    from functools import cache
+
+    from conftest import shared_data_root
+    from yindi.data import load_pack
+    from yindi.data.checks import check_panel
+    from yindi.index.grid import sensitivity_grid
+    from yindi.plan.city_layout import city_layout
+
+    @cache
+    def counties() -> Any:
+        return load_pack(shared_data_root() / "cn-counties")
+
+    rng = np.random.default_rng(7)
+    return {
+        "DataChecks": lambda: check_panel(load_pack(shared_data_root() / "cn-cities")),
+        "CityLayout": lambda: city_layout(counties(), "苏州"),
+        "GridResult": lambda: sensitivity_grid(
+            rng.uniform(1, 10, (12, 4)), [1, 1, 1, -1], regions=PROVINCES[:12], draws=20, seed=3
+        ),
     }
 
 

@@ -29,8 +29,10 @@ def test_radial_input_scores_in_unit_interval_with_frontier_at_one(xy):
     x, y = xy
     for rts in ("crs", "vrs"):
         eff = dea(x, y, rts=rts, slacks="first").efficiency
-        assert np.all(eff > 0) and np.all(eff <= 1 + 1e-9)
-        assert np.isclose(eff.max(), 1.0, atol=1e-9)
+        # 1e-8 is the batched simplex's certificate tolerance (_batch._CERT_TOL): with many identical units
+        # (degenerate LPs) a VRS score may land 3e-9 above 1 (found by Hypothesis; the same on older code)
+        assert np.all(eff > 0) and np.all(eff <= 1 + 1e-8)
+        assert np.isclose(eff.max(), 1.0, atol=1e-8)
 
 
 @settings(max_examples=25, deadline=None)

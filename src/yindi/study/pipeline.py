@@ -169,7 +169,9 @@ def run(
             if on_node:
                 on_node(n.name)
             start = time.perf_counter()
-            bad = [i for i in n.inputs if i in failures]  # an absent input (None) is left out of ``inputs``
+            # a failed input, or an absent one (None) the node cannot do without, skips the node; an absent
+            # optional input is left out of ``inputs``
+            bad = [i for i in n.inputs if i in failures or (results.get(i) is None and i not in n.optional)]
             if bad:
                 failures[n.name] = scope.tr(
                     f"所需的上游结果 {', '.join(bad)} 不可用",

@@ -52,6 +52,10 @@ class Node:
         Whether the node draws random numbers (its stored result is then keyed by the study's seed).
     version : int
         Bumped when the computation changes (invalidates stored results).
+    optional : tuple of str
+        Inputs the node can do without: when one of them has no result (the data lack what it needs), the
+        node runs with it left out of ``inputs``. Any other input without a result skips the node, and the
+        run says so in ``failures``.
     """
 
     name: str
@@ -60,6 +64,7 @@ class Node:
     inputs: tuple[str, ...] = ()
     seeded: bool = False
     version: int = 1
+    optional: tuple[str, ...] = ()
 
     @property
     def compute(self) -> Compute:
@@ -80,7 +85,7 @@ NODES: tuple[Node, ...] = (
     Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
     Node("plan", "plan", options=("plan",), seeded=True),
-    Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",)),
+    Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
 )
 
 

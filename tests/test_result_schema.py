@@ -221,14 +221,11 @@ def test_every_result_class_is_walked(panel: Any) -> None:
 
 #: Result types whose to_frame() still has its old shape because a report section reads that shape; they move
 #: to the schema when the pipeline (issue 9) rewrites the sections.
-PENDING: dict[str, str] = {
-    "LocalMoranResult": "report/sections/disparity.py reads the per-region table; LocalMoranResult._schema_frame() "
-    "is the schema version, to become to_frame() with the pipeline rewrite",
-}
+PENDING: dict[str, str] = {}
 
 
 def test_local_moran_schema_frame(panel: Any) -> None:
-    frame = build_all(panel)["LocalMoranResult"]()._schema_frame()
+    frame = build_all(panel)["LocalMoranResult"]().to_frame()
     check_schema(frame)
     assert set(frame["measure"]) == {"local_moran", "z", "lag", "p_sim", "p_adjusted"}
 

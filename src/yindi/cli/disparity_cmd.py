@@ -311,7 +311,7 @@ def lisa_cmd(
     values, w, y = _spatial_inputs(data, indicator, year, exclude_tibet, islands, missing)
     res = local_moran(values, w, permutations=permutations, seed=seed, alpha=alpha, adjust=adjust)  # type: ignore[arg-type]
     console.print(f"{indicator} {y}: {res.summary()}", highlight=False)
-    frame = res.to_frame()
+    frame = res.table()
     frame.insert(1, "region", [registry().get(c).short_zh for c in frame["region_code"]])
     sig = frame[frame["cluster"] != "ns"]
     for r in sig.itertuples(index=False):

@@ -82,17 +82,9 @@ class LocalMoranResult:
             for c, q, s in zip(self.ids, self.q, self.significant, strict=True)
         }
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per region: ``region_code, I, z, lag, quadrant, p_sim, p_adjusted, cluster``.
-
-        Not yet in the result schema: the disparity report section reads this shape. When the pipeline
-        rewrite (issue 9) moves the section to stored results, this becomes :meth:`_schema_frame`'s output.
-        """
-        return self._table()
-
-    def _schema_frame(self, lang: Lang = "zh") -> pd.DataFrame:
+    def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:
         """The result schema: ``measure`` ``local_moran``, ``z``, ``lag``, ``p_sim``, ``p_adjusted`` per region;
-        keys ``quadrant`` and ``cluster`` (HH/LL/HL/LH or ns)."""
+        keys ``quadrant`` and ``cluster`` (HH/LL/HL/LH or ns). :meth:`table` is the wide view."""
         from yindi.schema import tidy
 
         long = self._table().melt(
@@ -102,6 +94,10 @@ class LocalMoranResult:
         )
         long["measure"] = long["measure"].replace({"I": "local_moran"})
         return tidy(long, keys=["quadrant", "cluster"], lang=lang)
+
+    def table(self) -> pd.DataFrame:
+        """One row per region: ``region_code, I, z, lag, quadrant, p_sim, p_adjusted, cluster`` (wide)."""
+        return self._table()
 
     def _table(self) -> pd.DataFrame:
         """One row per region: ``region_code, I, z, lag, quadrant, p_sim, p_adjusted, cluster``."""

@@ -162,6 +162,14 @@ def run(
             from yindi.study.store import ResultStore
 
             db = ResultStore(store_path(study))
+            if db.reset:
+                notices.append(
+                    scope.tr(
+                        "工作区中由旧版本保存的结果格式不同，已删除并重新计算（导入的数据集不受影响）。",
+                        "Results stored by an older Yindi in another layout were dropped and recomputed "
+                        "(imported datasets are untouched).",
+                    )
+                )
         except WorkspaceError as exc:
             notices.append(_message(exc, study.lang))
     try:

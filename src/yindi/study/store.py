@@ -63,6 +63,27 @@ def table_from_bytes(data: bytes) -> pd.DataFrame:
     return frame
 
 
+#: Layout of the stored results; bump it when the tables change. Stored results are a cache of computations:
+#: a workspace holding another layout has them dropped and recomputed (imported datasets are not touched).
+STORE_LAYOUT = 2
+
+
+def _reset_if_old(con: Any) -> bool:
+    """Drop stored results written in another layout (an older Yindi); return whether any were dropped."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "node_results" not in tables and "node_tables" not in tables:
+        return False
+    layout = None
+    if "store_layout" in tables:
+        row = con.execute("SELECT max(layout) FROM store_layout").fetchone()
+        layout = row[0] if row else None
+    if layout == STORE_LAYOUT:
+        return False
+    for name in ("node_tables", "node_results", "rendered_files", "store_layout"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+    return True
+
+
 class ResultStore:
     """Node results in a DuckDB file (the workspace). One connection for the life of the object."""
 
@@ -73,7 +94,12 @@ class ResultStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path))
+            self.reset = _reset_if_old(self._con)
             self._con.execute(_SCHEMA)
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS store_layout (layout INTEGER); DELETE FROM store_layout; "
+                f"INSERT INTO store_layout VALUES ({STORE_LAYOUT})"
+            )
         except (duckdb.Error, OSError) as exc:
             raise WorkspaceError(
                 f"{self.path}: cannot open the workspace to store results ({exc}). Pass another --workspace "

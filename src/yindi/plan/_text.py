@@ -96,7 +96,7 @@ REASON_TEXT: dict[str, tuple[str, str, str]] = {
     ),
     "research_region_low_tier": (
         "research_region_low_tier(level_003={lvl}, rd_intensity={rd:.2f}%)",
-        "研发强区不宜新增低端环节（来源003 档次：{lvl_zh}）",
+        "研发强区不宜新增低端环节（制造业技术档次：{lvl_zh}）",
         "a research-strong region should not add a {lvl}-tier industry",
     ),
     "transfer_fit": (

@@ -199,10 +199,13 @@ def _plan_parts(rd: _Reader) -> dict[str, dict[str, Any]]:
     else:
         build = pf[pf["decision"].isin(BUILD_DECISIONS)] if "decision" in pf.columns else pf
         order = {d: i for i, d in enumerate(BUILD_DECISIONS)}
-        build = build.assign(_o=build["decision"].map(order)).sort_values(
-            ["_o", "score"], ascending=[True, False], kind="stable"
-        )
-        out["portfolio"] = {**part, "rows": records(build.drop(columns="_o"))}
+        # the best of each decision first, then the second best of each …: a short summary shows a mix of
+        # upgrade / grow / pre-position / apply, not only the first decision's list
+        build = build.sort_values("score", ascending=False, kind="stable")
+        build = build.assign(
+            _o=build["decision"].map(order), _r=build.groupby("decision", sort=False).cumcount()
+        ).sort_values(["_r", "_o"], kind="stable")
+        out["portfolio"] = {**part, "rows": records(build.drop(columns=["_o", "_r"]))}
         targets = {str(i) for i in build.get("industry_id", pd.Series(dtype=str))}
         lists, lpart = rd.rows("plan", "lists")
         if lists is not None and "list" in lists.columns:
@@ -220,9 +223,9 @@ def _plan_parts(rd: _Reader) -> dict[str, dict[str, Any]]:
         if "level" in exposed.columns:
             exposed = exposed[exposed["level"].isin(ALERT_LEVELS)]
         out["herding"] = {**hpart, "rows": records(exposed)}
-    md, mpart = rd.rows("plan", "modes")
+    md, mpart = rd.rows("plan", "mode_regions")  # the plan node: mode_regions = Modes.regions
     out["modes"] = mpart if md is None else {**mpart, **records(md.head(1))[0]}
-    tr, tpart = rd.rows("plan", "transfer")
+    tr, tpart = rd.rows("plan", "modes")  # the plan node: modes = Modes.industries (transfer mode per industry)
     out["transfer"] = tpart if tr is None else {**tpart, "rows": records(tr)}
     return out
 
@@ -234,7 +237,7 @@ def _coordinate_parts(rd: _Reader, lang: Lang) -> dict[str, dict[str, Any]]:
         out["role"] = rpart
     else:
         r = records(role.head(1))[0]
-        reason = r.get("reason_en" if lang == "en" else "reason_zh", r.get("reasons"))
+        reason = r.get("reason") or r.get("reason_en" if lang == "en" else "reason_zh") or r.get("reasons")
         out["role"] = {**rpart, "role": r.get("role"), "reason": reason}
     pairs, ppart = rd.table("coordinate", "pairs")
     if pairs is None:
@@ -257,7 +260,7 @@ def _coordinate_parts(rd: _Reader, lang: Lang) -> dict[str, dict[str, Any]]:
         r["partner_code"] = r.get("carrier_code") if as_source else r.get("source_code")
         r["partner"] = r.get("carrier") if as_source else r.get("source")
         r["as"] = "source" if as_source else "carrier"
-        r["reason"] = r.get("reason_en" if lang == "en" else "reason_zh", r.get("reasons"))
+        r["reason"] = r.get("reason") or r.get("reason_en" if lang == "en" else "reason_zh") or r.get("reasons")
         rows.append(r)
     out["partners"] = {**ppart, "rows": rows}
     return out

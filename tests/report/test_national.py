@@ -96,7 +96,7 @@ def test_english_report(provinces_dir: Path, tmp_path: Path) -> None:
     )
     assert res.exit_code == 0, res.output
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert 'lang="en"' in html and "Data coverage" in html and "South China Sea" in html
+    assert 'lang="en"' in html and "Appendix: data coverage" in html and "South China Sea" in html
     assert "30 provincial-level regions" in html
 
 

@@ -95,7 +95,7 @@ def render_page(
     ]
     when = generated.isoformat(sep=" ") if generated else ""
     generated_line = f'{esc(tr("生成：", "Generated: "))}<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
-    numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
+    numbered = _headings(sections, ctx)
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
     body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))
     failed = "".join(f'<div class="warn">{esc(n)}</div>' for n in notices) + "".join(
@@ -114,6 +114,21 @@ def render_page(
 
 
 _ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def _headings(sections: Sequence[Section], ctx: ReportContext) -> list[str]:
+    """Numbered headings for the body sections; appendices (their titles say so) keep their own title."""
+    from yindi.report.sections import APPENDIX
+
+    out: list[str] = []
+    i = 0
+    for s in sections:
+        if s.id in APPENDIX:
+            out.append(s.title)
+        else:
+            i += 1
+            out.append(_numbered(i, s.title, ctx))
+    return out
 
 
 def _numbered(i: int, title: str, ctx: ReportContext) -> str:

@@ -1,4 +1,4 @@
-"""Report sections, in report order. Each module exposes ``build(ctx: ReportContext) -> Section | None``.
+"""Report sections, in report order: the key findings first, the data coverage last as an appendix. Each module exposes ``build(ctx: ReportContext) -> Section | None``.
 
 To add a section: write ``yindi/report/sections/<name>.py`` with ``build`` and add its name here.
 """
@@ -6,7 +6,7 @@ To add a section: write ``yindi/report/sections/<name>.py`` with ``build`` and a
 from __future__ import annotations
 
 SECTIONS: tuple[str, ...] = (
-    "coverage",
+    "summary",
     "maps",
     "index",
     "typology",
@@ -15,4 +15,8 @@ SECTIONS: tuple[str, ...] = (
     "disparity",
     "layout",
     "coordination",
+    "coverage",
 )
+
+#: Sections shown as unnumbered appendices at the end (data coverage and methods).
+APPENDIX: tuple[str, ...] = ("coverage",)

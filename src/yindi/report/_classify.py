@@ -103,17 +103,27 @@ def assign_classes(values: FloatArray, edges: FloatArray) -> IntArray:
     return idx
 
 
+#: At most this many significant digits in a legend label (edges closer than that read as one value).
+LEGEND_DIGITS = 3
+
+
 def edge_labels(edges: FloatArray) -> list[str]:
-    """Legend text per class, ``"a – b"``, with as many decimals as the closest edges need to differ."""
+    """Legend text per class, ``"a – b"``, with as many decimals as the closest edges need to differ but no
+    more than :data:`LEGEND_DIGITS` significant digits; a class whose edges then read alike is one value ``"a"``."""
     e = np.asarray(edges, dtype=np.float64)
     gaps = np.diff(e)
     gaps = gaps[gaps > 0]
     if gaps.size == 0:
         return [_fmt(e[0], 2)]
-    decimals = int(min(6, max(0, 1 - math.floor(math.log10(float(gaps.min()))))))
-    if float(np.abs(e).max()) >= 1000 and decimals > 1:
-        decimals = max(1, decimals - 1)
-    return [f"{_fmt(a, decimals)} – {_fmt(b, decimals)}" for a, b in itertools.pairwise(e)]
+    decimals = int(max(0, 1 - math.floor(math.log10(float(gaps.min())))))
+    top = float(np.abs(e).max())
+    cap = max(0, LEGEND_DIGITS - 1 - math.floor(math.log10(top))) if top > 0 else 2
+    decimals = min(decimals, cap)
+    out = []
+    for a, b in itertools.pairwise(e):
+        lo, hi = _fmt(a, decimals), _fmt(b, decimals)
+        out.append(lo if lo == hi else f"{lo} – {hi}")
+    return out
 
 
 def _fmt(v: float, decimals: int) -> str:

@@ -86,6 +86,7 @@ def build(ctx: ReportContext) -> Section | None:
         [float(iv.loc[c, "rank_high"]) for c in ranking["region_code"]],
         title=tr("排名及其不确定区间", "Rank and its uncertainty interval"),
         xlabel=tr("排名", "Rank"),
+        limits=(1, len(ranking)),
     )
     weights = res.table("weights")
     weights_shown = weights.rename(

@@ -37,6 +37,7 @@ table.tbl{border-collapse:collapse;font-size:13px;min-width:50%}
 table.tbl caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
 table.tbl th,table.tbl td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;white-space:nowrap}
 table.tbl th{background:var(--soft);position:sticky;top:0}
+table.tbl td.long{white-space:normal;min-width:18em;max-width:36em}
 table.tbl td.num{text-align:right;font-variant-numeric:tabular-nums}
 p.note,ul.notes{font-size:13px;color:var(--muted)}
 p.more{font-size:12px;color:var(--muted);margin-top:0}

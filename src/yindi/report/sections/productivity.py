@@ -148,7 +148,18 @@ def build(ctx: ReportContext) -> Section | None:
         )
         blocks.append(
             html.table(
-                per, digits=4, caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)")
+                per.rename(
+                    columns={
+                        "period": tr("年份", "Year"),
+                        "index": tr("Malmquist 指数 M", "Malmquist index M"),
+                        "ec": tr("效率变化 EC", "Efficiency change EC"),
+                        "tc": tr("技术进步 TC", "Technical change TC"),
+                        "pec": tr("纯技术效率变化 PEC", "Pure efficiency change PEC"),
+                        "sec": tr("规模效率变化 SEC", "Scale efficiency change SEC"),
+                    }
+                ),
+                digits=4,
+                caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)"),
             )
         )
 
@@ -225,7 +236,7 @@ def build(ctx: ReportContext) -> Section | None:
     notes.append(
         tr(
             "增长核算（永续盘存法资本存量与索洛余值）需要投资、价格指数与就业数据，本数据包没有这些序列，"
-            "因此本节不报告；用户可提供固定资本形成总额、投资价格指数、实际产出与就业后调用 growth_accounting()。",
+            "因此本节不报告；提供固定资本形成总额、投资价格指数、实际产出与就业数据后，可用 Yindi 的增长核算函数计算。",
             "Growth accounting (perpetual-inventory capital stock and Solow residual) needs investment, its price "
             "index and employment; the data pack has none of these, so it is not reported here. Bring gross fixed "
             "capital formation, an investment deflator, real output and employment and call growth_accounting().",

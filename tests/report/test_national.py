@@ -198,3 +198,17 @@ def test_unknown_option_section(tmp_path: Path, provinces_dir: Path) -> None:
     study.write_text(f'data = "{provinces_dir}"\n[options.indx]\nweighting = "entropy"\n', encoding="utf-8")
     res = runner.invoke(app, ["report", "--study", str(study), "--out", str(tmp_path / "o")])
     assert res.exit_code == 1 and "Did you mean 'index'" in str(res.exception)
+
+
+def test_chinese_workbook_headers_and_region_names(built: Path) -> None:
+    """Every sheet of the Chinese workbook has Chinese headers (codes, R&D and statistic symbols aside) and a
+    region-name column beside every region-code column."""
+    book = openpyxl.load_workbook(built / "report.xlsx", read_only=True)
+    for ws in book.worksheets:
+        rows = ws.iter_rows(values_only=True)
+        head = [str(h) for h in next(rows, ()) if h is not None]
+        latin = [h for h in head if re.search(r"[A-Za-z]{2,}", h) and not re.search(r"[\u4e00-\u9fff]", h)]
+        assert not latin, (ws.title, latin)
+        if "地区代码" in head:
+            assert head[head.index("地区代码") + 1] == "地区", ws.title
+        assert not any(re.fullmatch(r"\d{6}", h) for h in head), ws.title  # adcode headers carry names

@@ -80,3 +80,8 @@ def grid(blocks: Sequence[str], columns: int = 2) -> str:
 
 def note(text: str) -> str:
     return f'<p class="note">{esc(text)}</p>'
+
+
+def warning(text: str) -> str:
+    """A caveat shown beside the result it qualifies (orange bar)."""
+    return f'<div class="warn">{esc(text)}</div>'

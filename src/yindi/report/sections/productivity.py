@@ -13,6 +13,8 @@ import pandas as pd
 from yindi.report import html
 from yindi.report.base import ReportContext, Section
 
+TIBET = "540000"
+
 #: Analysis nodes this section renders.
 NODES = ("productivity",)
 
@@ -81,6 +83,19 @@ def build(ctx: ReportContext) -> Section | None:
             )
         )
     )
+    if TIBET in meta.get("frontier", []):
+        # the caveat stands next to the result a reader will doubt, not only in the notes
+        blocks.append(
+            html.warning(
+                tr(
+                    "注意：西藏处于效率前沿，但其投入与产出规模都很小、可比单元少；DEA 对这类单元和数据误差很敏感，"
+                    "前沿位置不宜解读为创新效率领先。可用 --exclude-tibet 查看不含西藏的结果。",
+                    "Caution: Tibet is on the frontier, but its inputs and outputs are very small and it has few "
+                    "comparable peers; DEA is sensitive to such units and to data errors, so do not read its frontier "
+                    "position as leading efficiency. Use --exclude-tibet to see the results without Tibet.",
+                )
+            )
+        )
     blocks.append(
         html.grid(
             [

@@ -331,7 +331,11 @@ def test_legend_has_no_six_decimal_labels_and_no_empty_classes() -> None:
     assert legend, "legend labels expected"
     assert not any(re.search(r"\d\.\d{4,}", lab) for lab in legend), legend
     assert "1.00 – 1.00" not in svg and "1.000000" not in svg
-    edges = class_edges(np.array(list(values.values())), 5, "quantile")
+    from yindi.report._classify import merge_alike
+
+    edges = merge_alike(class_edges(np.array(list(values.values())), 5, "quantile"))
+    labels = edge_labels(edges)
+    assert len(set(labels)) == len(labels)  # no two classes read alike
     from yindi.report.maps import NO_DATA
 
     swatches = re.findall(r'<rect x="[^"]+" y="[^"]+" width="21" height="13" fill="([^"]+)"', svg)
@@ -339,3 +343,5 @@ def test_legend_has_no_six_decimal_labels_and_no_empty_classes() -> None:
     used = len(set(assign_classes(np.array(list(values.values())), edges).tolist()))
     assert shown == used  # one swatch per class that holds a region
     assert edge_labels(np.array([0.5, 0.9999999, 1.0])) == ["0.50 – 1.00", "1.00"]
+    assert edge_labels(np.array([0.0, 3.0, 4.0, 22.0])) == ["0 – 3", "3 – 4", "4 – 22"]
+    np.testing.assert_array_equal(merge_alike(np.array([0.2, 0.6, 0.9999999, 1.0])), [0.2, 0.6, 1.0])

@@ -26,7 +26,7 @@ import numpy as np
 from yindi._typing import LEVELS, Lang, Level
 from yindi.errors import ParameterError, check_option
 from yindi.report import _mapdata as md
-from yindi.report._classify import assign_classes, class_edges, edge_labels
+from yindi.report._classify import assign_classes, class_edges, edge_labels, merge_alike
 from yindi.report._svg import (
     DIVERGING,
     MUTED,
@@ -130,6 +130,8 @@ def choropleth(
         breaks=None if breaks is None else np.asarray(breaks, float),
         diverging=diverging,
     )
+    if breaks is None:  # user breaks are kept as given
+        edges = merge_alike(edges)
     idx = assign_classes(arr, edges)
     n_cls = len(edges) - 1
     if diverging:

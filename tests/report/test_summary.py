@@ -107,3 +107,11 @@ def test_english_findings(provinces_dir: Path, panel) -> None:  # type: ignore[n
     sec = summary.build(_ctx(provinces_dir, panel, "en"))
     assert sec is not None and sec.title == "Key findings"
     assert "NQPF index" in sec.html and not re.search(r"[\u4e00-\u9fff]", sec.html)
+
+
+def test_every_section_has_a_bilingual_name() -> None:
+    from yindi.report.sections import NAMES
+
+    assert set(NAMES) == set(SECTIONS)
+    for zh, en in NAMES.values():
+        assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en)

@@ -83,7 +83,9 @@ def build_sections(
         try:
             section = module.build(ctx)
         except YindiError as exc:
-            failures.append((name, str(exc)))
+            failures.append(
+                (name, ctx.tr(exc.zh or str(exc), str(exc)))
+            )  # the banner speaks the report's language
             section = None
         timings[name] = time.perf_counter() - start
         if section is not None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from yindi import __version__
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import esc
+from yindi.report.sections import NAMES
 
 CSS = """
 :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#1c5d99;--bg:#fff;--soft:#f5f7fa}
@@ -100,7 +101,7 @@ def render_page(
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
     body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))
     failed = "".join(f'<div class="warn">{esc(n)}</div>' for n in notices) + "".join(
-        f'<div class="warn">{esc(tr("未生成的章节：", "Section not shown: "))}<b>{esc(name)}</b> — {esc(msg)}</div>'
+        f'<div class="warn">{esc(tr("未生成的章节：", "Section not shown: "))}<b>{esc(tr(*NAMES.get(name, (name, name))))}</b> — {esc(msg)}</div>'
         for name, msg in failures
     )
     footer = _footer(ctx, digest)

@@ -137,7 +137,7 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
     )
     line = charts.line_chart(
         moran_frame["year"].tolist(),
-        {"Moran's I": moran_frame["moran_I"].tolist()},
+        {t("全局莫兰指数 I", "Moran's I"): moran_frame["moran_I"].tolist()},
         title=t("全局莫兰指数", "Global Moran's I"),
         xlabel=t("年份", "Year"),
     )

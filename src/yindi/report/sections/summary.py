@@ -191,5 +191,11 @@ def build(ctx: ReportContext) -> Section | None:
     if not shown:
         return None
     items = "".join(_item(ctx, text, anchor) for text, anchor in shown)
-    body = f'<ol class="findings">{items}</ol>'
+    body = f'<ol class="findings">{items}</ol>' + html.note(
+        ctx.tr(
+            "排名区间：指标权重随机扰动下排名的 5%–95% 范围；区间越宽，名次越不确定。每条要点后的链接指向给出证据的章节。",
+            "Rank interval: the 5–95% range of the rank when the indicator weights are perturbed; the wider it is, "
+            "the less certain the place. Each finding links to the section with its evidence.",
+        )
+    )
     return Section("summary", ctx.tr("要点", "Key findings"), body)

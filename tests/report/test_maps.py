@@ -318,3 +318,30 @@ def test_county_level_map() -> None:
     assert len(svg.encode()) < 2_500_000
     tip = _tooltip(paths["110105"])  # 朝阳区 in 北京: the province is named to tell it from 长春's 朝阳区
     assert tip.startswith("朝阳区（北京）")
+
+
+def test_legend_has_no_six_decimal_labels_and_no_empty_classes() -> None:
+    """Efficiency scores: many regions tie at 1 (the DEA frontier), so quantile edges coincide near 1."""
+    codes = [r.adcode for r in registry().provinces()]
+    values = {
+        c: (1.0 if i < 12 else 1.0 - 1e-7 * i if i < 14 else 0.5 + 0.01 * i) for i, c in enumerate(codes)
+    }
+    svg = choropleth(values, classes=5, method="quantile")
+    legend = re.findall(r"<text[^>]*>([^<]*\u2013[^<]*|\d\.\d+)</text>", svg)
+    assert legend, "legend labels expected"
+    assert not any(re.search(r"\d\.\d{4,}", lab) for lab in legend), legend
+    assert "1.00 – 1.00" not in svg and "1.000000" not in svg
+    from yindi.report._classify import merge_alike
+
+    edges = merge_alike(class_edges(np.array(list(values.values())), 5, "quantile"))
+    labels = edge_labels(edges)
+    assert len(set(labels)) == len(labels)  # no two classes read alike
+    from yindi.report.maps import NO_DATA
+
+    swatches = re.findall(r'<rect x="[^"]+" y="[^"]+" width="21" height="13" fill="([^"]+)"', svg)
+    shown = len([c for c in swatches if c != NO_DATA])
+    used = len(set(assign_classes(np.array(list(values.values())), edges).tolist()))
+    assert shown == used  # one swatch per class that holds a region
+    assert edge_labels(np.array([0.5, 0.9999999, 1.0])) == ["0.50 – 1.00", "1.00"]
+    assert edge_labels(np.array([0.0, 3.0, 4.0, 22.0])) == ["0 – 3", "3 – 4", "4 – 22"]
+    np.testing.assert_array_equal(merge_alike(np.array([0.2, 0.6, 0.9999999, 1.0])), [0.2, 0.6, 1.0])

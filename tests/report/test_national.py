@@ -96,7 +96,7 @@ def test_english_report(provinces_dir: Path, tmp_path: Path) -> None:
     )
     assert res.exit_code == 0, res.output
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert 'lang="en"' in html and "Data coverage" in html and "South China Sea" in html
+    assert 'lang="en"' in html and "Appendix: data coverage" in html and "South China Sea" in html
     assert "30 provincial-level regions" in html
 
 
@@ -198,3 +198,63 @@ def test_unknown_option_section(tmp_path: Path, provinces_dir: Path) -> None:
     study.write_text(f'data = "{provinces_dir}"\n[options.indx]\nweighting = "entropy"\n', encoding="utf-8")
     res = runner.invoke(app, ["report", "--study", str(study), "--out", str(tmp_path / "o")])
     assert res.exit_code == 1 and "Did you mean 'index'" in str(res.exception)
+
+
+def test_chinese_workbook_headers_and_region_names(built: Path) -> None:
+    """Every sheet of the Chinese workbook has Chinese headers (codes, R&D and statistic symbols aside) and a
+    region-name column beside every region-code column."""
+    book = openpyxl.load_workbook(built / "report.xlsx", read_only=True)
+    for ws in book.worksheets:
+        rows = ws.iter_rows(values_only=True)
+        head = [str(h) for h in next(rows, ()) if h is not None]
+        latin = [h for h in head if re.search(r"[A-Za-z]{2,}", h) and not re.search(r"[\u4e00-\u9fff]", h)]
+        assert not latin, (ws.title, latin)
+        if "地区代码" in head:
+            assert head[head.index("地区代码") + 1] == "地区", ws.title
+        assert not any(re.fullmatch(r"\d{6}", h) for h in head), ws.title  # adcode headers carry names
+
+
+#: Latin words the Chinese report body may contain, and why: method names and acronyms as the literature writes
+#: them (DEA, CCR/BCC, Malmquist, SBM, TOPSIS, Dagum, LISA, Moran, ECI/PCI…), cited authors (Charnes et al.,
+#: Banker, Tone, Oh, Silverman), data-source names and licences that attribution must give verbatim (CEADs row
+#: labels, AFAN, Tushare, CC BY, GitHub), Roman type numerals, the NBS terms R&D and GDP, the data path in the
+#: header, the --exclude-tibet flag and the software's name.
+ALLOWED_LATIN = {
+    "AFAN", "BCC", "BY", "Banker", "CC", "CCR", "CEADs", "COI", "CRS", "Charnes", "Consumption", "DEA", "Dagum",
+    "Dirichlet", "EC", "ECI", "Final", "GB", "GDP", "GML", "G_nb", "G_t", "G_w", "GitHub", "II", "III", "IV", "LIFE",
+    "LISA", "LP", "LR", "Luenberger", "ML", "Malmquist", "Moran", "OLS", "Oh", "PCI", "PEC", "PySAL", "Queen",
+    "RCA", "Rural", "SBM", "SEC", "Silverman", "TC", "TOPSIS", "Tone", "Total", "Tushare", "UNIDO", "Urban", "VRS",
+    "Yindi", "afan", "al", "cn", "cnmaps", "commit", "csv", "data", "ecomplexity", "ef", "esda", "et", "exclude",
+    "life", "macropage", "means", "provinces", "re", "shared", "stock_basic", "tibet", "work", "employees", "Rook",
+}  # fmt: skip
+
+
+def test_chinese_report_body_has_no_stray_english(built: Path) -> None:
+    html = (built / "report.html").read_text(encoding="utf-8")
+    html = re.sub(r"<style.*?</style>", " ", html, flags=re.S)
+    body = html[: html.index('<section class="sec" id="coverage"')]  # the appendix lists indicator ids
+    text = re.sub(r"<[^>]+>|&[a-z]+;|&#\d+;", " ", body)
+    words = set(re.findall(r"[A-Za-z][A-Za-z_]{1,}", text))
+    ids = {
+        w for w in words if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+_?", w)
+    }  # indicator ids in the 指标代码 column
+    assert not words - ALLOWED_LATIN - ids, sorted(words - ALLOWED_LATIN - ids)
+    for internal in (
+        "文献003",
+        "文献 003",
+        "source 003",
+        ".dropped",
+        "region_fixes",
+        "docs/methods",
+        "entropy",
+    ):
+        assert internal not in body, internal
+
+
+def test_coverage_is_the_last_section_and_summary_the_first(built: Path) -> None:
+    html = (built / "report.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<section class="sec" id="(\w+)">', html)
+    assert ids[0] == "summary" and ids[1] == "maps" and ids[-1] == "coverage"
+    assert "<h2>一、要点</h2>" in html and "<h2>附录：数据覆盖</h2>" in html
+    toc = re.search(r'<nav class="toc">(.*?)</nav>', html, flags=re.S)
+    assert toc and re.findall(r'href="#(\w+)"', toc.group(1)) == ids

@@ -53,6 +53,7 @@ def test_scale_efficiency_is_crs_over_vrs(cities, results) -> None:  # type: ign
     np.testing.assert_allclose(_by(eff, "scale").loc[cs.index], crs.efficiency / vrs.efficiency, atol=TOL)
     meta = results["productivity"].meta
     assert meta["n_frontier"] == int((crs.efficiency >= 1 - 1e-9).sum())
+    assert meta["frontier"] == [c for c, a in zip(cs.index, crs.efficiency, strict=True) if a >= 1 - 1e-9]
     assert meta["vrs_only"] == [
         c for c, a, b in zip(cs.index, crs.efficiency, vrs.efficiency, strict=True) if b >= 1 - 1e-9 > a
     ]

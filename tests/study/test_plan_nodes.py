@@ -46,6 +46,11 @@ def test_plan_node_equals_library(results, provinces_dir: Path, panel) -> None: 
     counts = results["plan"].meta["counts"]
     assert sum(counts.values()) == len(node)
     assert counts == node["decision"].value_counts().to_dict()
+    by_region = results["plan"].meta["regions_by_decision"]
+    for decision in counts:  # regions with at least one cell of this decision, counted by hand
+        assert by_region[decision] == len(
+            {r for r, d in zip(node["region_code"], node["decision"], strict=True) if d == decision}
+        )
     assert results["plan"].meta["sources"] == {"electricity": True, "firms": True, "census": True}
     assert (results["plan"].table("lists")["region"] != "").all()
 

@@ -61,9 +61,9 @@ def x_value_axis(scale: Scale, ticks: Sequence[float], y0: float, y1: float, *, 
     for t in ticks:
         x = scale(t)
         out.append(f'<line x1="{num(x)}" x2="{num(x)}" y1="{num(y0)}" y2="{num(y1)}" stroke="{GRID}"/>')
-        out.append(text(x, y1 + 14, tick_label(t, ticks), size=10.5, anchor="middle", fill=MUTED))
+        out.append(text(x, y1 + 14, tick_label(t, ticks), size=12.5, anchor="middle", fill=MUTED))
     if label:
-        out.append(text((scale.r0 + scale.r1) / 2, y1 + 32, label, size=11.5, anchor="middle", fill=MUTED))
+        out.append(text((scale.r0 + scale.r1) / 2, y1 + 32, label, size=13, anchor="middle", fill=MUTED))
     out.append("</g>")
     return "".join(out)
 
@@ -74,7 +74,7 @@ def y_value_axis(scale: Scale, ticks: Sequence[float], x0: float, x1: float, *, 
     for t in ticks:
         y = scale(t)
         out.append(f'<line x1="{num(x0)}" x2="{num(x1)}" y1="{num(y)}" y2="{num(y)}" stroke="{GRID}"/>')
-        out.append(text(x0 - 6, y + 3.5, tick_label(t, ticks), size=10.5, anchor="end", fill=MUTED))
+        out.append(text(x0 - 6, y + 3.5, tick_label(t, ticks), size=12.5, anchor="end", fill=MUTED))
     if label:
         mid = (scale.r0 + scale.r1) / 2
         out.append(
@@ -82,7 +82,7 @@ def y_value_axis(scale: Scale, ticks: Sequence[float], x0: float, x1: float, *, 
                 14,
                 mid,
                 label,
-                size=11.5,
+                size=13,
                 anchor="middle",
                 fill=MUTED,
                 extra=f' transform="rotate(-90 14 {num(mid)})"',
@@ -109,11 +109,11 @@ def legend(
     out = ['<g class="legend">']
     cx, cy = x, y
     for name, color in zip(names, colors, strict=True):
-        w = 16 + text_width(name, 11) + 14
+        w = 16 + text_width(name, 12.5) + 14
         if cx + w > x + width and cx > x:
             cx, cy = x, cy + 17
         out.append(f'<rect x="{num(cx)}" y="{num(cy)}" width="11" height="11" fill="{color}"/>')
-        out.append(text(cx + 15, cy + 9.5, name, size=11))
+        out.append(text(cx + 15, cy + 9.5, name, size=12.5))
         cx += w
     out.append("</g>")
     return "".join(out), cy - y + 17

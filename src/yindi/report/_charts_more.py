@@ -84,34 +84,38 @@ def heatmap(
             f"heatmap(): palette must be one of {', '.join(map(repr, [*SEQUENTIAL, *DIVERGING]))}. Got {palette!r}."
         )
     span = hi - lo if hi > lo else 1.0
-    left = min(200.0, 12 + max((ax.text_width(s, 11) for s in rows), default=0))
-    cell_w = max(14.0, min(64.0, (_W - left - 80) / max(len(cols), 1)))
+    left = min(200.0, 12 + max((ax.text_width(s, 12.5) for s in rows), default=0))
+    cell_w = max(18.0, min(64.0, (_W - left - 80) / max(len(cols), 1)))
     cell_h = 22.0 if len(rows) <= 40 else 14.0
-    longest = max((ax.text_width(s, 11) for s in cols), default=0)
-    rotate = longest > cell_w - 4
-    top = (30.0 if title else 10.0) + (longest * 0.72 + 10 if rotate else 20)
+    rotate = max((ax.text_width(s, 12.5) for s in cols), default=0) > cell_w - 4
+    # long column labels are shortened (full name in the cell tooltips) and stand upright in narrow columns
+    cols_shown = [ax.fit(c, 12.5, 130.0) for c in cols] if rotate else cols
+    longest = max((ax.text_width(s, 12.5) for s in cols_shown), default=0)
+    upright = cell_w < 26
+    top = (30.0 if title else 10.0) + (longest * (1.0 if upright else 0.72) + 10 if rotate else 20)
     width = left + cell_w * len(cols) + 80
     height = top + cell_h * len(rows) + 16
     out = chart_frame(width, height, title, "heatmap")
-    for j, lab in enumerate(cols):
+    for j, lab in enumerate(cols_shown):
         x = left + cell_w * (j + 0.5)
         if rotate:
+            angle, dx = (-90, 4.0) if upright else (-45, 0.0)
             out.append(
                 text(
-                    x,
+                    x + dx,
                     top - 6,
                     lab,
-                    size=11,
-                    extra=f' class="col" transform="rotate(-45 {num(x)} {num(top - 6)})"',
+                    size=12.5,
+                    extra=f' class="col" transform="rotate({angle} {num(x + dx)} {num(top - 6)})"',
                 )
             )
         else:
-            out.append(text(x, top - 6, lab, size=11, anchor="middle", extra=' class="col"'))
+            out.append(text(x, top - 6, lab, size=12.5, anchor="middle", extra=' class="col"'))
     step = span / 100
     out.append('<g class="cells">')
     for i, lab in enumerate(rows):
         y = top + cell_h * i
-        row_size = 11 if cell_h > 16 else 9.5
+        row_size = 12.5 if cell_h > 16 else 11.5
         shown = ax.fit(lab, row_size, left - 10)
         out.append(
             text(
@@ -140,7 +144,7 @@ def heatmap(
                         x + cell_w / 2,
                         y + cell_h / 2 + 3.5,
                         fmt_value(v, step=step * 10),
-                        size=9.5,
+                        size=11.5,
                         anchor="middle",
                         fill=ink,
                     )
@@ -167,7 +171,7 @@ def _colorbar(colors: Sequence[str], lo: float, hi: float, x: float, y: float, h
                 x + 16,
                 ty + 3.5,
                 ax.tick_label(t, ticks) if len(ticks) > 1 else fmt_value(t),
-                size=10,
+                size=12,
                 fill=MUTED,
             )
         )
@@ -214,7 +218,7 @@ def radar_chart(axes: Sequence[str], series: Mapping[str, Sequence[float]], *, t
                 cx + 3,
                 cy - r * ring - 2,
                 fmt_value(ring, step=0.1),
-                size=9.5,
+                size=11.5,
                 fill=MUTED,
                 extra=' class="ring"',
             )
@@ -222,7 +226,7 @@ def radar_chart(axes: Sequence[str], series: Mapping[str, Sequence[float]], *, t
     for a, lab in zip(ang, labels, strict=True):
         lx, ly = cx + (r + 14) * math.cos(a), cy + (r + 14) * math.sin(a) + 4
         anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0 else "end")
-        out.append(text(lx, ly, lab, size=11.5, anchor=anchor, extra=' class="axis-label"'))
+        out.append(text(lx, ly, lab, size=13, anchor=anchor, extra=' class="axis-label"'))
     for j, (name, seq) in enumerate(data.items()):
         vals = [v if math.isfinite(v) else 0.0 for v in seq]
         pts = " ".join(
@@ -245,19 +249,27 @@ def interval_chart(
     *,
     title: str = "",
     xlabel: str = "",
+    limits: tuple[float, float] | None = None,
 ) -> str:
-    """Dot-and-whisker chart: a dot at ``point`` and a line from ``low`` to ``high`` for each label."""
+    """Dot-and-whisker chart: a dot at ``point`` and a line from ``low`` to ``high`` for each label.
+
+    ``limits`` fixes the axis (e.g. ranks 1…n) instead of rounding the data range to nice ticks."""
     labs = [str(s) for s in labels]
     check_lengths("interval_chart()", labels=labs, point=point, low=low, high=high)
     p = _floats(point, "point", "interval_chart()")
     lo_v = _floats(low, "low", "interval_chart()")
     hi_v = _floats(high, "high", "interval_chart()")
-    left = min(220.0, 12 + max((ax.text_width(s, 11.5) for s in labs), default=0))
+    left = min(220.0, 12 + max((ax.text_width(s, 13) for s in labs), default=0))
     top = 30.0 if title else 10.0
     band = 20.0
     bottom = top + band * len(labs)
     height = bottom + (46 if xlabel else 28)
-    lo, hi, ticks = ax.domain(p + lo_v + hi_v)
+    if limits is None:
+        lo, hi, ticks = ax.domain(p + lo_v + hi_v)
+    else:
+        lo, hi = float(limits[0]), float(limits[1])
+        inner = [t for t in nice_ticks(lo, hi) if lo < t < hi and (hi - t) >= 0.04 * (hi - lo)]
+        ticks = [lo, *inner, hi]
     sc = ax.Scale(lo, hi, left + 6, _W - 24)
     out = chart_frame(_W, height, title, "interval")
     out.append(ax.x_value_axis(sc, ticks, top, bottom, label=xlabel))
@@ -266,7 +278,7 @@ def interval_chart(
     for i, lab in enumerate(labs):
         y = top + band * (i + 0.5)
         out.append(
-            text(left - 6, y + 4, ax.fit(lab, 11.5, left - 10), size=11.5, anchor="end", extra=' class="cat"')
+            text(left - 6, y + 4, ax.fit(lab, 13, left - 10), size=13, anchor="end", extra=' class="cat"')
         )
         if math.isfinite(lo_v[i]) and math.isfinite(hi_v[i]):
             out.append(
@@ -319,7 +331,7 @@ def scatter_chart(
         tip = f"{name}({fmt_value(a)}, {fmt_value(b)})"
         out.append(f'<circle cx="{num(sx(a))}" cy="{num(sy(b))}" r="4"><title>{esc(tip)}</title></circle>')
         if show_text and labs is not None:
-            texts.append(text(sx(a) + 5, sy(b) - 4, labs[i], size=9.5, fill=MUTED))
+            texts.append(text(sx(a) + 5, sy(b) - 4, labs[i], size=11.5, fill=MUTED))
     out.append("</g>")
     out.append(f'<g class="point-labels">{"".join(texts)}</g>')
     out.append(

@@ -103,17 +103,56 @@ def assign_classes(values: FloatArray, edges: FloatArray) -> IntArray:
     return idx
 
 
+#: At most this many significant digits in a legend label (edges closer than that read as one value).
+LEGEND_DIGITS = 3
+
+
 def edge_labels(edges: FloatArray) -> list[str]:
-    """Legend text per class, ``"a – b"``, with as many decimals as the closest edges need to differ."""
+    """Legend text per class, ``"a – b"``, with as many decimals as the closest edges need to differ but no
+    more than :data:`LEGEND_DIGITS` significant digits; a class whose edges then read alike is one value ``"a"``."""
     e = np.asarray(edges, dtype=np.float64)
     gaps = np.diff(e)
     gaps = gaps[gaps > 0]
     if gaps.size == 0:
         return [_fmt(e[0], 2)]
-    decimals = int(min(6, max(0, 1 - math.floor(math.log10(float(gaps.min()))))))
-    if float(np.abs(e).max()) >= 1000 and decimals > 1:
-        decimals = max(1, decimals - 1)
-    return [f"{_fmt(a, decimals)} – {_fmt(b, decimals)}" for a, b in itertools.pairwise(e)]
+    decimals = _decimals(e)
+    out = []
+    for a, b in itertools.pairwise(e):
+        lo, hi = _fmt(a, decimals), _fmt(b, decimals)
+        out.append(lo if lo == hi else f"{lo} – {hi}")
+    return out
+
+
+def _decimals(e: FloatArray) -> int:
+    """Decimals of the legend labels: enough for the closest edges, at most LEGEND_DIGITS significant digits."""
+    gaps = np.diff(e)
+    gaps = gaps[gaps > 0]
+    if gaps.size == 0:
+        return 2
+    if np.all(e == np.round(e)):  # counts: whole numbers read as whole numbers
+        return 0
+    decimals = int(max(0, 1 - math.floor(math.log10(float(gaps.min())))))
+    top = float(np.abs(e).max())
+    cap = max(0, LEGEND_DIGITS - 1 - math.floor(math.log10(top))) if top > 0 else 2
+    return min(decimals, cap)
+
+
+def merge_alike(edges: FloatArray) -> FloatArray:
+    """Drop inner edges that read the same as the previous edge in the legend, so that no two classes show the
+    same label (e.g. efficiency scores 0.9999999 and 1 both read "1.00"); the outer edges are kept."""
+    e = np.asarray(edges, dtype=np.float64)
+    if e.size <= 2:
+        return e
+    d = _decimals(e)
+    kept = [e[0]]
+    for v in e[1:-1]:
+        if _fmt(v, d) != _fmt(kept[-1], d):
+            kept.append(v)
+    if _fmt(e[-1], d) == _fmt(kept[-1], d) and len(kept) > 1:
+        kept[-1] = e[-1]
+    else:
+        kept.append(e[-1])
+    return np.asarray(kept, dtype=np.float64)
 
 
 def _fmt(v: float, decimals: int) -> str:

@@ -46,11 +46,11 @@ def _bar_layout(
 ) -> dict[str, float]:
     top = (30.0 if title else 10.0) + legend_h
     if horizontal:
-        left = min(220.0, 12 + max((ax.text_width(s, 11.5) for s in labels), default=0))
+        left = min(220.0, 12 + max((ax.text_width(s, 13) for s in labels), default=0))
         band = max(16.0, 8.0 + 12.0 * n_groups)
         height = top + band * len(labels) + 44
         return {"left": left, "right": _W - 60, "top": top, "bottom": height - 40, "band": band, "h": height}
-    longest = max((ax.text_width(s, 11) for s in labels), default=0)
+    longest = max((ax.text_width(s, 12.5) for s in labels), default=0)
     band = max(14.0, (_W - 80) / max(len(labels), 1))
     rotate = longest > band - 4
     bottom_pad = 40 + (longest * 0.72 if rotate else 0)
@@ -75,8 +75,8 @@ def _category_labels(labels: Sequence[str], lay: dict[str, float], horizontal: b
                 text(
                     lay["left"] - 6,
                     y,
-                    ax.fit(lab, 11.5, lay["left"] - 10),
-                    size=11.5,
+                    ax.fit(lab, 13, lay["left"] - 10),
+                    size=13,
                     anchor="end",
                     extra=' class="cat"',
                 )
@@ -86,9 +86,9 @@ def _category_labels(labels: Sequence[str], lay: dict[str, float], horizontal: b
             y = lay["bottom"] + 14
             if lay.get("rot"):
                 rot = f' class="cat" transform="rotate(-45 {num(x)} {num(y)})"'
-                out.append(text(x, y, lab, size=11, anchor="end", extra=rot))
+                out.append(text(x, y, lab, size=12.5, anchor="end", extra=rot))
             else:
-                out.append(text(x, y, lab, size=11, anchor="middle", extra=' class="cat"'))
+                out.append(text(x, y, lab, size=12.5, anchor="middle", extra=' class="cat"'))
     return out
 
 
@@ -288,7 +288,7 @@ def line_chart(
             shown = str(int(t)) if integer else fmt_value(t, step=xt[1] - xt[0] if len(xt) > 1 else 1.0)
             out.append(
                 text(
-                    xsc(t), bottom + 16, shown, size=10.5, anchor="middle", fill=MUTED, extra=' class="xtick"'
+                    xsc(t), bottom + 16, shown, size=12.5, anchor="middle", fill=MUTED, extra=' class="xtick"'
                 )
             )
     else:
@@ -298,11 +298,11 @@ def line_chart(
         for i in range(0, len(xs), stride):
             out.append(
                 text(
-                    pos[i], bottom + 16, xs[i], size=10.5, anchor="middle", fill=MUTED, extra=' class="xtick"'
+                    pos[i], bottom + 16, xs[i], size=12.5, anchor="middle", fill=MUTED, extra=' class="xtick"'
                 )
             )
     if xlabel:
-        out.append(text((left + right) / 2, bottom + 36, xlabel, size=11.5, anchor="middle", fill=MUTED))
+        out.append(text((left + right) / 2, bottom + 36, xlabel, size=13, anchor="middle", fill=MUTED))
     out.append(
         f'<line x1="{num(left)}" x2="{num(right)}" y1="{num(bottom)}" y2="{num(bottom)}" stroke="#888888"/>'
     )

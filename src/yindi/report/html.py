@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def esc(text: object) -> str:
@@ -48,12 +51,15 @@ def table(
         cells = "".join(
             f'<td class="num">{fmt_number(v, digits)}</td>'
             if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-            else f"<td>{esc(v)}</td>"
+            else (f'<td class="long">{esc(v)}</td>' if len(str(v)) > 40 else f"<td>{esc(v)}</td>")
             for v in row
         )
         body_rows.append(f"<tr>{cells}</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    more = f'<p class="more">… {len(frame) - len(shown)} more rows in the Excel workbook</p>' if cut else ""
+    zh = any(_CJK.search(str(c)) for c in shown.columns)  # the headers carry the report language
+    rest = len(frame) - len(shown)
+    more_text = f"…… 另有 {rest} 行，见 Excel 工作簿" if zh else f"… {rest} more rows in the Excel workbook"
+    more = f'<p class="more">{esc(more_text)}</p>' if cut else ""
     return f'<div class="tblwrap"><table class="{classes}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table></div>{more}'
 
 
@@ -74,3 +80,8 @@ def grid(blocks: Sequence[str], columns: int = 2) -> str:
 
 def note(text: str) -> str:
     return f'<p class="note">{esc(text)}</p>'
+
+
+def warning(text: str) -> str:
+    """A caveat shown beside the result it qualifies (orange bar)."""
+    return f'<div class="warn">{esc(text)}</div>'

@@ -26,7 +26,7 @@ import numpy as np
 from yindi._typing import LEVELS, Lang, Level
 from yindi.errors import ParameterError, check_option
 from yindi.report import _mapdata as md
-from yindi.report._classify import assign_classes, class_edges, edge_labels
+from yindi.report._classify import assign_classes, class_edges, edge_labels, merge_alike
 from yindi.report._svg import (
     DIVERGING,
     MUTED,
@@ -130,6 +130,8 @@ def choropleth(
         breaks=None if breaks is None else np.asarray(breaks, float),
         diverging=diverging,
     )
+    if breaks is None:  # user breaks are kept as given
+        edges = merge_alike(edges)
     idx = assign_classes(arr, edges)
     n_cls = len(edges) - 1
     if diverging:
@@ -148,7 +150,13 @@ def choropleth(
     for c, v in zip(paths.codes, arr.tolist(), strict=True):
         shown = labels[c] if labels is not None and c in labels else _tip_value(v, unit, lang)
         tips[c] = shown
-    legend_rows = list(zip(colors, edge_labels(edges), strict=True)) if finite.size else []
+    # a class no region falls in (ties at a quantile edge) is left out of the legend
+    used = set(idx[idx >= 0].tolist())
+    legend_rows = (
+        [(col, lab) for i, (col, lab) in enumerate(zip(colors, edge_labels(edges), strict=True)) if i in used]
+        if finite.size
+        else []
+    )
     if np.any(idx < 0) or not finite.size or level != "province":
         legend_rows.append((NO_DATA, _no_data(lang)))
     return _render(level, fills, tips, legend_rows, title=title, unit=unit, lang=lang, show_names=show_names)

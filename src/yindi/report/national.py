@@ -83,7 +83,9 @@ def build_sections(
         try:
             section = module.build(ctx)
         except YindiError as exc:
-            failures.append((name, str(exc)))
+            failures.append(
+                (name, ctx.tr(exc.zh or str(exc), str(exc)))
+            )  # the banner speaks the report's language
             section = None
         timings[name] = time.perf_counter() - start
         if section is not None:
@@ -178,6 +180,7 @@ def build_report(
         for name, frame in s.tables.items():
             tables[name] = frame
     tables["provenance"] = _provenance_table(data, resolved, digest)
+    tables = {name: workbook_frame(frame, ctx) for name, frame in tables.items()}
     key = workbook_key(resolved, results) if store else None
     excel_path = _write_workbook(tables, out / EXCEL_NAME, resolved, key)
     study_path = resolved.write(out / STUDY_NAME)
@@ -203,11 +206,51 @@ def workbook_key(study: Study, results: StudyResults) -> str | None:
     import json
 
     from yindi import __version__
+    from yindi.report.labels import COLUMNS
 
     if results.failures or not results.keys:
         return None
-    doc = {"study": study.to_toml(), "nodes": dict(results.keys), "yindi": __version__}
+    doc = {
+        "study": study.to_toml(),
+        "nodes": dict(results.keys),
+        "yindi": __version__,
+        "layout": WORKBOOK_LAYOUT,
+        "headers": COLUMNS,  # the header labels: a changed label rewrites the workbook
+    }
     return "xlsx:" + hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+
+#: Version of the workbook's layout (headers, added name columns); part of the stored workbook's key.
+WORKBOOK_LAYOUT = 2
+
+
+def workbook_frame(frame: pd.DataFrame, ctx: ReportContext) -> pd.DataFrame:
+    """A table as the workbook shows it: region names beside region codes (a column of names after
+    ``region_code`` when the table has none; adcode column headers replaced by names) and, in a Chinese report,
+    Chinese headers (:func:`yindi.report.labels.column_label`)."""
+    import re
+
+    from yindi.report.labels import column_label
+
+    out = frame.copy()
+    cols = [str(c) for c in out.columns]
+    if "region_code" in cols and not {"region", "地区", "Region"} & set(cols):
+        names = [
+            ctx.region_name(str(c)) if re.fullmatch(r"\d{6}", str(c)) else "" for c in out["region_code"]
+        ]
+        out.insert(cols.index("region_code") + 1, "region", names)
+    out.columns = [ctx.region_name(str(c)) if re.fullmatch(r"\d{6}", str(c)) else str(c) for c in out.columns]
+    if ctx.lang == "zh":
+        alert = "level_name" in cols  # 'level' is the herding alert there, the administrative level elsewhere
+        seen: set[str] = set()
+        headers = []
+        for c in map(str, out.columns):
+            head = column_label(c, "zh") if c != "level" or alert else "行政层级"
+            head = head if head not in seen else f"{head}（{c}）"
+            seen.add(head)
+            headers.append(head)
+        out.columns = headers
+    return out
 
 
 def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, study: Study, key: str | None) -> Path:

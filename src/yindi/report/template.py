@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from yindi import __version__
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import esc
+from yindi.report.sections import NAMES
 
 CSS = """
 :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#1c5d99;--bg:#fff;--soft:#f5f7fa}
@@ -37,6 +38,7 @@ table.tbl{border-collapse:collapse;font-size:13px;min-width:50%}
 table.tbl caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
 table.tbl th,table.tbl td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;white-space:nowrap}
 table.tbl th{background:var(--soft);position:sticky;top:0}
+table.tbl td.long{white-space:normal;min-width:18em;max-width:36em}
 table.tbl td.num{text-align:right;font-variant-numeric:tabular-nums}
 p.note,ul.notes{font-size:13px;color:var(--muted)}
 p.more{font-size:12px;color:var(--muted);margin-top:0}
@@ -95,11 +97,11 @@ def render_page(
     ]
     when = generated.isoformat(sep=" ") if generated else ""
     generated_line = f'{esc(tr("生成：", "Generated: "))}<span id="generated">{esc(when)}</span> · Yindi {esc(__version__)}'
-    numbered = [_numbered(i, s.title, ctx) for i, s in enumerate(sections, start=1)]
+    numbered = _headings(sections, ctx)
     toc = "".join(f'<a href="#{esc(s.id)}">{esc(t)}</a>' for s, t in zip(sections, numbered, strict=True))
     body = "\n".join(_section_html(s, t, ctx) for s, t in zip(sections, numbered, strict=True))
     failed = "".join(f'<div class="warn">{esc(n)}</div>' for n in notices) + "".join(
-        f'<div class="warn">{esc(tr("未生成的章节：", "Section not shown: "))}<b>{esc(name)}</b> — {esc(msg)}</div>'
+        f'<div class="warn">{esc(tr("未生成的章节：", "Section not shown: "))}<b>{esc(tr(*NAMES.get(name, (name, name))))}</b> — {esc(msg)}</div>'
         for name, msg in failures
     )
     footer = _footer(ctx, digest)
@@ -114,6 +116,21 @@ def render_page(
 
 
 _ZH_NUMERALS = "一二三四五六七八九十"
+
+
+def _headings(sections: Sequence[Section], ctx: ReportContext) -> list[str]:
+    """Numbered headings for the body sections; appendices (their titles say so) keep their own title."""
+    from yindi.report.sections import APPENDIX
+
+    out: list[str] = []
+    i = 0
+    for s in sections:
+        if s.id in APPENDIX:
+            out.append(s.title)
+        else:
+            i += 1
+            out.append(_numbered(i, s.title, ctx))
+    return out
 
 
 def _numbered(i: int, title: str, ctx: ReportContext) -> str:

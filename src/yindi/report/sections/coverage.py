@@ -83,7 +83,7 @@ def build(ctx: ReportContext) -> Section | None:
         )
     return Section(
         id="coverage",
-        title=tr("数据覆盖", "Data coverage"),
+        title=tr("附录：数据覆盖", "Appendix: data coverage"),
         html=html,
         tables={"coverage": summary, "coverage_matrix": excel_matrix},
         notes=tuple(notes),

@@ -137,7 +137,7 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
     )
     line = charts.line_chart(
         moran_frame["year"].tolist(),
-        {"Moran's I": moran_frame["moran_I"].tolist()},
+        {t("全局莫兰指数 I", "Moran's I"): moran_frame["moran_I"].tolist()},
         title=t("全局莫兰指数", "Global Moran's I"),
         xlabel=t("年份", "Year"),
     )
@@ -233,7 +233,9 @@ def _dynamics_block(ctx: ReportContext, res: NodeResult) -> tuple[str, dict[str,
     shown = conv.rename(
         columns={
             "model": t("模型", "Model"),
+            "beta": "β",
             "se": t("标准误", "s.e."),
+            "N": t("观测数", "N"),
             "speed": t("收敛速度", "Speed"),
             "half_life": t("半衰期（年）", "Half-life (years)"),
         }
@@ -262,7 +264,7 @@ def _dynamics_block(ctx: ReportContext, res: NodeResult) -> tuple[str, dict[str,
     links_en = "; ".join(f"{a} attached to {b}" for a, b in attached)
     notes = [
         t(
-            f"马尔可夫状态为各年相对水平（除以当年均值）的混合 {k} 分位；空间滞后采用 {wopt['contiguity'].capitalize()} "
+            f"马尔可夫状态为各年相对水平（除以当年均值）的混合 {k} 分位；空间滞后采用{ {'queen': '后式（Queen）', 'rook': '车式（Rook）'}.get(wopt['contiguity'], wopt['contiguity']) }"
             f"邻接{'（' + links_zh + '）' if links_zh else ''}行标准化权重。",
             f"Markov states are pooled {k}-quantiles of values relative to each year's mean; spatial lags use "
             f"row-standardised {wopt['contiguity']} contiguity{' (' + links_en + ')' if links_en else ''}.",
@@ -328,7 +330,7 @@ def build(ctx: ReportContext) -> Section | None:
             "Dagum (1997): G = G_w + G_nb + G_t; intervals are percentile intervals of a bootstrap stratified by region.",
         ),
         t(
-            "LISA 采用条件置换检验（与 PySAL esda 相同）；多重检验校正由研究选项 spatial.adjust 设定（默认不校正）。",
+            "LISA 采用条件置换检验（与 PySAL esda 相同）；多重检验校正可在研究设定中选择（默认不校正）。",
             "LISA uses conditional permutation inference (as PySAL esda); the multiple-testing correction is the "
             "study option spatial.adjust (none by default).",
         ),

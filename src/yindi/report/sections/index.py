@@ -86,6 +86,7 @@ def build(ctx: ReportContext) -> Section | None:
         [float(iv.loc[c, "rank_high"]) for c in ranking["region_code"]],
         title=tr("排名及其不确定区间", "Rank and its uncertainty interval"),
         xlabel=tr("排名", "Rank"),
+        limits=(1, len(ranking)),
     )
     weights = res.table("weights")
     weights_shown = weights.rename(
@@ -128,19 +129,22 @@ def build(ctx: ReportContext) -> Section | None:
             table(
                 weights_shown,
                 digits=4,
-                caption=tr(f"指标权重（{weighting}）", f"Indicator weights ({weighting})"),
+                caption=tr(
+                    f"指标权重（{_METHOD_ZH.get(weighting, weighting)}）", f"Indicator weights ({weighting})"
+                ),
             ),
             note(
                 tr(
-                    "派生指标（人均、占GDP比重）的定义见 docs/methods/index.md。",
-                    "Derived ratios are defined in docs/methods/index.md.",
+                    "派生指标（人均、占GDP比重）由数据中的原始指标计算，定义见 Yindi 方法文档“综合指数”一章。",
+                    "Derived ratios (per capita, share of GDP) are computed from the raw indicators in the data; "
+                    "the Yindi methods documentation (chapter 'Composite index') defines them.",
                 )
             ),
         ]
     )
     notes = (
         tr(
-            f"权重方法 {weighting}，集成方法 {aggregation}；维度得分以维度内重新归一的权重计算，取值 [0, 1]。",
+            f"权重方法：{_METHOD_ZH.get(weighting, weighting)}，集成方法：{_METHOD_ZH.get(aggregation, aggregation)}；维度得分以维度内重新归一的权重计算，取值 [0, 1]。",
             f"Weighting {weighting}, aggregation {aggregation}; dimension scores use the weights renormalised "
             "within each dimension and lie in [0, 1].",
         ),

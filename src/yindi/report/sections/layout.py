@@ -111,10 +111,10 @@ def build(ctx: ReportContext) -> Section | None:
     count_en = ", ".join(f"{_decision_name(d, 'en')} {counts[d]}" for d in order if counts.get(d))
     units = ctx.unit_word()
     intro = tr(
-        f"按文献 003 §3.1 的分类指导规则，为 {meta['n_regions']} 个{units} × {meta['n_industries']} 个产业（传统、新兴、"
+        f"按李国平、冯雨雪（2025）《因地制宜发展新质生产力的现实基础及其实现路径研究》第三部分的分类指导思路，为 {meta['n_regions']} 个{units} × {meta['n_industries']} 个产业（传统、新兴、"
         f"未来三层）逐一给出决策及理由（{year} 年证据）：{count_zh}。“暂不布局”只在有明确负面理由时给出（关联度低、"
         "研发基础薄弱、碳约束、研发强区不宜新增低端环节）；没有正面依据也没有负面理由的产业为“跟踪观察”。",
-        f"Following source 003 §3.1, every one of {meta['n_regions']} {units} × {meta['n_industries']} industries "
+        f"Following the guidance by type of Li and Feng (2025), 'Developing NQPF according to local conditions' (part 3), every one of {meta['n_regions']} {units} × {meta['n_industries']} industries "
         f"(traditional, emerging, future) gets a decision with its reasons ({year} evidence): {count_en}. 'Avoid' "
         "needs an explicit negative reason (low relatedness, no research base, carbon constraint, a research-strong "
         "region in a low-tier industry); industries with neither a positive nor a negative reason are 'monitor'.",

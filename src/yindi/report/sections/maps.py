@@ -53,7 +53,7 @@ def build(ctx: ReportContext) -> Section | None:
         columns[f"{meta.name(ctx.lang)} ({meta.unit_label(ctx.lang)}, {year})"] = series
     frame = pd.DataFrame(columns)
     frame.insert(0, tr("地区", "Region"), [ctx.region_name(c) for c in frame.index])
-    frame.index.name = "region_code"
+    frame.index.name = tr("地区代码", "region_code")
     frame = frame.reset_index()
     frame = frame.sort_values(frame.columns[2], ascending=False)
     names = tr("、", ", ").join(ctx.panel.indicator(i).name(ctx.lang) for i in res.meta["shown"])

@@ -13,6 +13,8 @@ import pandas as pd
 from yindi.report import html
 from yindi.report.base import ReportContext, Section
 
+TIBET = "540000"
+
 #: Analysis nodes this section renders.
 NODES = ("productivity",)
 
@@ -81,6 +83,19 @@ def build(ctx: ReportContext) -> Section | None:
             )
         )
     )
+    if TIBET in meta.get("frontier", []):
+        # the caveat stands next to the result a reader will doubt, not only in the notes
+        blocks.append(
+            html.warning(
+                tr(
+                    "注意：西藏处于效率前沿，但其投入与产出规模都很小、可比单元少；DEA 对这类单元和数据误差很敏感，"
+                    "前沿位置不宜解读为创新效率领先。可用 --exclude-tibet 查看不含西藏的结果。",
+                    "Caution: Tibet is on the frontier, but its inputs and outputs are very small and it has few "
+                    "comparable peers; DEA is sensitive to such units and to data errors, so do not read its frontier "
+                    "position as leading efficiency. Use --exclude-tibet to see the results without Tibet.",
+                )
+            )
+        )
     blocks.append(
         html.grid(
             [
@@ -148,7 +163,18 @@ def build(ctx: ReportContext) -> Section | None:
         )
         blocks.append(
             html.table(
-                per, digits=4, caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)")
+                per.rename(
+                    columns={
+                        "period": tr("年份", "Year"),
+                        "index": tr("Malmquist 指数 M", "Malmquist index M"),
+                        "ec": tr("效率变化 EC", "Efficiency change EC"),
+                        "tc": tr("技术进步 TC", "Technical change TC"),
+                        "pec": tr("纯技术效率变化 PEC", "Pure efficiency change PEC"),
+                        "sec": tr("规模效率变化 SEC", "Scale efficiency change SEC"),
+                    }
+                ),
+                digits=4,
+                caption=tr("逐年分解（几何平均）", "Decomposition by year (geometric mean)"),
             )
         )
 
@@ -225,7 +251,7 @@ def build(ctx: ReportContext) -> Section | None:
     notes.append(
         tr(
             "增长核算（永续盘存法资本存量与索洛余值）需要投资、价格指数与就业数据，本数据包没有这些序列，"
-            "因此本节不报告；用户可提供固定资本形成总额、投资价格指数、实际产出与就业后调用 growth_accounting()。",
+            "因此本节不报告；提供固定资本形成总额、投资价格指数、实际产出与就业数据后，可用 Yindi 的增长核算函数计算。",
             "Growth accounting (perpetual-inventory capital stock and Solow residual) needs investment, its price "
             "index and employment; the data pack has none of these, so it is not reported here. Bring gross fixed "
             "capital formation, an investment deflator, real output and employment and call growth_accounting().",

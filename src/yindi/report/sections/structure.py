@@ -73,7 +73,7 @@ def build(ctx: ReportContext) -> Section | None:
     tier_bars = charts.stacked_bar_chart(
         [reg(c) for c in wide.index],
         {tier_label[k]: list(100 * wide[k]) for k in tier_order},
-        title=tr("制造业四档份额（来源 003 注①）", "Manufacturing tiers (source 003 note ①)"),
+        title=tr("制造业四档份额（李国平、冯雨雪，2025）", "Manufacturing tiers (Li and Feng 2025)"),
         unit="%",
     )
 
@@ -196,9 +196,9 @@ def build(ctx: ReportContext) -> Section | None:
     notes = [
         proxy,
         tr(
-            "制造业四档按来源 003 注①的国民经济行业大类划分；CEADs 的“交通运输设备”同时包含汽车（高端）与铁路船舶航空航天（中端），"
+            "制造业四档按李国平、冯雨雪（2025）文中注释的国民经济行业大类划分；CEADs 的“交通运输设备”同时包含汽车（高端）与铁路船舶航空航天（中端），"
             "无法拆分，单列为“跨档”。",
-            "Tiers follow source 003 note ① by GB/T 4754 division; CEADs 'Transportation Equipment' holds both motor "
+            "Tiers follow the note of Li and Feng (2025) by GB/T 4754 division; CEADs 'Transportation Equipment' holds both motor "
             "vehicles (high-end) and other transport equipment (mid-end) and cannot be split: shown as 'mixed'.",
         ),
         tr(

@@ -88,25 +88,27 @@ def build(ctx: ReportContext) -> Section | None:
             tr("地区", "Region"): names,
             tr("R&D经费投入强度(%)", "R&D intensity (%)"): types["rd_intensity"],
             tr("人均GDP(元)", "GDP per capita (yuan)"): types["gdp_per_capita"],
-            tr("判定依据", "Rule"): types["rule"],
+            tr("判定依据", "Rule"): [
+                tr(str(r).replace("GDP/cap", "人均GDP").replace(", ", "，"), str(r)) for r in types["rule"]
+            ],
             tr("说明", "Note"): types["note"],
         }
     )
     counts = "、".join(f"{r.type}类 {r.regions} 个" for r in cmp.itertuples())
     counts_en = ", ".join(f"type {r.type}: {r.regions}" for r in cmp.itertuples())
     intro = tr(
-        f"按文献003 §2.2 的规则：研发强度 > 4% 为 I 类，> 3% 为 II 类，> 2% 为 III 类，其余为 IV 类（文献描述为"
+        f"按李国平、冯雨雪（2025）《因地制宜发展新质生产力的现实基础及其实现路径研究》的规则：研发强度 > 4% 为 I 类，> 3% 为 II 类，> 2% 为 III 类，其余为 IV 类（文献描述为"
         f"研发强度 < 2% 且人均GDP < 10万元）。{year} 年：{counts}。",
-        f"Rule of source 003 §2.2: R&D intensity > 4% type I, > 3% type II, > 2% type III, the rest type IV "
+        f"Rule of Li and Feng (2025), 'Developing NQPF according to local conditions': R&D intensity > 4% type I, > 3% type II, > 2% type III, the rest type IV "
         f"(described as R&D intensity < 2% and GDP per capita < 100,000 yuan). {year}: {counts_en}.",
     )
     comparison = []
     if res.meta.get("source_years"):
         comparison.append(
             tr(
-                "文献003称其划分基于2023年数据：I 类 2 个（北京、上海）、II 类 4 个（广东、江苏、浙江、天津）、"
+                "该文称其划分基于2023年数据：I 类 2 个（北京、上海）、II 类 4 个（广东、江苏、浙江、天津）、"
                 "III 类 9 个、IV 类 16 个。",
-                "Source 003 says its grouping uses 2023 data: type I 2 (Beijing, Shanghai), II 4 (Guangdong, "
+                "Li and Feng (2025) say their grouping uses 2023 data: type I 2 (Beijing, Shanghai), II 4 (Guangdong, "
                 "Jiangsu, Zhejiang, Tianjin), III 9, IV 16.",
             )
         )

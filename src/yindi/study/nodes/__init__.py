@@ -79,12 +79,12 @@ NODES: tuple[Node, ...] = (
     Node("key_indicators", "key_indicators", options=("report",)),
     Node("index", "index", options=("index",), seeded=True),
     Node("typology", "typology", options=("typology",), seeded=True),
-    Node("productivity", "productivity", options=("productivity",)),
+    Node("productivity", "productivity", options=("productivity",), version=2),
     Node("structure", "structure", options=("structure",)),
     Node("weights", "weights", options=("weights",)),
     Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
-    Node("plan", "plan", options=("plan",), seeded=True),
+    Node("plan", "plan", options=("plan",), seeded=True, version=2),
     Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
 )
 

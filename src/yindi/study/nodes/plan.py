@@ -33,7 +33,7 @@ def compute(
 ) -> NodeResult | None:
     """Tables ``evidence`` (result schema), ``capability`` (``region_code, industry_id, value``), ``portfolio``,
     ``lists``, ``herding``, ``similarity`` (region pairs), ``modes`` (per recommended industry),
-    ``mode_regions``, ``missing`` (evidence reported missing); meta ``year``, ``counts`` (decision → cells),
+    ``mode_regions``, ``missing`` (evidence reported missing); meta ``year``, ``counts`` (decision → cells), ``regions_by_decision`` (decision → regions with at least one such cell),
     ``sources`` (which side files were found), ``n_regions``, ``n_industries``. Province level only."""
     if scope.level != "province":
         return None
@@ -78,6 +78,9 @@ def compute(
     meta = {
         "year": None if ev.year is None else int(ev.year),
         "counts": {str(k): int(v) for k, v in counts.items()},
+        "regions_by_decision": {
+            str(k): int(v) for k, v in portfolio.groupby("decision")["region_code"].nunique().items()
+        },
         "sources": {k: v is not None for k, v in files.items()},
         "n_regions": len(ev.regions),
         "n_industries": len(ev.industries),

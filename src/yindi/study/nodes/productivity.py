@@ -42,7 +42,7 @@ def compute(
     """Tables ``efficiency`` (result schema: te_crs, pte_vrs, scale per unit), ``malmquist`` and
     ``malmquist_by_year``, ``cumulative`` (result schema: ``tfp_change_pct`` = (cumulative index − 1) × 100),
     ``green_sbm`` (result schema), ``green_ml`` and ``green_by_year``; meta ``year``, ``first``, ``last``,
-    ``n_units``, ``n_frontier``, ``vrs_only`` (VRS- but not CRS-efficient units), ``green_year``,
+    ``n_units``, ``n_frontier``, ``frontier`` (codes of the CRS-efficient units), ``vrs_only`` (VRS- but not CRS-efficient units), ``green_year``,
     ``green_years``, ``green_units``, ``green_left_out``."""
     from yindi.productivity import dea, malmquist
 
@@ -79,6 +79,7 @@ def compute(
         year=y_eff,
         n_units=len(codes),
         n_frontier=int((crs.efficiency >= 1 - FRONTIER_TOL).sum()),
+        frontier=[c for c, a in zip(codes, crs.efficiency, strict=True) if a >= 1 - FRONTIER_TOL],
         vrs_only=[
             c
             for c, a, b in zip(codes, crs.efficiency, vrs.efficiency, strict=True)

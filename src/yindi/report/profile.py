@@ -225,7 +225,9 @@ def _plan_parts(rd: _Reader) -> dict[str, dict[str, Any]]:
         out["herding"] = {**hpart, "rows": records(exposed)}
     md, mpart = rd.rows("plan", "mode_regions")  # the plan node: mode_regions = Modes.regions
     out["modes"] = mpart if md is None else {**mpart, **records(md.head(1))[0]}
-    tr, tpart = rd.rows("plan", "modes")  # the plan node: modes = Modes.industries (transfer mode per industry)
+    tr, tpart = rd.rows(
+        "plan", "modes"
+    )  # the plan node: modes = Modes.industries (transfer mode per industry)
     out["transfer"] = tpart if tr is None else {**tpart, "rows": records(tr)}
     return out
 
@@ -260,7 +262,9 @@ def _coordinate_parts(rd: _Reader, lang: Lang) -> dict[str, dict[str, Any]]:
         r["partner_code"] = r.get("carrier_code") if as_source else r.get("source_code")
         r["partner"] = r.get("carrier") if as_source else r.get("source")
         r["as"] = "source" if as_source else "carrier"
-        r["reason"] = r.get("reason") or r.get("reason_en" if lang == "en" else "reason_zh") or r.get("reasons")
+        r["reason"] = (
+            r.get("reason") or r.get("reason_en" if lang == "en" else "reason_zh") or r.get("reasons")
+        )
         rows.append(r)
     out["partners"] = {**ppart, "rows": rows}
     return out

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from yindi.cli.common import console, done, write_output
+from yindi.cli.common import console, done, lang_option, write_output
 
 city_app = typer.Typer(
     help="城市内部：中心—近郊—外围布局 / Inside a city: the centre–suburb–periphery layout.",
@@ -32,7 +32,7 @@ def layout(
         ..., "--city", "-c", help="地级市名称或代码 / Prefecture name or code, e.g. 苏州."
     ),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出表格 / Output table (.xlsx or .csv)."),
-    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+    lang: str = lang_option("zh | en"),
     centre_density: float = typer.Option(
         2000.0, "--centre-density", help="中心城区最低人口密度 / Min centre density (persons/km²)."
     ),
@@ -49,10 +49,8 @@ def layout(
     """城市内部“中心研发—近郊中试—外围量产”布局 / The city's centre-research → suburb-pilot → periphery-manufacturing layout."""
     from yindi._typing import Lang
     from yindi.cli.common import load_data
-    from yindi.errors import check_option
     from yindi.plan.city_layout import city_layout
 
-    check_option("lang", lang, ("zh", "en"), where="yindi city layout --lang")
     language: Lang = "en" if lang == "en" else "zh"
     panel = load_data(data)
     options = {

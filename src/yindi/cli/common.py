@@ -37,6 +37,20 @@ OUT_HELP = (
 )
 
 
+def _check_lang(value: str) -> str:
+    """Every ``--lang`` is checked here, once: only ``zh`` and ``en`` (a bilingual error otherwise)."""
+    from yindi.errors import check_option
+
+    check_option("lang", value, ("zh", "en"), where="--lang")
+    return value
+
+
+def lang_option(help: str = LANG_HELP, *, short: bool = True) -> Any:
+    """``--lang`` (and ``-l`` unless ``short=False``), default ``zh``, validated before the command runs."""
+    names = ("--lang", "-l") if short else ("--lang",)
+    return typer.Option("zh", *names, help=help, callback=_check_lang)
+
+
 def out_option(help: str = OUT_HELP) -> Any:
     """``-o/--out``: always where output goes (a file, or a folder where a command says so)."""
     return typer.Option(None, "--out", "-o", help=help)

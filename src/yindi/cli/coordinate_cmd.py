@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from yindi.cli.common import DATA_OPTION, LANG_HELP, console, done, load_data, write_output
+from yindi.cli.common import DATA_OPTION, LANG_HELP, console, done, lang_option, load_data, write_output
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +27,7 @@ YEAR_OPT = typer.Option(
     "--year",
     help="年份（默认：所需指标覆盖半数以上地区的最近年份）/ Year (default: latest year with data for most regions).",
 )
-LANG_OPT = typer.Option("zh", "--lang", help=LANG_HELP)
+LANG_OPT = lang_option(LANG_HELP, short=False)
 ELIGIBLE_OPT = typer.Option(
     "roles",
     "--eligible",

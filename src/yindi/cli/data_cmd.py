@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import typer
 
-from yindi.cli.common import console, done, progress_bar
+from yindi.cli.common import console, done, lang_option, progress_bar
 
 data_app = typer.Typer(
     help="数据导入与管理 / Import and manage data in the workspace (DuckDB).", no_args_is_help=True
@@ -192,14 +192,11 @@ def list_(workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", he
 def show(
     name: str = typer.Argument(..., help="数据集名称 / Dataset name."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help=WS_HELP),
-    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+    lang: str = lang_option("zh | en"),
 ) -> None:
     """显示数据集的来源与覆盖 / Show a dataset's provenance and coverage."""
     from rich.table import Table
 
-    from yindi.errors import check_option
-
-    check_option("lang", lang, ("zh", "en"), where="yindi data show --lang")
     ws = _workspace(workspace)
     info = ws.info(name)
     panel = ws.load(name)
@@ -261,13 +258,10 @@ def check(
     out: Optional[Path] = typer.Option(
         None, "--out", "-o", help="把可疑数值写入 CSV/Excel / Write the findings to a CSV or Excel file."
     ),
-    lang: str = typer.Option("zh", "--lang", "-l", help="zh | en"),
+    lang: str = lang_option("zh | en"),
 ) -> None:
     """校验文件并检查可疑数值（不修改数据） / Validate files and flag suspicious values (nothing is changed)."""
     from yindi.data import load
-    from yindi.errors import check_option
-
-    check_option("lang", lang, ("zh", "en"), where="yindi data check --lang")
 
     roles = _roles(
         region,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from yindi.cli.common import LANG_HELP, done, load_data, write_output
+from yindi.cli.common import LANG_HELP, done, lang_option, load_data, write_output
 
 if TYPE_CHECKING:
     from yindi.plan.run import PlanResults
@@ -43,7 +43,7 @@ FIRMS = typer.Option(
 CENSUS = typer.Option(
     None, "--census", help="普查表 / census2020.csv.gz (default: ../cn-counties beside --data)."
 )
-LANG = typer.Option("zh", "--lang", help=LANG_HELP)
+LANG = lang_option(LANG_HELP, short=False)
 DRAWS = typer.Option(
     None, "--draws", help="稳定性抽样次数（默认 200；0 关闭）/ Stability draws (default 200; 0 = off)."
 )

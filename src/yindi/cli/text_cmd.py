@@ -10,7 +10,7 @@ from typing import Literal, Optional
 
 import typer
 
-from yindi.cli.common import done
+from yindi.cli.common import done, lang_option
 
 text_app = typer.Typer(
     help="政策文本 / Policy texts: priorities named in plans, homogeneity, stated vs capable, national timeline.",
@@ -57,7 +57,7 @@ def priorities_cmd(
     include_national: bool = typer.Option(
         False, "--include-national", help="保留全国层面的条目 / Keep national (全国) rows."
     ),
-    lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
+    lang: str = lang_option(LANG_HELP),
 ) -> None:
     """重点产业：每个地区宣示的产业（可直接用作 plan herding --ambitions） / Stated priority industries per
     region (feeds `yindi plan herding --ambitions`)."""
@@ -90,7 +90,7 @@ def similarity_cmd(
         help="排除照抄中央的语句 / Leave copied sentences out.",
     ),
     min_strength: int = typer.Option(1, "--min-strength", help=STRENGTH_HELP),
-    lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
+    lang: str = lang_option(LANG_HELP),
 ) -> None:
     """同质化：地区重点产业向量的两两相似度、总体水平与最常被点名的产业 / Homogeneity of regions' stated
     priorities: pairwise and overall similarity, industries named by most regions."""
@@ -130,7 +130,7 @@ def gaps_cmd(
         "--threshold",
         help="综合能力 ≥ 该值视为有基础（默认取 plan 的 base_threshold） / Capability score counted as a base.",
     ),
-    lang: str = typer.Option("zh", "--lang", "-l", help=LANG_HELP),
+    lang: str = lang_option(LANG_HELP),
 ) -> None:
     """宣示与能力的差距：宣示而无基础、有基础而未宣示 / Stated priorities against capability: stated without a
     base, base not stated."""

@@ -33,6 +33,14 @@ def closest(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return difflib.get_close_matches(name, list(candidates), n=n, cutoff=0.5)
 
 
+def did_you_mean(name: str, candidates: Iterable[str]) -> tuple[str, str]:
+    """The hint sentence naming the closest candidate, in English and Chinese (both empty when none is close)."""
+    near = closest(name, candidates)
+    if not near:
+        return "", ""
+    return f" Did you mean {near[0]!r}?", f"是否想写 {near[0]!r}？"
+
+
 @dataclass(frozen=True)
 class Option:
     """One choice of an analysis.
@@ -132,9 +140,7 @@ class Option:
             )
         if self.choices is not None and value not in self.choices:
             shown = ", ".join(repr(c) for c in self.choices)
-            near = closest(str(value), [str(c) for c in self.choices])
-            hint = f" Did you mean {near[0]!r}?" if near else ""
-            hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+            hint, hint_zh = did_you_mean(str(value), [str(c) for c in self.choices])
             raise ParameterError(
                 f"The {self.name!r} option of {where} must be one of {shown}. Got {value!r} instead.{hint}",
                 zh=f"{where} 的选项 {self.name!r} 只能取 {shown}，实际为 {value!r}。{hint_zh}",
@@ -182,10 +188,8 @@ class OptionTable:
         }
 
     def _unknown(self, key: str) -> ParameterError:
-        near = closest(key, self.names)
         valid = ", ".join(self.names) or "(none)"
-        hint = f" Did you mean {near[0]!r}?" if near else ""
-        hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+        hint, hint_zh = did_you_mean(key, self.names)
         return ParameterError(
             f"{key!r} is not an option of {self.analysis!r}.{hint} Valid options: {valid}.",
             zh=f"{key!r} 不是 {self.analysis!r} 的选项。{hint_zh}有效选项：{valid}。",
@@ -213,9 +217,7 @@ def table(analysis: str) -> OptionTable:
     """The table of ``analysis``; an unknown name is an error naming the closest one."""
     if analysis in _REGISTRY:
         return _REGISTRY[analysis]
-    near = closest(analysis, _REGISTRY)
-    hint = f" Did you mean {near[0]!r}?" if near else ""
-    hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+    hint, hint_zh = did_you_mean(analysis, _REGISTRY)
     valid = ", ".join(sorted(_REGISTRY))
     raise ParameterError(
         f"{analysis!r} is not an analysis with options.{hint} Valid: {valid}.",
@@ -237,9 +239,7 @@ def resolve_all(
                 zh=f"[options.{analysis}] 应为“选项 = 值”的表，实际为 {values!r}。",
             )
         if analysis not in names:
-            near = closest(analysis, names)
-            hint = f" Did you mean {near[0]!r}?" if near else ""
-            hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+            hint, hint_zh = did_you_mean(analysis, names)
             raise ParameterError(
                 f"{analysis!r} is not an analysis with options.{hint} Valid: {', '.join(names)}.",
                 zh=f"{analysis!r} 不是可设置选项的分析。{hint_zh}有效名称：{', '.join(names)}。",

@@ -13,7 +13,7 @@ from typing import Any
 
 from yindi._typing import LANGS, LEVELS, Lang, Level
 from yindi.errors import DataFormatError, ParameterError, ParameterTypeError, check_option
-from yindi.options import closest
+from yindi.options import did_you_mean
 from yindi.study.options import DEFAULT_SEED, resolve_options
 
 
@@ -152,9 +152,7 @@ class Study:
         known = [f.name for f in fields(cls)]
         unknown = sorted(set(doc) - set(known))
         if unknown:
-            near = closest(unknown[0], known)
-            hint = f" Did you mean {near[0]!r}?" if near else ""
-            hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+            hint, hint_zh = did_you_mean(unknown[0], known)
             raise ParameterError(
                 f"{src}: unknown key(s) {', '.join(unknown)}.{hint} Allowed: {', '.join(sorted(known))}.",
                 zh=f"{src}：未知的键 {', '.join(unknown)}。{hint_zh}允许的键：{', '.join(sorted(known))}。",
@@ -176,9 +174,7 @@ def _check_sections(names: tuple[str, ...]) -> None:
 
     for name in names:
         if name not in SECTIONS:
-            near = closest(name, SECTIONS)
-            hint = f" Did you mean {near[0]!r}?" if near else ""
-            hint_zh = f"是否想写 {near[0]!r}？" if near else ""
+            hint, hint_zh = did_you_mean(name, SECTIONS)
             raise ParameterError(
                 f"Unknown report section {name!r}.{hint} Available: {', '.join(SECTIONS)}.",
                 zh=f"未知的报告章节 {name!r}。{hint_zh}可选：{', '.join(SECTIONS)}。",

@@ -92,13 +92,12 @@ NODES: tuple[Node, ...] = (
 def node(name: str) -> Node:
     """The node called ``name`` (an unknown name is an error naming the closest)."""
     from yindi.errors import ParameterError
-    from yindi.options import closest
+    from yindi.options import did_you_mean
 
     for n in NODES:
         if n.name == name:
             return n
-    near = closest(name, [n.name for n in NODES])
-    hint = f" Did you mean {near[0]!r}?" if near else ""
+    hint, _ = did_you_mean(name, [n.name for n in NODES])
     raise ParameterError(
         f"{name!r} is not an analysis node.{hint} Nodes: {', '.join(n.name for n in NODES)}.",
         zh=f"{name!r} 不是分析节点。可选：{', '.join(n.name for n in NODES)}。",

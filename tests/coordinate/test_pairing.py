@@ -54,7 +54,7 @@ def test_overall_pairs_parts_by_hand(hand_panel, hand_roles) -> None:  # type: i
     assert t.at[HE, "strategic_link"] == 1.0 and t.at[NM, "strategic_link"] == 0.0
     assert t.at[HE, "shared"] == "京津冀"
     # no capability evidence: base fit missing, said in the notes, contributes 0
-    assert t["base_fit"].isna().all() and any("base-fit" in n for n in res.notes)
+    assert t["base_fit"].isna().all() and any("基础匹配分项未计入" in n for n in res.notes)  # default zh
     contrib = t[[f"c_{p}" for p in PARTS]].sum(axis=1)
     np.testing.assert_allclose(contrib, t["score"], rtol=1e-12)
     weights = [res.weights[p] for p in PARTS]

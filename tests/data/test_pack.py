@@ -151,3 +151,14 @@ def test_coverage_counts_absent_region_years_as_missing(panel) -> None:  # type:
     assert row["missing"] == 24 * 31 - row["values"]
     assert cov.loc["co2_emissions", "missing"] == 26 * 31 - cov.loc["co2_emissions", "values"]  # no Tibet
     assert cov.loc["gdp", "missing"] == 0
+
+
+def test_compound_units_in_english() -> None:
+    """English reports show units in English, compound ones part by part; unknown units stay as the data give."""
+    from yindi.data.panel import unit_label
+
+    assert unit_label("件/万人", "en") == "items per 10,000 persons"
+    assert unit_label("元/人", "en") == "yuan per person"
+    assert unit_label("吨/万元", "en") == "t per 10,000 yuan"
+    assert unit_label("件/万人", "zh") == "件/万人"
+    assert unit_label("斤/亩", "en") == "斤/亩"

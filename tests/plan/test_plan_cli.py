@@ -26,7 +26,7 @@ def test_portfolio_and_lists(tmp_path: Path, provinces_dir: Path) -> None:
         assert col in frame.columns
     assert set(frame["region_code"]) == {"140000"} and len(frame) == 81
     notes = out.with_suffix(".notes.txt").read_text(encoding="utf-8")
-    assert "CC BY 4.0" in notes and "missing evidence" in notes
+    assert "CC BY 4.0" in notes and "缺少证据" in notes  # the notes follow --lang (default Chinese)
     lists = tmp_path / "lists.xlsx"
     _run(["lists", "-d", str(provinces_dir), "--region", "北京", "--draws", "0", "-o", str(lists)])
     sheet = pd.read_excel(lists, sheet_name="lists")

@@ -103,3 +103,13 @@ def test_changed_data_recompute(cities, study: Study) -> None:  # type: ignore[n
 def test_without_a_store_nothing_is_written(cities, study: Study) -> None:  # type: ignore[no-untyped-def]
     run(study, cities, nodes=("coverage",), store=False)
     assert not Path(str(study.workspace)).exists()
+
+
+def test_changed_code_recomputes(cities, study: Study, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A result stored by other code (an upgrade, a fix) is not reused: the key holds the code's fingerprint."""
+    import yindi.study._fingerprint as fp
+
+    run(study, cities, nodes=("coverage",))
+    assert run(study, cities, nodes=("coverage",)).reused == ("coverage",)
+    monkeypatch.setattr(fp, "code_fingerprint", lambda: "0" * 64)
+    assert run(study, cities, nodes=("coverage",)).computed == ("coverage",)

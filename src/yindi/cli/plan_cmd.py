@@ -88,11 +88,11 @@ def _region_code(region: Optional[str]) -> Optional[str]:
     return resolve(region).adcode
 
 
-def _write(name: str, frame: object, out: Path, res: PlanResults) -> None:
+def _write(name: str, frame: object, out: Path, res: PlanResults, lang: str = "zh") -> None:
     import pandas as pd
 
     assert isinstance(frame, pd.DataFrame)
-    target = write_output({name: frame}, out, res.notes())
+    target = write_output({name: frame}, out, res.notes(lang))
     done(f"{len(frame)} 行 rows → {target}")
 
 
@@ -112,7 +112,7 @@ def portfolio_cmd(
     """每个地区 × 产业的决策、得分、理由与稳定性 / Decision, score, reasons and stability per region × industry."""
     code = _region_code(region)
     res = _run(data, year, ambitions, electricity, firms, census, lang, draws)
-    _write("portfolio", res.portfolio.table(lang, region=code), out, res)
+    _write("portfolio", res.portfolio.table(lang, region=code), out, res, lang)
 
 
 @plan_app.command("lists")
@@ -132,7 +132,7 @@ def lists_cmd(
     code = _region_code(region)
     res = _run(data, year, ambitions, electricity, firms, census, lang, draws)
     frame = res.lists.frame if code is None else res.lists.region(code)
-    _write("lists", frame, out, res)
+    _write("lists", frame, out, res, lang)
 
 
 @plan_app.command("herding")
@@ -152,11 +152,15 @@ def herding_cmd(
     code = _region_code(region)
     res = _run(data, year, ambitions, electricity, firms, census, lang, 0 if draws is None else draws)
     if code is None:
-        _write("herding", res.herding.table(lang), out, res)
+        _write("herding", res.herding.table(lang), out, res, lang)
     else:
         pairs = res.herding.pairs(lang)
         _write(
-            "similarity", pairs[(pairs["region_code"] == code) | (pairs["partner_code"] == code)], out, res
+            "similarity",
+            pairs[(pairs["region_code"] == code) | (pairs["partner_code"] == code)],
+            out,
+            res,
+            lang,
         )
 
 
@@ -181,4 +185,4 @@ def modes_cmd(
     )
     if code is not None:
         frame = frame[frame["region_code"] == code]
-    _write("modes", frame, out, res)
+    _write("modes", frame, out, res, lang)

@@ -218,15 +218,17 @@ def pairs(
                 base = aligned[industry_id].to_numpy(dtype=np.float64)
             else:
                 notes.append(
-                    f"能力证据中没有产业 {industry_id}，基础匹配分项未计入。 / The capability evidence has no "
-                    f"column {industry_id}; base fit left out."
+                    f"能力证据中没有产业 {industry_id}，基础匹配分项未计入。"
+                    if lang == "zh"
+                    else f"The capability evidence has no column {industry_id}; base fit left out."
                 )
         else:
             cap = aligned.to_numpy(dtype=np.float64)
     else:
         notes.append(
-            "未提供布局层的产业能力证据，基础匹配分项未计入（权重照旧，该项记 0）。 / No capability evidence from "
-            "the plan layer: the base-fit part is left out (counted as 0)."
+            "未提供布局层的产业能力证据，基础匹配分项未计入（权重照旧，该项记 0）。"
+            if lang == "zh"
+            else "No capability evidence from the plan layer: the base-fit part is left out (counted as 0)."
         )
     endow = t[list(ENDOWMENT_IDS)].to_numpy(dtype=np.float64) @ np.array(prof.weights)
     role = t["role"].to_numpy()
@@ -268,8 +270,9 @@ def pairs(
                 rows_of.append(np.array([i]))
         if not selections:
             notes.append(
-                f"{t['region'].iloc[i]} 在当前角色与选项下既不是策源地也不是承载地。 / {t['region'].iloc[i]} "
-                "is neither a source nor a carrier under these roles and options."
+                f"{t['region'].iloc[i]} 在当前角色与选项下既不是策源地也不是承载地。"
+                if lang == "zh"
+                else f"{t['region'].iloc[i]} is neither a source nor a carrier under these roles and options."
             )
     s_idx, c_idx, by_col, rank = [], [], [], []
     for sel, rows in zip(selections, rows_of, strict=True):

@@ -45,9 +45,38 @@ UNITS_EN: dict[str, str] = {
 }
 
 
+#: English forms of the parts of compound units ("件/万人" → "items per 10,000 persons").
+_UNIT_PARTS_EN: dict[str, str] = {
+    **UNITS_EN,
+    "个": "items",
+    "吨": "t",
+    "GB": "GB",
+    "平方公里": "km²",
+    "年": "years",
+    "百万美元": "million US dollars",
+    "亿元（2000年价格）": "100 million yuan (2000 prices)",
+    "2000年=1": "2000 = 1",
+    "人 (sample)": "persons (sample)",
+}
+
+
 def unit_label(unit: str, lang: str = "zh") -> str:
-    """The unit as shown in ``lang`` (Chinese units are translated for English text when known)."""
-    return UNITS_EN.get(unit, unit) if lang == "en" else unit
+    """The unit as shown in ``lang``.
+
+    Chinese units are translated for English text when known, compound units part by part
+    (``"件/万人"`` → ``"items per 10,000 persons"``); an unknown unit is shown as the data give it.
+    """
+    if lang != "en":
+        return unit
+    if unit in UNITS_EN:
+        return UNITS_EN[unit]
+    if unit in _UNIT_PARTS_EN:
+        return _UNIT_PARTS_EN[unit]
+    parts = unit.split("/")
+    if len(parts) == 2 and all(p in _UNIT_PARTS_EN for p in parts):
+        head, per = (_UNIT_PARTS_EN[p] for p in parts)
+        return f"{head} per {per.removesuffix('s') if per in ('persons',) else per}"
+    return unit
 
 
 @dataclass(frozen=True, slots=True)

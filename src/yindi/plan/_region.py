@@ -81,7 +81,7 @@ def region_measures(
     codes: Sequence[str],
     year: int | None,
     census: pd.DataFrame | None,
-    missing: list[tuple[str, str, str]],
+    missing: list[tuple[str, str, str, str]],
 ) -> pd.DataFrame:
     """Region × measure table (index ``region_code``, columns :data:`REGION_MEASURES`); appends to ``missing``."""
     raw: dict[str, pd.Series] = {}
@@ -96,7 +96,7 @@ def region_measures(
             raw[ind], used[ind] = _latest(panel, ind, codes, year)
         else:
             raw[ind], used[ind] = pd.Series(np.nan, index=list(codes)), None
-            missing.append(("panel", "", f"indicator {ind} not in the panel"))
+            missing.append(("panel", "", f"indicator {ind} not in the panel", f"面板中没有指标 {ind}"))
     t = pd.DataFrame(index=pd.Index(list(codes), name="region_code"))
     rd_parts = raw["rd_basic_research"] + raw["rd_applied_research"] + raw["rd_experimental_development"]
     t["rd_intensity"] = raw["rd_intensity"]
@@ -140,6 +140,13 @@ def region_measures(
     t["energy_rank"] = percentile_rank(t["power_self_sufficiency"].to_numpy(dtype=np.float64))
     for col in ("rd_intensity", "co2_intensity", "gdp"):
         for code in t.index[t[col].isna()]:
-            missing.append(("panel", str(code), f"{col} missing"))
+            missing.append(
+                (
+                    "panel",
+                    str(code),
+                    f"{col} missing",
+                    f"缺少{REGION_MEASURES[col][0] if col in REGION_MEASURES else col}",
+                )
+            )
     t.attrs["years"] = {k: v for k, v in used.items() if v is not None}
     return t

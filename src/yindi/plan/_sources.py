@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,11 +18,13 @@ from yindi.errors import DataFormatError, DataValidationError, MissingDataError
 
 __all__ = [
     "FIRMS_ATTRIBUTION",
+    "FIRMS_ATTRIBUTION_ZH",
     "census_provinces",
     "electricity_matrix",
     "firm_counts",
     "read_census",
     "read_firms",
+    "table_notes",
 ]
 
 #: CC BY 4.0 attribution of the listed-firm pack (shown with every output that uses it).
@@ -29,6 +32,48 @@ FIRMS_ATTRIBUTION = (
     'Listed firms: AFAN (afan-life), "macropage", GitHub AFAN-LIFE/macropage, commit 9ef6144e2c82f1e5465ab8629ae2'
     "980d13c89f9d, file data/stock_basic.csv (Tushare stock_basic export), CC BY 4.0."
 )
+#: The same attribution in Chinese (the names, commit, file and licence verbatim).
+FIRMS_ATTRIBUTION_ZH = (
+    "上市公司数据：AFAN (afan-life) 的 macropage 仓库（GitHub AFAN-LIFE/macropage，commit 9ef6144e2c82f1e5465ab8629ae2"
+    "980d13c89f9d，文件 data/stock_basic.csv，即 Tushare stock_basic 导出），CC BY 4.0 许可。"
+)
+
+#: Chinese forms of the reasons an activity table gives for leaving a row out on read.
+_EXCLUDED_ZH = {
+    "equals the sum of the other activities in every cell (aggregate)": "每个单元格都等于其他部门之和（合计行）",
+    "equals the sum of the other regions in every cell (aggregate)": "每个单元格都等于其他地区之和（合计行）",
+    "national total (aggregate of the regions)": "全国合计（各地区之和）",
+    "excluded as asked": "按设置排除",
+}
+_KIND_ZH = {"activity": "部门", "region": "地区"}
+
+
+def table_notes(table: Any) -> list[tuple[str, str]]:
+    """The read notes of a sector-electricity table as ``(Chinese, English)`` pairs.
+
+    Rows left out on read come from the table's ``excluded`` frame, so each gets a Chinese sentence; any other
+    read note (e.g. thousands separators read as numbers) is given in English in both languages.
+    """
+    from yindi.structure.concordance import ceads_concordance
+
+    names = ceads_concordance()
+    zh_name = dict(zip(names["sector"], names["name_zh"], strict=True)) if "name_zh" in names.columns else {}
+    out: list[tuple[str, str]] = []
+    excluded = getattr(table, "excluded", None)
+    listed: set[str] = set()
+    if excluded is not None and len(excluded):
+        for kind, label, reason in excluded[["kind", "label", "reason"]].itertuples(index=False):
+            en = f"{kind} {label!r} left out: {reason}."
+            listed.add(en)
+            shown = zh_name.get(label, label) if kind == "activity" else label
+            zh = f"用电：{_KIND_ZH.get(kind, kind)}“{shown}”未纳入：{_EXCLUDED_ZH.get(reason, reason)}。"
+            out.append((zh, f"electricity: {en}"))
+    for note in getattr(table, "notes", ()):
+        if note not in listed:
+            out.append((f"用电：{note}", f"electricity: {note}"))
+    return out
+
+
 #: Tushare ``area`` values that are not a province short name.
 _AREA_SPECIAL = {"深圳": "440000", "内蒙": "150000"}
 
@@ -50,7 +95,9 @@ def read_firms(path: str | Path) -> pd.DataFrame:
     return frame
 
 
-def firm_counts(frame: pd.DataFrame, regions: Sequence[str]) -> tuple[FloatArray, list[str], list[str]]:
+def firm_counts(
+    frame: pd.DataFrame, regions: Sequence[str]
+) -> tuple[FloatArray, list[str], list[tuple[str, str]]]:
     """Listed firms (status ``L``) per province × Tushare label.
 
     深圳 is added to 广东 and 内蒙 read as 内蒙古 (pack README). Returns ``(counts (R, L), labels, notes)``;
@@ -69,12 +116,16 @@ def firm_counts(frame: pd.DataFrame, regions: Sequence[str]) -> tuple[FloatArray
         except Exception:
             codes[area] = ""
     code = listed["area"].map(codes)
-    notes = []
+    notes: list[tuple[str, str]] = []
     outside = ~code.isin(list(regions))
     if outside.any():
+        areas = sorted(set(listed.loc[outside, "area"]))
         notes.append(
-            f"{int(outside.sum())} listed firms have an area outside the regions studied "
-            f"({', '.join(sorted(set(listed.loc[outside, 'area'])))}); left out of the firm evidence."
+            (
+                f"{int(outside.sum())} 家上市公司的所在地不在研究范围内（{'、'.join(areas)}），未计入企业证据。",
+                f"{int(outside.sum())} listed firms have an area outside the regions studied "
+                f"({', '.join(areas)}); left out of the firm evidence.",
+            )
         )
     kept = listed.assign(region_code=code)[~outside]
     table = pd.crosstab(kept["region_code"], kept["industry"])

@@ -26,6 +26,7 @@ from yindi.plan.concordance import links
 from yindi.plan.kernels import aggregate_lq, combine, symmetric
 from yindi.plan.taxonomy import load_taxonomy
 from yindi.schema import tidy
+from yindi.structure.electricity import ELECTRICITY_PROXY_NOTE_EN, ELECTRICITY_PROXY_NOTE_ZH
 
 __all__ = ["INDUSTRY_MEASURES", "Evidence", "build_evidence"]
 
@@ -62,9 +63,10 @@ class Evidence:
     capability : DataFrame
         Region × industry combined capability in [0, 1] (NaN where every source is missing).
     missing : DataFrame
-        ``source, region_code, reason``: every piece of evidence that is missing.
+        ``source, region_code, reason, reason_zh``: every piece of evidence that is missing (English and
+        Chinese reason).
     notes : tuple of str
-        Years used, proxy caveats, attribution, borrowed evidence.
+        Years used, proxy caveats, attribution, borrowed evidence (English).
     options : mapping
         The resolved ``plan`` options.
     """
@@ -80,6 +82,11 @@ class Evidence:
     options: Mapping[str, Any] = field(default_factory=dict)
     taxonomy_version: str = ""
     industry_table: pd.DataFrame | None = None
+    notes_zh: tuple[str, ...] = ()
+
+    def notes_in(self, lang: str = "en") -> tuple[str, ...]:
+        """The notes in ``lang`` (Chinese when built with them, else English)."""
+        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
 
     def industry_frame(self) -> pd.DataFrame:
         """Industry attributes (index ``industry_id``; ``tier, name_zh, name_en, level_003, energy_intensive,
@@ -144,7 +151,7 @@ class Evidence:
             capability=pd.DataFrame(
                 cap, index=pd.Index(list(regions), name="region_code"), columns=list(industries)
             ),
-            missing=pd.DataFrame(columns=["source", "region_code", "reason"]),
+            missing=pd.DataFrame(columns=["source", "region_code", "reason", "reason_zh"]),
             options=opts,
             industry_table=industry_table,
         )
@@ -217,8 +224,8 @@ def build_evidence(
     ids = list(tax.ids)
     codes = list(regions) if regions is not None else [c for c in panel.region_codes if c != "100000"]
     r_n, i_n = len(codes), len(ids)
-    notes: list[str] = [f"taxonomy {tax.version}"]
-    missing: list[tuple[str, str, str]] = []
+    notes: list[tuple[str, str]] = [(f"产业分类版本 {tax.version}", f"taxonomy {tax.version}")]
+    missing: list[tuple[str, str, str, str]] = []
     measures: dict[str, FloatArray] = {}
     nan = np.full((r_n, i_n), np.nan)
 
@@ -227,7 +234,7 @@ def build_evidence(
         from yindi.structure import read_sector_electricity
 
         if not Path(electricity).exists():
-            missing.append(("electricity", "", f"file {electricity} not found"))
+            missing.append(("electricity", "", f"file {electricity} not found", f"未找到文件 {electricity}"))
         if Path(electricity).exists():
             with warnings.catch_warnings():  # exclusions are recorded in the notes below
                 warnings.simplefilter("ignore", DataRepairWarning)
@@ -236,32 +243,46 @@ def build_evidence(
             electricity = None
     if electricity is None:
         missing.append(
-            ("electricity", "", "no sector electricity table given: electricity LQ and density missing")
+            (
+                "electricity",
+                "",
+                "no sector electricity table given: electricity LQ and density missing",
+                "未提供分行业用电表：缺少用电区位商和关联密度",
+            )
         )
         measures["lq_electricity"], measures["density"], measures["pci"] = nan.copy(), nan.copy(), nan.copy()
     else:
         x, sectors, used = _sources.electricity_matrix(electricity, year, codes)
-        notes.append(f"electricity: CEADs {used}; " + str(getattr(electricity, "proxy_note", "")))
-        notes += [f"electricity: {n}" for n in getattr(electricity, "notes", ())]
+        notes.append(
+            (
+                f"用电：CEADs {used} 年；{ELECTRICITY_PROXY_NOTE_ZH}",
+                f"electricity: CEADs {used}; {ELECTRICITY_PROXY_NOTE_EN}",
+            )
+        )
+        notes += _sources.table_notes(electricity)
         link = _link(links("ceads"), sectors, ids, direct=set(tax.tier_ids("traditional")))
         measures["lq_electricity"] = aggregate_lq(np.nan_to_num(x, nan=0.0), link, np.nansum(x, axis=1))
         measures["lq_electricity"][~np.isfinite(x).all(axis=1)] = np.nan
         dens, pci = _density(x, link)
         measures["density"], measures["pci"] = dens, pci
         for code in np.asarray(codes)[~np.isfinite(x).all(axis=1)]:
-            missing.append(("electricity", str(code), "region not in the CEADs table"))
+            missing.append(
+                ("electricity", str(code), "region not in the CEADs table", "该地区不在 CEADs 表中")
+            )
 
     # --- listed firms ---------------------------------------------------------------------------------------
     if isinstance(firms, (str, Path)):
         if not Path(firms).exists():
-            missing.append(("firms", "", f"file {firms} not found"))
+            missing.append(("firms", "", f"file {firms} not found", f"未找到文件 {firms}"))
         firms = _sources.read_firms(firms) if Path(firms).exists() else None
     if firms is None:
-        missing.append(("firms", "", "no listed-firm table: firm RCA missing"))
+        missing.append(
+            ("firms", "", "no listed-firm table: firm RCA missing", "未提供上市公司表：缺少企业显性比较优势")
+        )
         measures["rca_firms"], measures["firms"] = nan.copy(), nan.copy()
     else:
         counts, labels, fnotes = _sources.firm_counts(firms, codes)
-        notes += [*fnotes, _sources.FIRMS_ATTRIBUTION]
+        notes += [*fnotes, (_sources.FIRMS_ATTRIBUTION_ZH, _sources.FIRMS_ATTRIBUTION)]
         direct = _link(links("firms"), labels, ids, direct=set(ids), borrow=False)
         national = counts.sum(axis=0) @ direct
         has = {k for k, n in zip(ids, national, strict=True) if n >= int(opts["min_firms"])}
@@ -274,23 +295,37 @@ def build_evidence(
         rca[thin] = np.nan
         measures["rca_firms"] = rca
         notes.append(
-            f"firms: {int(thin.sum())} region × industry cells with < {opts['min_expected_firms']} expected "
-            "listed firms treated as missing (too few firms to tell)"
+            (
+                f"上市公司：{int(thin.sum())} 个地区 × 产业单元的期望上市公司数不足 {opts['min_expected_firms']} 家，"
+                "按缺失处理（公司太少，无从判断）",
+                f"firms: {int(thin.sum())} region × industry cells with < {opts['min_expected_firms']} expected "
+                "listed firms treated as missing (too few firms to tell)",
+            )
         )
         measures["firms"] = counts @ direct
         borrowed = sorted(set(ids) - has)
         notes.append(
-            f"firms: {len(borrowed)} industries with < {opts['min_firms']} listed firms use their base"
+            (
+                f"上市公司：{len(borrowed)} 个产业的上市公司不足 {opts['min_firms']} 家，借用其基础产业的证据",
+                f"firms: {len(borrowed)} industries with < {opts['min_firms']} listed firms use their base",
+            )
         )
 
     # --- census ---------------------------------------------------------------------------------------------
     if isinstance(census, (str, Path)):
         if not Path(census).exists():
-            missing.append(("census", "", f"file {census} not found"))
+            missing.append(("census", "", f"file {census} not found", f"未找到文件 {census}"))
         census = _sources.read_census(census) if Path(census).exists() else None
     census_wide = None
     if census is None:
-        missing.append(("census", "", "no census table: employment LQ and human capital missing"))
+        missing.append(
+            (
+                "census",
+                "",
+                "no census table: employment LQ and human capital missing",
+                "未提供普查表：缺少就业区位商和人力资本",
+            )
+        )
         measures["lq_census"] = nan.copy()
     else:
         census_wide = _sources.census_provinces(census, codes)
@@ -299,9 +334,14 @@ def build_evidence(
         link = _link(links("census"), sections, ids, direct=_census_direct())
         total = census_wide["emp_sample_total"].to_numpy(dtype=np.float64)
         measures["lq_census"] = aggregate_lq(np.nan_to_num(emp, nan=0.0), link, total)
-        notes.append("census: 2020 long-form sample (about 10 %), used as shares only; sections are coarse")
+        notes.append(
+            (
+                "普查：2020 年长表抽样（约 10%），只用比重；行业门类较粗",
+                "census: 2020 long-form sample (about 10 %), used as shares only; sections are coarse",
+            )
+        )
         for code in census_wide.index[census_wide["emp_sample_total"].isna()]:
-            missing.append(("census", str(code), "no census row for this region"))
+            missing.append(("census", str(code), "no census row for this region", "普查表中没有该地区"))
 
     # --- combined capability ----------------------------------------------------------------------------
     weights = np.array([opts["w_electricity"], opts["w_firms"], opts["w_census"]], dtype=np.float64)
@@ -318,8 +358,9 @@ def build_evidence(
         capability=pd.DataFrame(
             cap, index=pd.Index(codes, name="region_code"), columns=pd.Index(ids, name="industry_id")
         ),
-        missing=pd.DataFrame(missing, columns=["source", "region_code", "reason"]),
-        notes=tuple(notes),
+        missing=pd.DataFrame(missing, columns=["source", "region_code", "reason", "reason_zh"]),
+        notes=tuple(en for _, en in notes),
+        notes_zh=tuple(zh for zh, _ in notes),
         options=opts,
         taxonomy_version=tax.version,
     )

@@ -85,6 +85,7 @@ class Modes:
     industries : DataFrame
         ``region_code, region, industry_id, industry, tier, maturity, decision, transfer_mode, transfer_mode_name``.
     notes : tuple of str
+        Caveats in the language the modes were computed in.
     """
 
     regions: pd.DataFrame
@@ -146,7 +147,9 @@ def development_modes(
     else:
         d = pd.DataFrame(columns=["driver", "driver_basis"])
         notes.append(
-            "technology- vs factor-driven not assessed: no growth-accounting or Malmquist result given (the "
+            "未判断技术驱动还是要素驱动：没有增长核算或 Malmquist 结果（省级数据包没有资本存量）"
+            if lang == "zh"
+            else "technology- vs factor-driven not assessed: no growth-accounting or Malmquist result given (the "
             "provincial pack has no capital stock)"
         )
     regions = regions.merge(d, left_on="region_code", right_index=True, how="left")
@@ -162,7 +165,9 @@ def development_modes(
         )
     regions["research_class"] = np.where(np.isfinite(rd), cls, "missing")
     notes.append(
-        "enterprise_rd_share: R&D of industrial enterprises above designated size / all R&D (a lower bound)"
+        "企业研发占比：规模以上工业企业研发经费 / 全社会研发经费（是下限）"
+        if lang == "zh"
+        else "enterprise_rd_share: R&D of industrial enterprises above designated size / all R&D (a lower bound)"
     )
 
     tab = portfolio.table(lang)

@@ -33,19 +33,42 @@ class PlanResults:
     lists: Lists
     modes: Modes
 
-    def notes(self) -> tuple[str, ...]:
-        """Caveats, years, attribution and every missing piece of evidence, in words."""
+    def notes(self, lang: str = "en") -> tuple[str, ...]:
+        """Caveats, years, attribution and every missing piece of evidence, in words, in ``lang``.
+
+        The development-mode notes are in the language the plan was computed in (``compute_plan(lang=)``).
+        """
         m = self.evidence.missing
+        zh = lang == "zh"
+        reasons = m["reason_zh"] if zh and "reason_zh" in m.columns else m["reason"]
+        sources = m["source"].map(_SOURCE_ZH).fillna(m["source"]) if zh else m["source"]
+        head = "缺少证据 — " if zh else "missing evidence — "
         missing = [
-            f"missing evidence — {src}{' ' + str(code) if code else ''}: {reason}"
-            for src, code, reason in zip(m["source"], m["region_code"], m["reason"], strict=True)
+            f"{head}{src}{' ' + _named(str(code), lang) if code else ''}{'：' if zh else ': '}{reason}"
+            for src, code, reason in zip(sources, m["region_code"], reasons, strict=True)
         ]
+        origin = _ORIGIN_ZH.get(self.herding.origin, self.herding.origin)
         return (
-            *self.evidence.notes,
+            *self.evidence.notes_in(lang),
             *missing,
             *self.modes.notes,
-            f"herding targets from {self.herding.origin}",
+            f"扎堆预警的目标产业来自{origin}" if zh else f"herding targets from {self.herding.origin}",
         )
+
+
+def _named(code: str, lang: str) -> str:
+    """``西藏 (540000)``: the region's name beside its code (the code alone when the registry lacks it)."""
+    from yindi.regions import registry
+
+    try:
+        return f"{registry().get(code).name('en' if lang == 'en' else 'zh')} ({code})"
+    except Exception:  # a code outside the registry is shown as given
+        return code
+
+
+#: Chinese names of the evidence sources and of the origins of herding targets, for the notes.
+_SOURCE_ZH = {"electricity": "用电", "firms": "上市公司", "census": "普查", "panel": "面板"}
+_ORIGIN_ZH = {"recommendations": "布局建议", "ambitions": "各地规划"}
 
 
 def compute_plan(

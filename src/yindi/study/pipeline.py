@@ -76,11 +76,13 @@ def node_key(
 ) -> str:
     """The store key of one node's result: everything the node reads, hashed."""
     from yindi import __version__
+    from yindi.study._fingerprint import code_fingerprint
 
     doc = {
         "node": node.name,
         "version": node.version,
         "yindi": __version__,
+        "code": code_fingerprint(),
         "data": digest,
         "options": {t: options[t] for t in node.options},
         "codes": list(scope.codes),

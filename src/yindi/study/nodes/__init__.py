@@ -84,8 +84,10 @@ NODES: tuple[Node, ...] = (
     Node("weights", "weights", options=("weights",)),
     Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
-    Node("plan", "plan", options=("plan",), seeded=True, version=2),
-    Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
+    Node("plan", "plan", options=("plan",), seeded=True, version=3),
+    Node(
+        "coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",), version=2
+    ),
 )
 
 

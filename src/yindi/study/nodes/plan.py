@@ -86,4 +86,4 @@ def compute(
         "n_industries": len(ev.industries),
         "herding_origin": res.herding.origin,
     }
-    return NodeResult("plan", tables, meta, notes=res.notes())
+    return NodeResult("plan", tables, meta, notes=res.notes(lang))

@@ -123,6 +123,16 @@ class Repair:
         where += f", column {self.column!r}" if self.column else ""
         return f"{where}: {self.action}: {self.before!r} → {self.after!r}"
 
+    def describe(self, lang: str = "en") -> str:
+        """The repair in words, in ``lang`` (Chinese: file, 第 N 行, 列, the action translated)."""
+        if lang != "zh":
+            return str(self)
+        from yindi.data._repair_text import action_zh, value_zh
+
+        where = self.file + (f"，第 {self.row} 行" if self.row is not None else "")
+        where += f"，“{self.column}”列" if self.column else ""
+        return f"{where}：{action_zh(self.action)}：{value_zh(self.before)!r} → {value_zh(self.after)!r}"
+
 
 @dataclass(frozen=True)
 class Panel:

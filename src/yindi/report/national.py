@@ -289,5 +289,5 @@ def _provenance_table(panel: Panel, study: Study, digest: str) -> pd.DataFrame:
         {"item": "seed", "value": str(study.seed)},
     ]
     rows += [{"item": "source", "value": s} for s in panel.sources]
-    rows += [{"item": "repair", "value": str(r)} for r in panel.repairs]
+    rows += [{"item": "repair", "value": r.describe(study.lang)} for r in panel.repairs]
     return pd.DataFrame(rows)

@@ -157,7 +157,8 @@ def _footer(ctx: ReportContext, digest: str) -> str:
     tr = ctx.tr
     sources = "".join(f"<li><code>{esc(s)}</code></li>" for s in ctx.panel.sources)
     repairs = (
-        "".join(f"<li>{esc(str(r))}</li>" for r in ctx.panel.repairs) or f"<li>{esc(tr('无', 'none'))}</li>"
+        "".join(f"<li>{esc(r.describe(ctx.lang))}</li>" for r in ctx.panel.repairs)
+        or f"<li>{esc(tr('无', 'none'))}</li>"
     )
     return (
         f"<footer><h3>{esc(tr('来源与复现', 'Provenance and reproduction'))}</h3>"

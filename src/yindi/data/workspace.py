@@ -127,9 +127,7 @@ class Workspace:
             raise WorkspaceError(
                 f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces)."
             )
-        obs = panel.frame.assign(dataset=name)[
-            ["dataset", "region_code", "region", "year", "indicator", "value", "unit"]
-        ]
+        obs = panel.frame[["region_code", "region", "year", "indicator", "value", "unit"]]
         meta = pd.DataFrame(
             [
                 {
@@ -206,10 +204,15 @@ class Workspace:
                     con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
                 import pyarrow as pa
 
-                con.register(
-                    "obs_df", pa.Table.from_pandas(obs, preserve_index=False)
-                )  # Arrow: no row objects
-                con.execute("INSERT INTO observations SELECT * FROM obs_df")
+                # Arrow over the frame's own buffers (no row objects, no copy); the dataset name is a parameter
+                # rather than a column of a million copies of it
+                con.register("obs_df", pa.Table.from_pandas(obs, preserve_index=False))
+                con.execute(
+                    "INSERT INTO observations SELECT CAST(? AS VARCHAR), region_code, region, year, indicator, "
+                    "value, unit FROM obs_df",
+                    [name],
+                )
+                con.unregister("obs_df")
                 con.register("meta_df", meta)
                 con.execute("INSERT INTO indicators SELECT * FROM meta_df")
                 self._after_rows_written(con)

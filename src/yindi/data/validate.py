@@ -226,7 +226,9 @@ def quick_floats(arr: Any) -> np.ndarray | None:
     return out
 
 
-def _check_no_empty(idx: np.ndarray, uniques: Sequence[object], src: RowSource, column: str) -> None:
+def _check_no_empty(
+    idx: np.ndarray, uniques: Sequence[object] | pd.Index, src: RowSource, column: str
+) -> None:
     empty = idx < 0
     for k, u in enumerate(uniques):
         if not u or u in {"nan", "<NA>", "None"}:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from yindi.data import make_panel
-from yindi.data.workspace import Workspace, combine
+from yindi.data.workspace import INSERT_MEMORY_LIMIT, Workspace, combine
 from yindi.errors import DataValidationError, WorkspaceError
 
 
@@ -115,3 +115,32 @@ def test_failed_first_import_leaves_no_workspace_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         _FailAfterRows(path).import_panel("x", _small())
     assert not path.exists()
+
+
+class _OutOfMemoryOnce(Workspace):
+    """DuckDB running out of memory under the import's memory limit, once (after writing the rows)."""
+
+    limits: list[str | None]
+
+    def _write_rows(self, con: Any, *args: Any, memory_limit: str | None, **kw: Any) -> None:
+        import duckdb
+
+        self.limits.append(memory_limit)
+        super()._write_rows(con, *args, memory_limit=memory_limit, **kw)
+        if len(self.limits) == 1:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block (simulated)")
+
+
+def test_an_import_out_of_memory_under_the_limit_runs_again_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    Workspace(path).import_panel("old", _small(1.0))
+    ws = _OutOfMemoryOnce(path)
+    ws.limits = []
+    ws.import_panel("new", _small(2.0))
+    assert ws.limits == [INSERT_MEMORY_LIMIT, None]
+    snap = _snapshot(Workspace(path))
+    assert [r for r in snap["observations"] if r[0] == "new"] == [
+        ("new", "110000", "北京", 2020, "gdp", 2.0, "亿元"),
+        ("new", "120000", "天津", 2020, "gdp", None, "亿元"),
+    ]  # written once, not twice
+    assert [d[0] for d in snap["datasets"]] == ["new", "old"]

@@ -198,8 +198,9 @@ def read_tidy_csv(
                     texts.append((n, cells))
                     floats = np.full(rows, np.nan)
                 values.add(floats, capacity)
+                del cells, floats
             n += rows
-            del batch, cells, floats
+            del batch
             pool.release_unused()  # Arrow's allocator keeps freed blocks otherwise (doubling the peak)
         release_memory()
     except (pa.ArrowInvalid, pa.ArrowException):

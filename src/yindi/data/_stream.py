@@ -268,7 +268,6 @@ def _validate(
         cols[unit].drop()
     else:
         u_idx, u_uniq = np.zeros(len(i_idx), dtype=np.int32), [""]
-    file_rows = src.rows if src.rows is not None else np.arange(2, len(values) + 2)
     cols.clear()
     columns = {
         "region_code": (code_of, r_idx),
@@ -279,7 +278,7 @@ def _validate(
     order = _order(code_of, r_idx, year_of, y_idx, i_uniq, i_idx, u_uniq, u_idx)
     if order is None:  # duplicate keys or mixed units: the usual checks, messages and repairs
         frame = _frame(columns, year_of[y_idx], values, None)
-        frame["_row"] = np.asarray(file_rows, dtype=np.int64)
+        frame["_row"] = src.rows if src.rows is not None else np.arange(2, len(values) + 2)
         return make_panel(frame, dict(metadata or {}), repairs=repairs, sources=[origin], origin=origin)
     meta: dict[str, Indicator] = dict(metadata or {})
     pairs = pd.unique(i_idx.astype(np.int64) * len(u_uniq) + u_idx)
@@ -288,8 +287,9 @@ def _validate(
         if ind not in meta:
             meta[ind] = Indicator(ind, ind, ind, unit_text)
     perm = order if len(order) else None
-    del order, pairs
-    frame = _frame(columns, year_of[y_idx if perm is None else y_idx[perm]], values, perm)
+    years = year_of[y_idx if perm is None else y_idx[perm]]
+    del order, pairs, r_idx, y_idx, i_idx, u_idx  # _frame frees each column's ids once its texts are built
+    frame = _frame(columns, years, values, perm)
     return Panel(frame, meta, tuple(repairs), (origin,))
 
 
@@ -358,27 +358,22 @@ def _order(
 
 
 def _frame(
-    columns: Mapping[str, tuple[Sequence[str], np.ndarray]],
+    columns: dict[str, tuple[list[str], np.ndarray]],
     years: np.ndarray,
     values: np.ndarray,
     perm: np.ndarray | None,
 ) -> pd.DataFrame:
-    """The panel frame: each text column taken from its distinct texts, in the order ``perm``."""
+    """The panel frame: each text column taken from its distinct texts, in the order ``perm``. ``columns`` is
+    emptied as the columns are built, so that each column's row ids are freed as soon as they are used."""
 
     def text(name: str) -> pd.Series:
-        uniques, idx = columns[name]
+        uniques, idx = columns.pop(name)
         out = take_strings(uniques, idx if perm is None else idx[perm])
+        del idx
         release_memory()  # Arrow's take grows its buffers; give the spare capacity back before the next column
         return out
 
-    return pd.DataFrame(
-        copy=False,
-        data={
-            "region_code": text("region_code"),
-            "region": text("region"),
-            "year": years.astype(np.int64),
-            "indicator": text("indicator"),
-            "value": values if perm is None else values[perm],
-            "unit": text("unit"),
-        },
-    )
+    data = {name: text(name) for name in ("region_code", "region", "indicator", "unit")}
+    data["year"] = pd.Series(years.astype(np.int64, copy=False))
+    data["value"] = pd.Series(values if perm is None else values[perm])
+    return pd.DataFrame(data, copy=False)[["region_code", "region", "year", "indicator", "value", "unit"]]

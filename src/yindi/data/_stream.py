@@ -17,6 +17,7 @@ duplicate keys or mixed units is handed to :func:`~yindi.data.panel.make_panel` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,19 +45,26 @@ BLOCK_BYTES = 1 << 20
 
 def release_memory() -> None:
     """Give freed memory back to the system: Arrow's pool keeps freed blocks, and glibc's heap keeps the
-    temporaries of a large import (a million rows: ~50 MB) unless asked to trim (``malloc_trim``; a no-op
+    temporaries of a large import (a million rows: ~50 MB) unless asked to trim (``malloc_trim``; nothing
     where the C library has none)."""
-    import ctypes
-    import ctypes.util
-
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
-    trim = getattr(libc, "malloc_trim", None)
+    trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:
+        return None
 
 
 def need_column(columns: Sequence[str], column: str, role: str, origin: str) -> None:

@@ -19,7 +19,7 @@ from yindi import limits
 from yindi.data import _stream, read_table
 from yindi.data import table as table_module
 from yindi.data._files import arrow_csv_options
-from yindi.errors import DataValidationError, ResourceLimitError
+from yindi.errors import DataFormatError, DataValidationError, ResourceLimitError
 
 PROVINCES = ["北京", "天津", "河北", "山西", "上海", "江苏", "浙江", "广东"]
 TIDY = {"indicator": "indicator", "value": "value", "unit": "unit"}
@@ -35,7 +35,7 @@ def _rows(seed: int = 3) -> list[tuple[str, str, str, str, str]]:
     """Seeded tidy rows, shuffled (the panel must sort them), with blanks, NBS markers and padded cells."""
     rng = np.random.default_rng(seed)
     out = []
-    for ind, unit in (("gdp", "亿元"), ("pop", "万人"), ("rd", "%")):
+    for ind, unit in (("pop", "万人"), ("gdp", "亿元"), ("rd", "%")):
         for reg in PROVINCES:
             for year in range(2001, 2016):
                 value = f"{rng.lognormal(5, 1):.3f}"
@@ -76,7 +76,7 @@ def test_streamed_panel_equals_the_whole_table_read(tmp_path: Path, block: int) 
     panel = _streamed(path, block)
     ref = _reference(path)
     pd.testing.assert_frame_equal(panel.frame, ref.frame)  # type: ignore[attr-defined]
-    assert panel.indicators == ref.indicators  # type: ignore[attr-defined]
+    assert list(panel.indicators.items()) == list(ref.indicators.items())  # type: ignore[attr-defined]
     assert panel.repairs == ref.repairs == ()  # type: ignore[attr-defined]
     assert len(panel.frame) == 3 * len(PROVINCES) * 15
     assert panel.frame["region_code"].iloc[0] == "110000" and panel.frame["year"].iloc[0] == 2001
@@ -191,3 +191,12 @@ def test_row_limit_counts_the_whole_file(tmp_path: Path) -> None:
     path = _write(tmp_path / "t.csv", _rows()[:50])
     with limits.override(max_rows=10), pytest.raises(ResourceLimitError, match="number of data rows is 50"):
         _streamed(path, 64)
+
+
+def test_a_missing_column_is_named_by_the_whole_file_reader(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("region,year,indicator,value\n北京,2020,gdp,1\n", encoding="utf-8")
+    with pytest.raises(
+        DataFormatError, match="no column 'unit' for the unit role. Columns are: 'region', 'year'"
+    ):
+        read_table(path, **TIDY)

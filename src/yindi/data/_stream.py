@@ -180,9 +180,8 @@ def read_tidy_csv(
     if header is None:
         return None
     origin = str(path)
-    roles = [(region, "region"), (year, "year"), (indicator, "indicator"), (value, "value")]
-    for column, role in roles + ([(unit, "unit")] if unit is not None else []):
-        need_column(header, column, role, origin)
+    if any(c not in header for c in (region, year, indicator, value, *([unit] if unit else []))):
+        return None  # the whole-file reader says which column is missing, after its own checks
     cols = {
         name: _TextColumn() for name in dict.fromkeys([region, year, indicator, *([unit] if unit else [])])
     }
@@ -290,10 +289,10 @@ def _validate(
         return make_panel(frame, dict(metadata or {}), repairs=repairs, sources=[origin], origin=origin)
     meta: dict[str, Indicator] = dict(metadata or {})
     pairs = pd.unique(i_idx.astype(np.int64) * len(u_uniq) + u_idx)
-    for pair in pairs.tolist():
-        ind, unit_text = i_uniq[pair // len(u_uniq)], u_uniq[pair % len(u_uniq)]
+    unit_of = {i_uniq[p // len(u_uniq)]: u_uniq[p % len(u_uniq)] for p in pairs.tolist()}
+    for ind in sorted(unit_of):  # like make_panel: indicators without metadata added in sorted order
         if ind not in meta:
-            meta[ind] = Indicator(ind, ind, ind, unit_text)
+            meta[ind] = Indicator(ind, ind, ind, unit_of[ind])
     perm = order if len(order) else None
     years = year_of[y_idx if perm is None else y_idx[perm]]
     del order, pairs, r_idx, y_idx, i_idx, u_idx  # _frame frees each column's ids once its texts are built

@@ -200,3 +200,37 @@ def test_a_missing_column_is_named_by_the_whole_file_reader(tmp_path: Path) -> N
         DataFormatError, match="no column 'unit' for the unit role. Columns are: 'region', 'year'"
     ):
         read_table(path, **TIDY)
+
+
+@pytest.mark.parametrize("blank", ["", ",,,,", " , ,\t,,", "\r"])
+@pytest.mark.parametrize("where", [7, 150, -1])
+def test_blank_lines_go_to_the_exact_reader(tmp_path: Path, blank: str, where: int) -> None:
+    """A blank or comma-only line (mid-file, in a later block, or at the end) is skipped by the exact reader,
+    which counts it in the row numbers; the stream hands such a file back instead of reading it as a row."""
+    rows = [",".join(r) for r in _rows()[:200]]
+    rows[160] = rows[160].replace(",gdp,", ",gdp,bad") if ",gdp," in rows[160] else rows[160] + "x"
+    lines = ["region,year,indicator,value,unit", *rows]
+    lines.insert(len(lines) if where == -1 else where, blank)
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _stream.read_tidy_csv(
+        path, region="region", year="year", indicator="indicator", value="value", unit="unit", metadata=None,
+        region_fixes=None, level=None, within=None, special="error", block_size=256,
+    ) is None  # fmt: skip
+    with pytest.raises(DataValidationError) as got:
+        read_table(path, **TIDY)
+    with pytest.raises(DataValidationError) as ref:
+        _reference(path)
+    assert str(got.value) == str(ref.value)
+    shift = 1 if where in (7, 150) else 0
+    assert f"row {162 + shift}" in str(got.value)
+
+
+def test_a_clean_file_with_blank_looking_regions_is_still_streamed(tmp_path: Path) -> None:
+    """A block whose region cells include a blank one is checked row by row: a row with other cells filled is
+    a row (its empty region is reported with its row), not a blank line."""
+    rows = _rows()[:200]
+    rows[120] = ("  ", *rows[120][1:])
+    path = _write(tmp_path / "t.csv", rows)
+    with pytest.raises(DataValidationError, match="row 122, column 'region': the region is empty"):
+        _streamed(path, 256)

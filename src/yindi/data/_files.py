@@ -72,10 +72,11 @@ def _header(path: Path, first_line: str) -> list[str]:
     return header
 
 
-def plain_header(path: Path, head: bytes) -> list[str] | None:
+def plain_header(path: Path, head: bytes, *, scan_blank_lines: bool = True) -> list[str] | None:
     """The stripped header of a plain UTF-8 CSV file whose data rows Arrow may read (file row = data row + 2);
     None when the exact reader must decide (other encodings, blank or comma-only lines). ``head`` is the
-    file's first 64 KiB. Raises on mojibake and duplicate headers."""
+    file's first 64 KiB. Raises on mojibake and duplicate headers. ``scan_blank_lines=False`` leaves the
+    blank lines to the caller (the streamed import reads them as rows of empty cells and hands such a file back)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     head = head[3:] if head.startswith(codecs.BOM_UTF8) else head
@@ -87,15 +88,18 @@ def plain_header(path: Path, head: bytes) -> list[str] | None:
     check_mojibake(sample, path)
     first_line = sample.split("\n", 1)[0].rstrip("\r")
     header = _header(path, first_line)
-    if _has_empty_rows(path):
+    if scan_blank_lines and _has_empty_rows(path):
         return None  # blank rows shift the row numbers: let the exact reader count them
     return header
 
 
-def arrow_csv_options(n_columns: int, block_size: int | None = None) -> dict[str, Any]:
+def arrow_csv_options(
+    n_columns: int, block_size: int | None = None, *, keep_blank_lines: bool = False
+) -> dict[str, Any]:
     """Keyword arguments of ``pyarrow.csv.read_csv``/``open_csv`` for a plain file: the header skipped, every
     cell a non-null string, no line breaks inside cells (a ragged or multi-line row is an Arrow error and
-    sends the file to the exact reader)."""
+    sends the file to the exact reader). ``keep_blank_lines`` reads a blank line as a row of empty cells
+    instead of skipping it (which would shift the row numbers)."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
@@ -103,7 +107,9 @@ def arrow_csv_options(n_columns: int, block_size: int | None = None) -> dict[str
     extra = {} if block_size is None else {"block_size": block_size}
     return {
         "read_options": pacsv.ReadOptions(column_names=names, skip_rows=1, **extra),
-        "parse_options": pacsv.ParseOptions(newlines_in_values=False),
+        "parse_options": pacsv.ParseOptions(
+            newlines_in_values=False, ignore_empty_lines=not keep_blank_lines
+        ),
         "convert_options": pacsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=False,

@@ -110,18 +110,21 @@ class _TextColumn:
         self.buffer = _Growing(np.int32)
         self.rows: np.ndarray = np.empty(0, dtype=np.int32)
 
-    def add(self, arr: Any, capacity: int) -> None:
+    def add(self, arr: Any, capacity: int) -> list[str]:
+        """Append a block's cells; returns the block's distinct cell texts."""
         import pyarrow.compute as pc
 
         enc = pc.dictionary_encode(arr)
         to_global = np.empty(len(enc.dictionary), dtype=np.int32)
-        for j, text in enumerate(enc.dictionary.to_pylist()):
+        texts: list[str] = enc.dictionary.to_pylist()
+        for j, text in enumerate(texts):
             k = self.ids.get(text)
             if k is None:
                 k = self.ids[text] = len(self.texts)
                 self.texts.append(text)
             to_global[j] = k
         self.buffer.add(to_global[enc.indices.to_numpy(zero_copy_only=False)], capacity)
+        return texts
 
     def finish(self) -> None:
         self.rows = self.buffer.finish()
@@ -176,7 +179,7 @@ def read_tidy_csv(
         head = fh.read(64 * 1024)
     if not head.strip():
         return None
-    header = plain_header(path, head)
+    header = plain_header(path, head, scan_blank_lines=False)  # blank lines are found block by block below
     if header is None:
         return None
     origin = str(path)
@@ -192,13 +195,15 @@ def read_tidy_csv(
     block = block_size or BLOCK_BYTES
     pool = pa.default_memory_pool()
     try:
-        for batch in pacsv.open_csv(path, **arrow_csv_options(len(header), block)):
+        for batch in pacsv.open_csv(path, **arrow_csv_options(len(header), block, keep_blank_lines=True)):
             rows = batch.num_rows
             if not capacity:  # the row count the first block suggests, for one allocation per column
                 capacity = int(path.stat().st_size / block * rows * 1.02) + rows
             if n + rows <= cap:  # beyond the limit only count, to report the file's true row count
                 for name, col in cols.items():
-                    col.add(batch.column(at[name]), capacity)
+                    distinct = col.add(batch.column(at[name]), capacity)
+                    if name == region and any(not t.strip() for t in distinct) and _blank_rows(batch):
+                        return None  # blank or comma-only lines: the exact reader skips them, counting rows
                 cells = batch.column(at[value])
                 floats: np.ndarray | None = quick_floats(cells)
                 if floats is None or np.isinf(floats).any():
@@ -206,6 +211,8 @@ def read_tidy_csv(
                     floats = np.full(rows, np.nan)
                 values.add(floats, capacity)
                 del cells, floats
+            elif _blank_rows(batch):
+                return None  # the exact reader counts the rows without the blank lines
             n += rows
             del batch
             pool.release_unused()  # Arrow's allocator keeps freed blocks otherwise (doubling the peak)
@@ -225,6 +232,17 @@ def read_tidy_csv(
     )  # fmt: skip
     release_memory()
     return panel
+
+
+def _blank_rows(batch: Any) -> bool:
+    """Whether a block has a row whose every cell is blank (a blank or comma-only line)."""
+    import pyarrow.compute as pc
+
+    blank = None
+    for column in batch.columns:
+        empty = pc.equal(pc.utf8_trim_whitespace(column), "")
+        blank = empty if blank is None else pc.and_(blank, empty)
+    return bool(pc.any(blank).as_py()) if blank is not None else False
 
 
 def _validate(

@@ -207,6 +207,7 @@ class Workspace:
                     break
                 except duckdb.OutOfMemoryException:
                     con.execute("ROLLBACK")
+                    con.execute("RESET memory_limit")  # not possible inside the aborted transaction
                     if limit is None:
                         raise
                 except BaseException:
@@ -243,16 +244,14 @@ class Workspace:
         con.register("obs_df", pa.Table.from_pandas(obs, preserve_index=False))
         if memory_limit is not None:
             con.execute(f"SET memory_limit = '{memory_limit}'")
-        try:
-            con.execute(
-                "INSERT INTO observations SELECT CAST(? AS VARCHAR), region_code, region, year, indicator, "
-                "value, unit FROM obs_df",
-                [name],
-            )
-        finally:
-            if memory_limit is not None:
-                con.execute("RESET memory_limit")
-            con.unregister("obs_df")
+        con.execute(
+            "INSERT INTO observations SELECT CAST(? AS VARCHAR), region_code, region, year, indicator, value, "
+            "unit FROM obs_df",
+            [name],
+        )  # on failure the caller rolls back and resets the limit (an aborted transaction accepts only that)
+        if memory_limit is not None:
+            con.execute("RESET memory_limit")
+        con.unregister("obs_df")
         con.register("meta_df", meta)
         con.execute("INSERT INTO indicators SELECT * FROM meta_df")
         self._after_rows_written(con)

@@ -115,3 +115,48 @@ def test_failed_first_import_leaves_no_workspace_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         _FailAfterRows(path).import_panel("x", _small())
     assert not path.exists()
+
+
+class _Attempts(Workspace):
+    """Records the memory limit of each attempt to write the rows."""
+
+    limits: list[str | None]
+
+    def _write_rows(self, con: Any, *args: Any, memory_limit: str | None, **kw: Any) -> None:
+        self.limits.append(memory_limit)
+        super()._write_rows(con, *args, memory_limit=memory_limit, **kw)
+
+
+def test_an_import_out_of_memory_under_the_limit_runs_again_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real DuckDB out-of-memory error: 300,000 rows under a 1 MB limit. The transaction is rolled back, the
+    limit lifted and the rows written once."""
+    import numpy as np
+
+    from yindi.data import workspace
+
+    n_ind, n_year = 2500, 60
+    codes = np.array(["110000", "120000"])
+    frame = pd.DataFrame(
+        {
+            "region_code": np.repeat(codes, n_ind * n_year),
+            "region": np.repeat(np.array(["北京", "天津"]), n_ind * n_year),
+            "year": np.tile(np.arange(1960, 1960 + n_year), 2 * n_ind),
+            "indicator": np.tile(np.repeat([f"i{k:05d}" for k in range(n_ind)], n_year), 2),
+            "value": np.arange(2 * n_ind * n_year, dtype=float),
+            "unit": "元",
+        }
+    )
+    big = make_panel(frame)
+    path = tmp_path / "w.duckdb"
+    Workspace(path).import_panel("old", _small(1.0))
+    monkeypatch.setattr(workspace, "INSERT_MEMORY_LIMIT", "1MB")
+    ws = _Attempts(path)
+    ws.limits = []
+    ws.import_panel("new", big)
+    assert ws.limits == ["1MB", None]
+    back = Workspace(path).load("new")
+    assert len(back) == len(big) == 300_000  # written once, not twice
+    assert back.frame["value"].sum() == big.frame["value"].sum()
+    assert Workspace(path).datasets()["name"].tolist() == ["new", "old"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -71,15 +72,11 @@ def _header(path: Path, first_line: str) -> list[str]:
     return header
 
 
-def _read_fast(path: Path, head: bytes) -> pd.DataFrame | None:
-    """Arrow's CSV reader on a plain UTF-8 file; None when the exact reader must decide (other encodings,
-    blank or comma-only lines, multi-line or ragged rows, any parse error)."""
-    import csv
-
-    import numpy as np
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
-
+def plain_header(path: Path, head: bytes, *, scan_blank_lines: bool = True) -> list[str] | None:
+    """The stripped header of a plain UTF-8 CSV file whose data rows Arrow may read (file row = data row + 2);
+    None when the exact reader must decide (other encodings, blank or comma-only lines). ``head`` is the
+    file's first 64 KiB. Raises on mojibake and duplicate headers. ``scan_blank_lines=False`` leaves the
+    blank lines to the caller (the streamed import reads them as rows of empty cells and hands such a file back)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     head = head[3:] if head.startswith(codecs.BOM_UTF8) else head
@@ -91,20 +88,48 @@ def _read_fast(path: Path, head: bytes) -> pd.DataFrame | None:
     check_mojibake(sample, path)
     first_line = sample.split("\n", 1)[0].rstrip("\r")
     header = _header(path, first_line)
-    if _has_empty_rows(path):
+    if scan_blank_lines and _has_empty_rows(path):
         return None  # blank rows shift the row numbers: let the exact reader count them
-    names = [f"c{i}" for i in range(len(next(csv.reader([first_line]), [])))]
+    return header
+
+
+def arrow_csv_options(
+    n_columns: int, block_size: int | None = None, *, keep_blank_lines: bool = False
+) -> dict[str, Any]:
+    """Keyword arguments of ``pyarrow.csv.read_csv``/``open_csv`` for a plain file: the header skipped, every
+    cell a non-null string, no line breaks inside cells (a ragged or multi-line row is an Arrow error and
+    sends the file to the exact reader). ``keep_blank_lines`` reads a blank line as a row of empty cells
+    instead of skipping it (which would shift the row numbers)."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    names = [f"c{i}" for i in range(n_columns)]
+    extra = {} if block_size is None else {"block_size": block_size}
+    return {
+        "read_options": pacsv.ReadOptions(column_names=names, skip_rows=1, **extra),
+        "parse_options": pacsv.ParseOptions(
+            newlines_in_values=False, ignore_empty_lines=not keep_blank_lines
+        ),
+        "convert_options": pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    }
+
+
+def _read_fast(path: Path, head: bytes) -> pd.DataFrame | None:
+    """Arrow's CSV reader on a plain UTF-8 file; None when the exact reader must decide (other encodings,
+    blank or comma-only lines, multi-line or ragged rows, any parse error)."""
+    import numpy as np
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    header = plain_header(path, head)
+    if header is None:
+        return None
     try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        table = pacsv.read_csv(path, **arrow_csv_options(len(header)))
     except (pa.ArrowInvalid, pa.ArrowException):
         return None
     if table.num_rows == 0:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from yindi.data._files import read_csv_text, read_excel_text
+from yindi.data._stream import need_column, read_tidy_csv
 from yindi.data.panel import Indicator, Panel, make_panel
 from yindi.data.validate import (
     RowSource,
@@ -30,16 +31,20 @@ from yindi.errors import DataFormatError
 _NAME_UNIT = re.compile(r"^(.*?)\s*[(（]([^()（）]*)[)）]\s*$")
 
 
-def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
-    """Read a file as cells; the index holds the file row of each data row (header on row 1)."""
+def _check_file(path: Path) -> None:
     from yindi import limits
 
-    suffix = path.suffix.lower()
     if not path.exists():
         raise DataFormatError(f"{path}: file not found.", zh=f"{path}：找不到文件。")
     limits.check(
         "max_file_bytes", path.stat().st_size, str(path), what="the file size in bytes", what_zh="文件字节数"
     )
+
+
+def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
+    """Read a file as cells; the index holds the file row of each data row (header on row 1)."""
+    suffix = path.suffix.lower()
+    _check_file(path)
     if suffix in {".csv", ".txt"}:
         return read_csv_text(path)
     if suffix in {".xlsx", ".xlsm"}:
@@ -61,12 +66,7 @@ def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
 
 
 def _need(frame: pd.DataFrame, column: str, role: str, origin: str) -> None:
-    if column not in frame.columns:
-        cols = ", ".join(map(repr, frame.columns[:20]))
-        raise DataFormatError(
-            f"{origin}: no column {column!r} for the {role} role. Columns are: {cols}. "
-            f"Pass {role}='<column name>' (CLI: --{role} NAME)."
-        )
+    need_column([str(c) for c in frame.columns], column, role, origin)
 
 
 def read_table(
@@ -122,6 +122,14 @@ def read_table(
         origin = "<DataFrame>"
     else:
         path = Path(source)
+        if indicator is not None and value is not None and path.suffix.lower() in {".csv", ".txt"}:
+            _check_file(path)  # a plain UTF-8 tidy CSV is streamed in blocks (yindi.data._stream)
+            streamed = read_tidy_csv(
+                path, region=region, year=year, indicator=indicator, value=value, unit=unit,
+                metadata=metadata, region_fixes=region_fixes, level=level, within=within, special=special,
+            )  # fmt: skip
+            if streamed is not None:
+                return streamed
         frame = _read_any(path, sheet)
         origin = str(path)
     file_rows = np.asarray(frame.index, dtype=np.int64)

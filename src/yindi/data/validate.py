@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -89,9 +89,9 @@ def take_strings(uniques: Sequence[str], idx: np.ndarray) -> pd.Series:
     import pyarrow.compute as pc
 
     table = [*map(str, uniques), ""]
-    safe = np.where(idx < 0, len(table) - 1, idx)
-    if isinstance(_STR, pd.StringDtype):
-        return pd.Series(pc.take(pa.array(table, type=pa.string()), pa.array(safe)), dtype=_STR)
+    safe = np.where(idx < 0, len(table) - 1, idx) if (idx < 0).any() else idx
+    if isinstance(_STR, pd.StringDtype):  # large_string: pandas' own storage, so the Series takes it as is
+        return pd.Series(pc.take(pa.array(table, type=pa.large_string()), pa.array(safe)), dtype=_STR)
     return pd.Series(np.array(table, dtype=object)[safe])
 
 
@@ -134,11 +134,22 @@ def parse_values(
                 zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{out[i]!r} 不是有限数值。请填写数值本身，缺失值请留空。",
             )
         return pd.Series(out, index=raw.index, name=raw.name)
+    out, not_number, too_large = scan_values(raw, src, col, repairs)
+    if not_number is not None or too_large is not None:
+        raise not_number or too_large  # type: ignore[misc]
+    return pd.Series(out, index=raw.index, name=raw.name)
+
+
+def scan_values(
+    raw: pd.Series, src: RowSource, col: str, repairs: list[Repair] | None = None
+) -> tuple[np.ndarray, DataValidationError | None, DataValidationError | None]:
+    """The text branch of :func:`parse_values` without raising: the floats (bad cells NaN), the error for the
+    first cell that is not a number and the error for the first that overflows (each None when there is
+    none). Cell by cell, so a column may be scanned in blocks (the streaming CSV import): the first block
+    with an error holds the first bad cell of the column."""
     quick = _quick_floats(raw)
-    if quick is not None:
-        inf = np.isinf(quick)
-        if not inf.any():
-            return pd.Series(quick, index=raw.index, name=raw.name)
+    if quick is not None and not np.isinf(quick).any():
+        return quick, None, None
     text = as_text(raw)
     missing = (text.isna() | text.isin(MISSING_MARKERS)).to_numpy(dtype=bool)
     ok = text.str.fullmatch(_NUMBER.pattern).fillna(False).to_numpy(dtype=bool)
@@ -161,10 +172,11 @@ def parse_values(
             text = text.where(pd.Series(~grouped, index=text.index), plain)
             ok = ok | grouped
             bad = bad & ~grouped
+    not_number = too_large = None
     if bad.any():
         i = _first(bad)
         cell = text.iloc[i]
-        raise DataValidationError(
+        not_number = DataValidationError(
             f"{src.file}, row {src.row(i)}, column {col!r}: {cell!r} is not a number. Write plain numbers "
             "(e.g. 47353.7 or 47,353.7, no units); leave the cell empty for a missing value.",
             zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{cell!r} 不是数字。请写普通数字（如 47353.7 或 47,353.7，"
@@ -178,13 +190,13 @@ def parse_values(
     inf = np.isinf(out)
     if inf.any():
         i = _first(inf)
-        raise DataValidationError(
+        too_large = DataValidationError(
             f"{src.file}, row {src.row(i)}, column {col!r}: {text.iloc[i]!r} is too large to be a number "
             "(it overflows to infinity). Check the cell: a unit or exponent is probably wrong.",
             zh=f"{src.file} 第 {src.row(i)} 行 {col!r} 列：{text.iloc[i]!r} 超出数值范围（溢出为无穷大）。"
             "请检查该单元格，单位或指数可能有误。",
         )
-    return pd.Series(out, index=raw.index, name=raw.name)
+    return out, not_number, too_large
 
 
 def _quick_floats(raw: pd.Series) -> np.ndarray | None:
@@ -192,11 +204,17 @@ def _quick_floats(raw: pd.Series) -> np.ndarray | None:
     check (spaces, markers, separators, words). Texts Arrow reads but Yindi rejects (``inf``) come back as
     infinities, which the caller sends to the full check; ``nan``/``NaN`` are missing markers either way."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if not isinstance(raw.dtype, pd.StringDtype) or raw.dtype.storage != "pyarrow":
         return None
-    arr = pa.chunked_array(raw.array._pa_array)
+    return quick_floats(pa.chunked_array(raw.array._pa_array))
+
+
+def quick_floats(arr: Any) -> np.ndarray | None:
+    """:func:`_quick_floats` of an Arrow string (chunked) array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     try:
         nulled = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
         floats = pc.cast(nulled, pa.float64())
@@ -206,6 +224,43 @@ def _quick_floats(raw: pd.Series) -> np.ndarray | None:
     if np.isnan(out).sum() != pc.sum(pc.is_null(nulled)).as_py():  # 'nan', 'NAN' … written in cells
         return None
     return out
+
+
+def _check_no_empty(
+    idx: np.ndarray, uniques: Sequence[object] | pd.Index, src: RowSource, column: str
+) -> None:
+    empty = idx < 0
+    for k, u in enumerate(uniques):
+        if not u or u in {"nan", "<NA>", "None"}:
+            empty |= idx == k
+    if empty.any():
+        i = _first(empty)
+        raise DataValidationError(
+            f"{src.file}, row {src.row(i)}, column {column!r}: the region is empty. Fill in the region "
+            "(merged cells in Excel leave all but the first cell empty) or delete the row.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：地区为空。请填写地区（Excel 合并单元格只在第一个单元格有值），"
+            "或删除该行。",
+        )
+
+
+def resolve_names(
+    uniques: list[str],
+    idx: np.ndarray,
+    src: RowSource,
+    column: str,
+    *,
+    region_fixes: Mapping[str, str] | None = None,
+    level: str | None = None,
+    within: str | None = None,
+    special: str = "error",
+) -> tuple[list[str], list[str], list[Repair]]:
+    """:func:`resolve_regions` (names only) on already factorised cells: ``uniques`` are the distinct
+    stripped names in order of first appearance and ``idx`` each row's position in them. Returns the code and
+    short name of each distinct name (``""`` for names left out by an explicit choice) and the repairs."""
+    _check_no_empty(idx, uniques, src, column)
+    return _resolve_members(
+        uniques, idx, src, column, dict(region_fixes or {}), level=level, within=within, special=special
+    )
 
 
 def resolve_regions(
@@ -234,18 +289,7 @@ def resolve_regions(
     reg = registry()
     fixes = dict(region_fixes or {})
     idx, uniques = pd.factorize(as_text(names))
-    empty = idx < 0
-    for k, u in enumerate(uniques):
-        if not u or u in {"nan", "<NA>", "None"}:
-            empty |= idx == k
-    if empty.any():
-        i = _first(empty)
-        raise DataValidationError(
-            f"{src.file}, row {src.row(i)}, column {column!r}: the region is empty. Fill in the region "
-            "(merged cells in Excel leave all but the first cell empty) or delete the row.",
-            zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：地区为空。请填写地区（Excel 合并单元格只在第一个单元格有值），"
-            "或删除该行。",
-        )
+    _check_no_empty(idx, uniques, src, column)
     repairs: list[Repair] = []
     code_of: list[str] = []
     short_of: list[str] = []
@@ -313,19 +357,29 @@ def parse_years(raw: pd.Series, src: RowSource, column: str) -> pd.Series:
 
     Each distinct cell text is parsed once."""
     idx, uniques = pd.factorize(as_text(raw))
-    hi = max_year()
     if (idx < 0).any():
         i = _first(idx < 0)
         raise DataValidationError(
             f"{src.file}, row {src.row(i)}, column {column!r}: '' is not a year. Write years as 2023."
         )
+    year_of = year_values([str(u) for u in uniques], idx, src, column, raw.iloc.__getitem__)
+    return pd.Series(year_of[idx], index=raw.index)
+
+
+def year_values(
+    uniques: Sequence[str], idx: np.ndarray, src: RowSource, column: str, cell: Callable[[int], object]
+) -> np.ndarray:
+    """The year of each distinct stripped cell text ``uniques[k]`` (``idx`` gives each row's ``k``, in order of
+    first appearance); ``cell(i)`` is the raw cell of row ``i``, quoted in messages. Raises like
+    :func:`parse_years` on the first row of the first bad text."""
+    hi = max_year()
     year_of = np.empty(len(uniques), dtype=np.int64)
-    for k, cell in enumerate(uniques):
-        y = pd.to_numeric(str(cell).replace("年", "").strip(), errors="coerce")
+    for k, text in enumerate(uniques):
+        y = pd.to_numeric(str(text).replace("年", "").strip(), errors="coerce")
         if pd.isna(y) or float(y) != int(y):
             i = _first(idx == k)
             raise DataValidationError(
-                f"{src.file}, row {src.row(i)}, column {column!r}: {raw.iloc[i]!r} is not a year. "
+                f"{src.file}, row {src.row(i)}, column {column!r}: {cell(i)!r} is not a year. "
                 "Write years as 2023."
             )
         if not MIN_YEAR <= int(y) <= hi:
@@ -335,7 +389,7 @@ def parse_years(raw: pd.Series, src: RowSource, column: str) -> pd.Series:
                 f"[{MIN_YEAR}, {hi}]. Check the column mapping or the cell."
             )
         year_of[k] = int(y)
-    return pd.Series(year_of[idx], index=raw.index)
+    return year_of
 
 
 LEVELS_ORDER = ("province", "city", "county")

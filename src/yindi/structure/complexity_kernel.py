@@ -127,7 +127,8 @@ def _second_eigenvector(
     if n < 2:
         raise ComputationError(
             f"ECI/PCI need at least 2 activities with presence in some region; got {n}. "
-            "Lower rca_threshold or add activities."
+            "Lower rca_threshold or add activities.",
+            zh=f"ECI/PCI 至少需要 2 个在某地区有显示度的产业，实际为 {n}。请降低 rca_threshold 或增加产业。",
         )
     if n <= _DENSE_EIGEN_MAX:
         vals, vecs = linalg.eigh(s, subset_by_index=[n - 2, n - 1])
@@ -199,7 +200,9 @@ def complexity_arrays(
     if rows.sum() < 2:
         raise ComputationError(
             f"ECI needs at least 2 regions with some activity at RCA ≥ {rca_threshold}; got {int(rows.sum())}. "
-            "Lower rca_threshold or add regions."
+            "Lower rca_threshold or add regions.",
+            zh=f"ECI 至少需要 2 个有 RCA ≥ {rca_threshold} 产业的地区，"
+            f"实际为 {int(rows.sum())}。请降低 rca_threshold 或增加地区。",
         )
     if not rows.all() or not cols.all():
         warnings.warn(
@@ -232,7 +235,8 @@ def complexity_arrays(
     mu, sd = float(kc_v.mean()) * sign, float(kc_v.std())
     if sd == 0:
         raise ComputationError(
-            "ECI is constant across regions (std 0); the regions' structures cannot be ranked."
+            "ECI is constant across regions (std 0); the regions' structures cannot be ranked.",
+            zh="ECI 在各地区间为常数（标准差为 0），无法对地区结构排序。",
         )
 
     phi = proximity_matrix(mw, u.astype(work))

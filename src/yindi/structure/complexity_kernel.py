@@ -128,7 +128,7 @@ def _second_eigenvector(
         raise ComputationError(
             f"ECI/PCI need at least 2 activities with presence in some region; got {n}. "
             "Lower rca_threshold or add activities.",
-            zh=f"ECI/PCI 至少需要 2 个在某地区有显示度的产业，实际为 {n}。请降低 rca_threshold 或增加产业。",
+            zh=f"ECI/PCI 至少需要 2 个在某一地区具有显性比较优势（presence）的产业，实际为 {n}。请降低 rca_threshold 或增加产业。",
         )
     if n <= _DENSE_EIGEN_MAX:
         vals, vecs = linalg.eigh(s, subset_by_index=[n - 2, n - 1])

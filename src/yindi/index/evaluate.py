@@ -45,8 +45,11 @@ from yindi.index.weights import (
 NATIONAL = NATION_CODE
 
 
-def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.DataFrame, Preset, list[str]]:
-    actions: list[str] = []
+def _apply_missing(
+    raw: pd.DataFrame, preset: Preset, policy: str
+) -> tuple[pd.DataFrame, Preset, list[tuple[str, str]]]:
+    """Apply the missing-value policy; the actions taken come back as (English, Chinese) sentences."""
+    actions: list[tuple[str, str]] = []
     if not raw.isna().to_numpy().any():
         return raw, preset, actions
     if policy == "error":
@@ -72,7 +75,12 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
         )
         n = raw.isna().sum() - filled.isna().sum()
         for ind, k in n[n > 0].items():
-            actions.append(f"interpolated {int(k)} value(s) of {ind} linearly within regions")
+            actions.append(
+                (
+                    f"interpolated {int(k)} value(s) of {ind} linearly within regions",
+                    f"在地区内对 {ind} 的 {int(k)} 个值做了线性插值",
+                )
+            )
         stacked = filled.isna().stack()
         left = stacked[stacked.to_numpy(dtype=bool)]
         if left.size:
@@ -88,7 +96,13 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
     bad = [c for c in raw.columns if raw[c].isna().any()]
     keep = [i for i in preset.indicators if i.id not in bad]
     for c in bad:
-        actions.append(f"dropped indicator {c} ({int(raw[c].isna().sum())} missing value(s))")
+        n_missing = int(raw[c].isna().sum())
+        actions.append(
+            (
+                f"dropped indicator {c} ({n_missing} missing value(s))",
+                f"删除了指标 {c}（{n_missing} 个缺失值）",
+            )
+        )
     dims = tuple(d for d in preset.dimensions if any(i.dimension == d.id for i in keep))
     if len(keep) < 2:
         raise MissingDataError(
@@ -97,7 +111,9 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
         )
     for d in preset.dimensions:
         if d not in dims:
-            actions.append(f"dimension {d.id} has no indicator left and was dropped")
+            actions.append(
+                (f"dimension {d.id} has no indicator left and was dropped", f"维度 {d.id} 已无指标，已删除")
+            )
     return (
         raw[[i.id for i in keep]],
         replace(preset, indicators=tuple(keep), dimensions=dims, weights=None),
@@ -204,14 +220,20 @@ def fit_index(
 ) -> IndexResult:
     """Fit the index on a prepared region-year × indicator table (used by :func:`evaluate` and sensitivity)."""
     raw, preset, more = _apply_missing(raw, preset, missing)
-    for act in more:
-        warnings.warn(act, MethodWarning, stacklevel=3)
-    acts = [*actions, *more]
+    for en, zh in more:
+        warnings.warn(MethodWarning(en, zh=zh), stacklevel=3)
+    acts = [*actions, *(en for en, _ in more)]
     const = [
         c for c, flag in zip(raw.columns, constant_columns(raw.to_numpy(dtype=float)), strict=True) if flag
     ]
     if const:
-        warnings.warn(f"constant indicator(s) get weight 0: {', '.join(const)}", MethodWarning, stacklevel=3)
+        warnings.warn(
+            MethodWarning(
+                f"constant indicator(s) get weight 0: {', '.join(const)}",
+                zh=f"常数指标的权重为 0：{'、'.join(const)}",
+            ),
+            stacklevel=3,
+        )
         acts.append(f"constant indicator(s) {', '.join(const)} carry no information (weight 0)")
     years = sorted(int(y) for y in raw.index.get_level_values("year").unique())
     d = preset.directions

@@ -142,9 +142,12 @@ def period_matrices(
         )
     if len(frame):
         warnings.warn(
-            f"{where}: {len(frame)} region/activity-period row(s) left out ({', '.join(sorted(set(frame['reason'])))}); "
-            "see the result's .dropped table.",
-            DataRepairWarning,
+            DataRepairWarning(
+                f"{where}: {len(frame)} region/activity-period row(s) left out ({', '.join(sorted(set(frame['reason'])))}); "
+                "see the result's .dropped table.",
+                zh=f"{where}：已排除 {len(frame)} 个地区/产业-时期行（{'、'.join(_reason_zh(r) for r in sorted(set(frame['reason'])))}）；"
+                "见结果的 .dropped 表。",
+            ),
             stacklevel=3,
         )
     return out, frame
@@ -193,3 +196,8 @@ def prepare(
             f"{min_region_total:g}, min_activity_total={min_activity_total:g}); listed in .dropped."
         )
     return table, mats, dropped, notes
+
+
+def _reason_zh(reason: str) -> str:
+    """Chinese form of a ``reason`` of the dropped table ("total is zero", "total below min_…=v")."""
+    return reason.replace("total is zero", "合计为零").replace("total below ", "合计低于 ")

@@ -377,9 +377,22 @@ def read_activity_table(
     for kind, label, reason in excluded:
         notes.append(f"{kind} {label!r} left out: {reason}.")
     if excluded:
+        kind_zh = {"region": "地区", "activity": "产业"}
+        why_zh = {
+            "national total (aggregate of the regions)": "全国合计，即各地区之和",
+            "equals the sum of the other activities in every cell (aggregate)": "每个单元格都等于其余产业之和，为合计行",
+            "equals the sum of the other regions in every cell (aggregate)": "每个单元格都等于其余地区之和，为合计行",
+            "excluded as asked": "按要求排除",
+        }
         warnings.warn(
-            f"{src.file}: " + "; ".join(f"{k} {lab!r} left out ({why})" for k, lab, why in excluded),
-            DataRepairWarning,
+            DataRepairWarning(
+                f"{src.file}: " + "; ".join(f"{k} {lab!r} left out ({why})" for k, lab, why in excluded),
+                zh=f"{src.file}：已排除 "
+                + "；".join(
+                    f"{kind_zh.get(k, k)} {lab!r}（{why_zh.get(why, why)}）" for k, lab, why in excluded
+                )
+                + "。",
+            ),
             stacklevel=2,
         )
     first = np.unique(rc, return_index=True)[1]

@@ -82,8 +82,10 @@ def clean(
         )
     if dropped:
         warnings.warn(
-            f"{where}: left out {len(dropped)} unit(s) without value or group: {list(dropped[:5])}",
-            MethodWarning,
+            MethodWarning(
+                f"{where}: left out {len(dropped)} unit(s) without value or group: {list(dropped[:5])}",
+                zh=f"{where}：已排除 {len(dropped)} 个缺少数值或分组的单元：{list(dropped[:5])}",
+            ),
             stacklevel=3,
         )
     keep = np.flatnonzero(~bad)

@@ -66,9 +66,12 @@ def transformed(w: Weights, transformation: str, where: str, permutations: int =
         check_orderings(w.n, permutations, where)
     if w.islands:
         warnings.warn(
-            f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
-            "Build the weights with islands='nearest' to attach them.",
-            MethodWarning,
+            MethodWarning(
+                f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
+                "Build the weights with islands='nearest' to attach them.",
+                zh=f"{where}：地区 {'、'.join(w.islands)} 没有邻居（孤岛），其空间滞后为 0。"
+                "构建空间权重时设 islands='nearest' 可为其连上最近的地区。",
+            ),
             stacklevel=3,
         )
     if transformation == "row":

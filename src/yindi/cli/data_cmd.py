@@ -32,7 +32,10 @@ def _parse_fixes(pairs: Optional[list[str]]) -> dict[str, str]:
     fixes: dict[str, str] = {}
     for pair in pairs or []:
         if "=" not in pair:
-            raise ParameterError(f"--fix-region takes WRONG=RIGHT (e.g. 内蒙占=内蒙古). Got {pair!r}.")
+            raise ParameterError(
+                f"--fix-region takes WRONG=RIGHT (e.g. 内蒙占=内蒙古). Got {pair!r}.",
+                zh=f"--fix-region 的格式为 错误=正确（如 内蒙占=内蒙古），收到的是 {pair!r}。",
+            )
         wrong, right = pair.split("=", 1)
         fixes[wrong.strip()] = right.strip()
     return fixes

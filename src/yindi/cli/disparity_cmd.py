@@ -57,12 +57,14 @@ def _table(panel: Panel, indicator: str, years: Optional[str]) -> Any:
             lo, hi = int(first), int(last or first)
         except ValueError:
             raise ParameterError(
-                f"--years takes FIRST-LAST (e.g. 2011-2023) or one year. Got {years!r}."
+                f"--years takes FIRST-LAST (e.g. 2011-2023) or one year. Got {years!r}.",
+                zh=f"--years 的格式为 起始-结束（如 2011-2023）或单个年份，收到的是 {years!r}。",
             ) from None
         table = table.loc[:, [c for c in table.columns if lo <= int(c) <= hi]]
         if table.shape[1] == 0:
             raise ParameterError(
-                f"No years of {indicator!r} in {years}; available: {panel.years(indicator)}."
+                f"No years of {indicator!r} in {years}; available: {panel.years(indicator)}.",
+                zh=f"{years} 中没有 {indicator!r} 的年份；可用年份：{panel.years(indicator)}。",
             )
     return table
 

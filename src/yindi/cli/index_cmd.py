@@ -60,7 +60,10 @@ def _years(text: str | None) -> list[int] | None:
             return list(range(a, b + 1))
         return [int(x) for x in text.split(",")]
     except ValueError:
-        raise ParameterError(f"--years must look like 2018-2023 or 2019,2021. Got {text!r}.") from None
+        raise ParameterError(
+            f"--years must look like 2018-2023 or 2019,2021. Got {text!r}.",
+            zh=f"--years 应形如 2018-2023 或 2019,2021，收到的是 {text!r}。",
+        ) from None
 
 
 def _write(tables: Mapping[str, pd.DataFrame], path: Optional[Path], default: str) -> str:

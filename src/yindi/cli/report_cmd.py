@@ -74,7 +74,9 @@ def report(
         source = data or os.environ.get("YINDI_DATA")
         if not source:
             raise ParameterError(
-                "No data given. Pass --data PATH (a pack folder such as ../shared/data/cn-provinces), or set YINDI_DATA."
+                "No data given. Pass --data PATH (a pack folder such as ../shared/data/cn-provinces), or set YINDI_DATA.",
+                zh="没有给出数据。请传入 --data PATH（数据包文件夹，"
+                "如 ../shared/data/cn-provinces），或设置环境变量 YINDI_DATA。",
             )
         study = Study(data=str(Path(source).resolve()) if Path(source).exists() else source)
     overrides: dict[str, object] = {}

@@ -277,7 +277,8 @@ def opportunities_cmd(
         match = opp[(opp["region"] == of) | (opp["region_code"] == of) | (opp["region_code"] == code)]
         if match.empty:
             raise ParameterError(
-                f"--of {of!r}: no such region in the table; use a name or code as in the data."
+                f"--of {of!r}: no such region in the table; use a name or code as in the data.",
+                zh=f"--of {of!r}：表中没有该地区；请使用数据中的名称或代码。",
             )
         opp = match
     cols = ["region", "activity", "density", "pci", "cog", "score", "rank"]

@@ -71,7 +71,8 @@ def profiles() -> tuple[Profile, ...]:
         w = tuple(float(row[k]) for k in ENDOWMENT_IDS)
         if any(x < 0 for x in w) or abs(sum(w) - 1.0) > 1e-9:
             raise DataFormatError(
-                f"industry_profiles.csv row {int(str(i)) + 2}: endowment weights {w} must be ≥ 0 and sum to 1."
+                f"industry_profiles.csv row {int(str(i)) + 2}: endowment weights {w} must be ≥ 0 and sum to 1.",
+                zh=f"industry_profiles.csv 第 {int(str(i)) + 2} 行：禀赋权重 {w} 须 ≥ 0 且总和为 1。",
             )
         out.append(
             Profile(
@@ -85,7 +86,10 @@ def profiles() -> tuple[Profile, ...]:
             )
         )
     if not out or out[-1].rule != "default":
-        raise DataFormatError("industry_profiles.csv: the last row must be the 'default' profile.")
+        raise DataFormatError(
+            "industry_profiles.csv: the last row must be the 'default' profile.",
+            zh="industry_profiles.csv：最后一行须为 'default' 档案。",
+        )
     return tuple(out)
 
 

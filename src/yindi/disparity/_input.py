@@ -24,7 +24,7 @@ def as_series(values: Any, where: str) -> tuple[tuple[str, ...], FloatArray]:
         vals = np.asarray(values, dtype=np.float64).ravel()
         labels = tuple(str(i) for i in range(vals.size))
     if vals.size == 0:
-        raise DataValidationError(f"{where} received no values.")
+        raise DataValidationError(f"{where} received no values.", zh=f"{where} 没有收到任何数值。")
     return labels, vals
 
 
@@ -48,7 +48,10 @@ def group_codes(groups: Any, labels: tuple[str, ...], where: str) -> tuple[tuple
     else:
         seq = list(groups)
         if len(seq) != len(labels):
-            raise DataValidationError(f"{where}: {len(seq)} group labels for {len(labels)} values.")
+            raise DataValidationError(
+                f"{where}: {len(seq)} group labels for {len(labels)} values.",
+                zh=f"{where}：{len(labels)} 个数值只对应 {len(seq)} 个分组标签。",
+            )
         of = [None if v is None else str(v) for v in seq]
     names = tuple(sorted({g for g in of if g is not None}))
     return names, of
@@ -72,22 +75,36 @@ def clean(
     if dropped and missing == "error":
         raise MissingDataError(
             f"{where}: missing value or group for {list(dropped[:5])}{' …' if len(dropped) > 5 else ''}. "
-            "Pass missing='drop' to leave them out (they are then listed in the result)."
+            "Pass missing='drop' to leave them out (they are then listed in the result).",
+            zh=f"{where}："
+            f"{list(dropped[:5])}{' …' if len(dropped) > 5 else ''} 缺少数值或分组。"
+            "请设 missing='drop' 将其排除（排除的单元会在结果中列出）。",
         )
     if dropped:
         warnings.warn(
-            f"{where}: left out {len(dropped)} unit(s) without value or group: {list(dropped[:5])}",
-            MethodWarning,
+            MethodWarning(
+                f"{where}: left out {len(dropped)} unit(s) without value or group: {list(dropped[:5])}",
+                zh=f"{where}：已排除 {len(dropped)} 个缺少数值或分组的单元：{list(dropped[:5])}",
+            ),
             stacklevel=3,
         )
     keep = np.flatnonzero(~bad)
     v = vals[keep]
     if np.any(v < 0):
         neg = [labels[i] for i in keep[v < 0]][:5]
-        raise DataValidationError(f"{where} needs non-negative values; negative for {neg}.")
+        raise DataValidationError(
+            f"{where} needs non-negative values; negative for {neg}.",
+            zh=f"{where} 需要非负数值；以下单元为负：{neg}。",
+        )
     if positive and np.any(v <= 0):
         zero = [labels[i] for i in keep[v <= 0]][:5]
-        raise DataValidationError(f"{where} needs positive values (logarithms); zero for {zero}.")
+        raise DataValidationError(
+            f"{where} needs positive values (logarithms); zero for {zero}.",
+            zh=f"{where} 需要正数值（要取对数）；以下单元为零：{zero}。",
+        )
     if v.size < 2 or v.sum() <= 0:
-        raise DataValidationError(f"{where} needs at least two values with a positive total.")
+        raise DataValidationError(
+            f"{where} needs at least two values with a positive total.",
+            zh=f"{where} 至少需要两个数值且总和为正。",
+        )
     return keep, dropped

@@ -89,13 +89,19 @@ def sigma_convergence(
             continue
         if measure == "sd_log":
             if np.any(x <= 0):
-                raise DataValidationError(f"sigma_convergence(measure='sd_log') needs positive values ({y}).")
+                raise DataValidationError(
+                    f"sigma_convergence(measure='sd_log') needs positive values ({y}).",
+                    zh=f"sigma_convergence(measure='sd_log') 需要正数值（{y}）。",
+                )
             vals.append(float(np.std(np.log(x))))
         else:
             vals.append(cv_kernel(x, np.ones(x.size)))
         years.append(int(y))
     if len(years) < 2:
-        raise DataValidationError("sigma_convergence() needs at least two years with three or more values.")
+        raise DataValidationError(
+            "sigma_convergence() needs at least two years with three or more values.",
+            zh="sigma_convergence() 至少需要两个年份各有三个或更多数值。",
+        )
     slope, pvalue = linear_trend(years, vals)
     return SigmaResult(measure, tuple(years), tuple(vals), slope, pvalue)
 
@@ -205,9 +211,15 @@ def beta_convergence(
     fe: FixedEffects = fixed_effects or ("none" if kind == "absolute" else "twoway")
     check_option("fixed_effects", fe, FIXED_EFFECTS, where=where)
     if not isinstance(interval, int) or interval < 1:
-        raise ParameterError(f"The 'interval' parameter of {where} must be an integer ≥ 1. Got {interval!r}.")
+        raise ParameterError(
+            f"The 'interval' parameter of {where} must be an integer ≥ 1. Got {interval!r}.",
+            zh=f"{where} 的参数 'interval' 须为 ≥ 1 的整数，收到的是 {interval!r}。",
+        )
     if kind == "conditional" and not controls and fe == "none":
-        raise ParameterError(f"{where}: conditional convergence needs controls or fixed effects.")
+        raise ParameterError(
+            f"{where}: conditional convergence needs controls or fixed effects.",
+            zh=f"{where}：条件收敛需要控制变量或固定效应。",
+        )
     table = region_year(data, indicator, where)
     ctrl_tables = {}
     for name, src in (controls or {}).items():
@@ -216,13 +228,18 @@ def beta_convergence(
         )
     years = [int(y) for y in table.columns[::interval]]
     if len(years) < 2:
-        raise DataValidationError(f"{where}: need at least two years {interval} apart.")
+        raise DataValidationError(
+            f"{where}: need at least two years {interval} apart.",
+            zh=f"{where}：至少需要两个相隔 {interval} 年的年份。",
+        )
     parts = [table[years]] + [c.reindex(index=table.index, columns=years[:-1]) for c in ctrl_tables.values()]
     joined = __import__("pandas").concat(parts, axis=1, keys=range(len(parts)))
     clean, dropped = balanced(joined, missing, where)
     y = values(clean[0])
     if np.any(y <= 0):
-        raise DataValidationError(f"{where} needs positive values (logarithms).")
+        raise DataValidationError(
+            f"{where} needs positive values (logarithms).", zh=f"{where} 需要正数值（要取对数）。"
+        )
     ly = np.log(y)
     growth = (ly[:, 1:] - ly[:, :-1]).ravel()
     n_r, n_t = ly.shape[0], ly.shape[1] - 1
@@ -235,7 +252,10 @@ def beta_convergence(
         x = np.column_stack([np.ones(growth.size), x])
         names = ["const", *names]
     if fe == "twoway" and n_t < 2:
-        raise DataValidationError(f"{where}: two-way fixed effects need at least two growth spells.")
+        raise DataValidationError(
+            f"{where}: two-way fixed effects need at least two growth spells.",
+            zh=f"{where}：双向固定效应至少需要两个增长时段。",
+        )
     fit = ols_fe(growth, x, unit, time, fe)
     tval = fit.coef / fit.se
     pval = 2 * t_sf(np.abs(tval), n_r - 1)

@@ -199,24 +199,34 @@ def dagum(
     where = "dagum()"
     if not isinstance(bootstrap, int) or bootstrap < 0:
         raise ParameterError(
-            f"The 'bootstrap' parameter of dagum() must be an integer ≥ 0. Got {bootstrap!r}."
+            f"The 'bootstrap' parameter of dagum() must be an integer ≥ 0. Got {bootstrap!r}.",
+            zh=f"dagum() 的参数 'bootstrap' 须为 ≥ 0 的整数，收到的是 {bootstrap!r}。",
         )
     from yindi import limits
 
     limits.check("max_bootstrap", bootstrap, where, what="bootstrap draws", what_zh="自助抽样次数")
     if not 0 < level < 1:
-        raise ParameterError(f"The 'level' parameter of dagum() must be in (0, 1). Got {level!r}.")
+        raise ParameterError(
+            f"The 'level' parameter of dagum() must be in (0, 1). Got {level!r}.",
+            zh=f"dagum() 的参数 'level' 须在 (0, 1) 内，收到的是 {level!r}。",
+        )
     labels, vals = as_series(values, where)
     names, of = group_codes(groups, labels, where)
     keep, dropped = clean(labels, vals, of, missing, where)
     if len(names) < 2:
-        raise DataValidationError(f"{where} needs at least two groups; got {list(names)}.")
+        raise DataValidationError(
+            f"{where} needs at least two groups; got {list(names)}.",
+            zh=f"{where} 至少需要两个分组，收到的是 {list(names)}。",
+        )
     y = vals[keep]
     gl = [of[i] for i in keep]
     means = {n: float(np.mean([v for v, g in zip(y, gl, strict=True) if g == n])) for n in names}
     empty = [n for n in names if np.isnan(means[n])]
     if empty:
-        raise DataValidationError(f"{where}: group(s) {empty} have no units with values.")
+        raise DataValidationError(
+            f"{where}: group(s) {empty} have no units with values.",
+            zh=f"{where}：分组 {empty} 中没有有数值的单元。",
+        )
     order = tuple(sorted(names, key=lambda n: (means[n], n)))
     g = np.array([order.index(x) for x in gl], dtype=np.int64)
     k = len(order)
@@ -228,7 +238,10 @@ def dagum(
     ci: dict[str, tuple[float, float]] = {}
     if bootstrap:
         if np.bincount(g, minlength=k).min() < 2:
-            raise DataValidationError(f"{where}: bootstrap needs at least two units in every group.")
+            raise DataValidationError(
+                f"{where}: bootstrap needs at least two units in every group.",
+                zh=f"{where}：自助法（bootstrap）要求每个分组至少有两个单元。",
+            )
         bs = bootstrap_parts(y, g, k, bootstrap, seed)
         q = [(1 - level) / 2 * 100, (1 + level) / 2 * 100]
 
@@ -356,7 +369,10 @@ def dagum_by_year(
     chosen = list(table.columns) if years is None else [int(y) for y in years]
     unknown = [y for y in chosen if y not in table.columns]
     if unknown:
-        raise ParameterError(f"dagum_by_year(): year(s) {unknown} not in the data ({list(table.columns)}).")
+        raise ParameterError(
+            f"dagum_by_year(): year(s) {unknown} not in the data ({list(table.columns)}).",
+            zh=f"dagum_by_year()：年份 {unknown} 不在数据中（{list(table.columns)}）。",
+        )
     out = {}
     for y in chosen:
         col = table[y]

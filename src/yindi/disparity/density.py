@@ -113,15 +113,22 @@ def kernel_density(
     missing_years = [y for y in chosen if y not in table.columns]
     if missing_years:
         raise ParameterError(
-            f"kernel_density(): year(s) {missing_years} not in the data ({list(table.columns)})."
+            f"kernel_density(): year(s) {missing_years} not in the data ({list(table.columns)}).",
+            zh=f"kernel_density()：年份 {missing_years} 不在数据中（{list(table.columns)}）。",
         )
     if points < 10:
-        raise ParameterError(f"The 'points' parameter of kernel_density() must be ≥ 10. Got {points!r}.")
+        raise ParameterError(
+            f"The 'points' parameter of kernel_density() must be ≥ 10. Got {points!r}.",
+            zh=f"kernel_density() 的参数 'points' 须 ≥ 10，收到的是 {points!r}。",
+        )
     samples = {y: table[y].dropna().to_numpy(dtype=float) for y in chosen}
     bw: dict[int, float] = {}
     for y, x in samples.items():
         if x.size < 3:
-            raise ParameterError(f"kernel_density(): year {y} has {x.size} values; need at least 3.")
+            raise ParameterError(
+                f"kernel_density(): year {y} has {x.size} values; need at least 3.",
+                zh=f"kernel_density()：{y} 年只有 {x.size} 个数值，至少需要 3 个。",
+            )
         if isinstance(bandwidth, str):
             if bandwidth == "silverman":
                 bw[y] = silverman_bandwidth(x)
@@ -130,11 +137,16 @@ def kernel_density(
             else:
                 raise ParameterError(
                     f"The 'bandwidth' parameter of kernel_density() must be 'silverman', 'scott' or a positive "
-                    f"number. Got {bandwidth!r} instead."
+                    f"number. Got {bandwidth!r} instead.",
+                    zh="kernel_density() 的参数 'bandwidth' 须为 'silverman'、"
+                    f"'scott' 或正数，收到的是 {bandwidth!r}。",
                 )
         else:
             if not bandwidth > 0:
-                raise ParameterError(f"kernel_density(): bandwidth must be > 0. Got {bandwidth!r}.")
+                raise ParameterError(
+                    f"kernel_density(): bandwidth must be > 0. Got {bandwidth!r}.",
+                    zh=f"kernel_density()：带宽须 > 0，收到的是 {bandwidth!r}。",
+                )
             bw[y] = float(bandwidth)
     pooled = np.concatenate(list(samples.values()))
     pad = 3 * max(bw.values())

@@ -30,7 +30,8 @@ def _weights(weights: Any, labels: tuple[str, ...], n: int, where: str) -> Any:
         w = np.asarray(weights, dtype=np.float64).ravel()
     if w.shape != (n,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
         raise DataValidationError(
-            f"{where}: weights must be one finite non-negative number per value (got {w.size})."
+            f"{where}: weights must be one finite non-negative number per value (got {w.size}).",
+            zh=f"{where}：权重须为每个数值对应一个有限的非负数（收到 {w.size} 个）。",
         )
     return w
 
@@ -172,12 +173,16 @@ def theil(
     else:
         sub_names, sub_of = group_codes(subgroups, labels, where)
         if any(sub_of[i] is None for i in keep):
-            raise DataValidationError(f"{where}: every unit needs a subgroup when subgroups are given.")
+            raise DataValidationError(
+                f"{where}: every unit needs a subgroup when subgroups are given.",
+                zh=f"{where}：给出子分组时，每个单元都需要一个子分组。",
+            )
         sub = np.array([sub_names.index(sub_of[i]) for i in keep], dtype=np.int64)
         for s in np.unique(sub):
             if len(np.unique(g[sub == s])) > 1:
                 raise DataValidationError(
-                    f"{where}: subgroup {sub_names[s]!r} spans several groups; subgroups must nest."
+                    f"{where}: subgroup {sub_names[s]!r} spans several groups; subgroups must nest.",
+                    zh=f"{where}：子分组 {sub_names[s]!r} 跨越多个分组；子分组须嵌套在分组之内。",
                 )
     parts = theil_kernel(vals[keep], w[keep], g, sub, kind)
     return TheilResult(

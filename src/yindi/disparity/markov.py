@@ -135,7 +135,10 @@ def _states(
     data: Any, indicator: str | None, k: int, missing: str, where: str, relative: bool
 ) -> tuple[Any, Any, tuple[str, ...]]:
     if not isinstance(k, int) or not 2 <= k <= 10:
-        raise ParameterError(f"The 'k' parameter of {where} must be an integer in [2, 10]. Got {k!r}.")
+        raise ParameterError(
+            f"The 'k' parameter of {where} must be an integer in [2, 10]. Got {k!r}.",
+            zh=f"{where} 的参数 'k' 须为 [2, 10] 内的整数，收到的是 {k!r}。",
+        )
     table, dropped = balanced(region_year(data, indicator, where), missing, where)
     if relative:
         table = table / table.mean(axis=0)

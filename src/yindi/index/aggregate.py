@@ -18,7 +18,9 @@ def as_weights(weights: FloatArray | Sequence[float], m: int, where: str) -> Flo
     if w.shape != (m,) or not np.all(np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
         raise ParameterError(
             f"The 'weights' parameter of {where} must be {m} non-negative numbers with a positive sum. "
-            f"Got {np.asarray(weights).tolist()!r} instead."
+            f"Got {np.asarray(weights).tolist()!r} instead.",
+            zh=f"{where} 的参数 'weights' 须为 {m} 个非负数且总和为正，"
+            f"收到的是 {np.asarray(weights).tolist()!r}。",
         )
     return np.asarray(w / w.sum())
 
@@ -83,7 +85,10 @@ def topsis(
     """
     check_option("normalization", normalization, NORMALIZATIONS, where="topsis()")
     if normalization == "zscore":
-        raise ParameterError("topsis() supports normalization='minmax' or 'vector'. Got 'zscore' instead.")
+        raise ParameterError(
+            "topsis() supports normalization='minmax' or 'vector'. Got 'zscore' instead.",
+            zh="topsis() 只支持 normalization='minmax' 或 'vector'，收到的是 'zscore'。",
+        )
     A = as_matrix(X, "topsis()")
     w = as_weights(weights, A.shape[1], "topsis()")
     if normalized:
@@ -138,7 +143,10 @@ def grey_relational(
     Deng, J. L. (1982). Control problems of grey systems. *Systems & Control Letters* 1(5): 288–294.
     """
     if not 0 < rho <= 1:
-        raise ParameterError(f"The 'rho' parameter of grey_relational() must be in (0, 1]. Got {rho!r}.")
+        raise ParameterError(
+            f"The 'rho' parameter of grey_relational() must be in (0, 1]. Got {rho!r}.",
+            zh=f"grey_relational() 的参数 'rho' 须在 (0, 1] 内，收到的是 {rho!r}。",
+        )
     A = as_matrix(X, "grey_relational()")
     w = as_weights(weights, A.shape[1], "grey_relational()")
     R = A if normalized else minmax(A, as_directions(directions, A.shape[1], "grey_relational()"))

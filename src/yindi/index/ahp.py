@@ -83,19 +83,29 @@ def ahp_weights(matrix: FloatArray | Sequence[Sequence[float]], *, max_cr: float
     """
     A = np.asarray(matrix, dtype=np.float64)
     if A.ndim != 2 or A.shape[0] != A.shape[1] or A.shape[0] < 1:
-        raise ParameterError(f"ahp_weights() needs a square pairwise matrix. Got shape {A.shape}.")
+        raise ParameterError(
+            f"ahp_weights() needs a square pairwise matrix. Got shape {A.shape}.",
+            zh=f"ahp_weights() 需要方阵形式的两两比较矩阵，收到的形状为 {A.shape}。",
+        )
     n = A.shape[0]
     if n > len(SAATY_RI):
         raise ParameterError(
-            f"ahp_weights(): Saaty's RI table covers n ≤ {len(SAATY_RI)}; got n = {n}. Split the hierarchy."
+            f"ahp_weights(): Saaty's RI table covers n ≤ {len(SAATY_RI)}; got n = {n}. Split the hierarchy.",
+            zh="ahp_weights()：Saaty 平均随机一致性指标（RI）"
+            f"表只覆盖 n ≤ {len(SAATY_RI)}，收到 n = {n}。请把层次结构拆分。",
         )
     if not np.all(np.isfinite(A)) or np.any(A <= 0):
-        raise ParameterError("ahp_weights(): every entry of the pairwise matrix must be a positive number.")
+        raise ParameterError(
+            "ahp_weights(): every entry of the pairwise matrix must be a positive number.",
+            zh="ahp_weights()：两两比较矩阵的每个元素都须为正数。",
+        )
     if not np.allclose(A * A.T, 1.0, rtol=1e-6):
         i, j = np.argwhere(~np.isclose(A * A.T, 1.0, rtol=1e-6))[0]
         raise ParameterError(
             f"ahp_weights(): the matrix is not reciprocal: a[{i},{j}] = {A[i, j]:g} but a[{j},{i}] = {A[j, i]:g} "
-            f"(expected {1 / A[i, j]:g})."
+            f"(expected {1 / A[i, j]:g}).",
+            zh=f"ahp_weights()：矩阵不满足互反性：a[{i},{j}] = {A[i, j]:g}，"
+            f"而 a[{j},{i}] = {A[j, i]:g}（应为 {1 / A[i, j]:g}）。",
         )
     vals, vecs = np.linalg.eig(A)
     k = int(np.argmax(vals.real))
@@ -109,6 +119,8 @@ def ahp_weights(matrix: FloatArray | Sequence[Sequence[float]], *, max_cr: float
     if max_cr is not None and cr > max_cr:
         raise ComputationError(
             f"ahp_weights(): the pairwise matrix is inconsistent: CR = {cr:.3f} > {max_cr:g}. Revise the "
-            "judgements (the largest ratios first), or pass max_cr=None to accept it knowingly."
+            "judgements (the largest ratios first), or pass max_cr=None to accept it knowingly.",
+            zh=f"ahp_weights()：两两比较矩阵不一致：CR = {cr:.3f} > {max_cr:g}。"
+            "请修改判断（先改比值最大的），或传入 max_cr=None 明知而接受。",
         )
     return AHPResult(np.asarray(w), lam, ci, cr)

@@ -62,7 +62,8 @@ def obstacle_degree(
     A = np.asarray(Xn, dtype=np.float64)
     if A.ndim != 2 or np.any(~np.isfinite(A)) or np.any(A < -1e-12) or np.any(A > 1 + 1e-12):
         raise ParameterError(
-            "obstacle_degree() needs a normalised matrix with values in [0, 1] (regions × indicators)."
+            "obstacle_degree() needs a normalised matrix with values in [0, 1] (regions × indicators).",
+            zh="obstacle_degree() 需要取值在 [0, 1] 内的标准化矩阵（地区 × 指标）。",
         )
     w = as_weights(weights, A.shape[1], "obstacle_degree()")
     dims = (
@@ -70,7 +71,8 @@ def obstacle_degree(
     )
     if dims.shape != (A.shape[1],) or np.any(dims < 0):
         raise ParameterError(
-            "obstacle_degree(): 'dimensions' must give a dimension number ≥ 0 for each indicator."
+            "obstacle_degree(): 'dimensions' must give a dimension number ≥ 0 for each indicator.",
+            zh="obstacle_degree()：'dimensions' 须为每个指标给出一个 ≥ 0 的维度编号。",
         )
     contrib = w * (1.0 - A)
     tot = contrib.sum(axis=1, keepdims=True)
@@ -137,11 +139,13 @@ def coupling_coordination(
     A = np.asarray(U, dtype=np.float64)
     if A.ndim != 2 or A.shape[1] < 2:
         raise ParameterError(
-            f"coupling_coordination() needs an (n, k) matrix with k ≥ 2 subsystems. Got shape {A.shape}."
+            f"coupling_coordination() needs an (n, k) matrix with k ≥ 2 subsystems. Got shape {A.shape}.",
+            zh=f"coupling_coordination() 需要 (n, k) 矩阵且子系统数 k ≥ 2，收到的形状为 {A.shape}。",
         )
     if np.any(~np.isfinite(A)) or np.any(A < 0) or np.any(A > 1 + 1e-12):
         raise ParameterError(
-            "coupling_coordination(): subsystem indices must lie in [0, 1] (normalise them first)."
+            "coupling_coordination(): subsystem indices must lie in [0, 1] (normalise them first).",
+            zh="coupling_coordination()：子系统指数须在 [0, 1] 内（请先标准化）。",
         )
     k = A.shape[1]
     a = np.full(k, 1.0 / k) if alpha is None else as_weights(alpha, k, "coupling_coordination()")

@@ -45,8 +45,11 @@ from yindi.index.weights import (
 NATIONAL = NATION_CODE
 
 
-def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.DataFrame, Preset, list[str]]:
-    actions: list[str] = []
+def _apply_missing(
+    raw: pd.DataFrame, preset: Preset, policy: str
+) -> tuple[pd.DataFrame, Preset, list[tuple[str, str]]]:
+    """Apply the missing-value policy; the actions taken come back as (English, Chinese) sentences."""
+    actions: list[tuple[str, str]] = []
     if not raw.isna().to_numpy().any():
         return raw, preset, actions
     if policy == "error":
@@ -59,7 +62,12 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
             f"{int(cells.size)} missing value(s) for the index: {shown}{' …' if cells.size > 8 else ''}. "
             f"Indicators affected: {', '.join(f'{k} ({v})' for k, v in per.items())}. Choose years where the "
             "preset is complete, or pass missing='interpolate' (linear, within a region) or "
-            "missing='drop_indicator'."
+            "missing='drop_indicator'.",
+            zh=f"指数有 {int(cells.size)} 个缺失值："
+            f"{shown}{' …' if cells.size > 8 else ''}。涉及指标："
+            f"{'、'.join(f'{k}（{v}）' for k, v in per.items())}。"
+            "请选择该预设数据完整的年份，或设 missing='interpolate'（在地区内线性插值）"
+            "或 missing='drop_indicator'。",
         )
     if policy == "interpolate":
         filled = raw.groupby(level="region_code", group_keys=False).apply(
@@ -67,7 +75,12 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
         )
         n = raw.isna().sum() - filled.isna().sum()
         for ind, k in n[n > 0].items():
-            actions.append(f"interpolated {int(k)} value(s) of {ind} linearly within regions")
+            actions.append(
+                (
+                    f"interpolated {int(k)} value(s) of {ind} linearly within regions",
+                    f"在地区内对 {ind} 的 {int(k)} 个值做了线性插值",
+                )
+            )
         stacked = filled.isna().stack()
         left = stacked[stacked.to_numpy(dtype=bool)]
         if left.size:
@@ -75,21 +88,32 @@ def _apply_missing(raw: pd.DataFrame, preset: Preset, policy: str) -> tuple[pd.D
             raise MissingDataError(
                 f"{int(left.size)} value(s) remain missing after interpolation (at the start or end of a "
                 f"region's series, which is never extrapolated): {shown}. Shorten the years or use "
-                "missing='drop_indicator'."
+                "missing='drop_indicator'.",
+                zh=f"插值后仍有 {int(left.size)} 个缺失值（位于地区序列的开头或结尾，不做外推）：{shown}。"
+                "请缩短年份范围，或设 missing='drop_indicator'。",
             )
         return filled, preset, actions
     bad = [c for c in raw.columns if raw[c].isna().any()]
     keep = [i for i in preset.indicators if i.id not in bad]
     for c in bad:
-        actions.append(f"dropped indicator {c} ({int(raw[c].isna().sum())} missing value(s))")
+        n_missing = int(raw[c].isna().sum())
+        actions.append(
+            (
+                f"dropped indicator {c} ({n_missing} missing value(s))",
+                f"删除了指标 {c}（{n_missing} 个缺失值）",
+            )
+        )
     dims = tuple(d for d in preset.dimensions if any(i.dimension == d.id for i in keep))
     if len(keep) < 2:
         raise MissingDataError(
-            f"Dropping indicators with missing values leaves {len(keep)} indicator(s); need ≥ 2."
+            f"Dropping indicators with missing values leaves {len(keep)} indicator(s); need ≥ 2.",
+            zh=f"删除有缺失值的指标后只剩 {len(keep)} 个指标，至少需要 2 个。",
         )
     for d in preset.dimensions:
         if d not in dims:
-            actions.append(f"dimension {d.id} has no indicator left and was dropped")
+            actions.append(
+                (f"dimension {d.id} has no indicator left and was dropped", f"维度 {d.id} 已无指标，已删除")
+            )
     return (
         raw[[i.id for i in keep]],
         replace(preset, indicators=tuple(keep), dimensions=dims, weights=None),
@@ -121,7 +145,10 @@ def _weights(
         if ahp_matrix is None:
             raise ParameterError(
                 f"weighting='ahp' needs ahp_matrix=, a {X.shape[1]}×{X.shape[1]} pairwise matrix over the "
-                f"indicators in this order: {', '.join(preset.indicator_ids)}."
+                f"indicators in this order: {', '.join(preset.indicator_ids)}.",
+                zh="weighting='ahp' 需要 ahp_matrix=："
+                f"按以下指标顺序的 {X.shape[1]}×{X.shape[1]} 两两比较矩阵："
+                f"{'、'.join(preset.indicator_ids)}。",
             )
         return ahp_weights(ahp_matrix).weights
     given = dict(user) if user is not None else None
@@ -129,14 +156,20 @@ def _weights(
         given = dict(zip(preset.indicator_ids, preset.weights, strict=True))
     if given is None:
         raise ParameterError(
-            "weighting='preset' needs weights= (indicator → weight) or a 'weights' table in the preset."
+            "weighting='preset' needs weights= (indicator → weight) or a 'weights' table in the preset.",
+            zh="weighting='preset' 需要 weights=（指标 → 权重）或预设中的 'weights' 表。",
         )
     missing = [i for i in preset.indicator_ids if i not in given]
     if missing:
-        raise ParameterError(f"weights= lacks indicator(s) {', '.join(missing)}.")
+        raise ParameterError(
+            f"weights= lacks indicator(s) {', '.join(missing)}.",
+            zh=f"weights= 缺少指标 {'、'.join(missing)}。",
+        )
     w = np.array([float(given[i]) for i in preset.indicator_ids])
     if np.any(w < 0) or w.sum() <= 0:
-        raise ParameterError("weights= must be non-negative with a positive sum.")
+        raise ParameterError(
+            "weights= must be non-negative with a positive sum.", zh="weights= 须为非负数且总和为正。"
+        )
     return np.asarray(w / w.sum())
 
 
@@ -187,14 +220,20 @@ def fit_index(
 ) -> IndexResult:
     """Fit the index on a prepared region-year × indicator table (used by :func:`evaluate` and sensitivity)."""
     raw, preset, more = _apply_missing(raw, preset, missing)
-    for act in more:
-        warnings.warn(act, MethodWarning, stacklevel=3)
-    acts = [*actions, *more]
+    for en, zh in more:
+        warnings.warn(MethodWarning(en, zh=zh), stacklevel=3)
+    acts = [*actions, *(en for en, _ in more)]
     const = [
         c for c, flag in zip(raw.columns, constant_columns(raw.to_numpy(dtype=float)), strict=True) if flag
     ]
     if const:
-        warnings.warn(f"constant indicator(s) get weight 0: {', '.join(const)}", MethodWarning, stacklevel=3)
+        warnings.warn(
+            MethodWarning(
+                f"constant indicator(s) get weight 0: {', '.join(const)}",
+                zh=f"常数指标的权重为 0：{'、'.join(const)}",
+            ),
+            stacklevel=3,
+        )
         acts.append(f"constant indicator(s) {', '.join(const)} carry no information (weight 0)")
     years = sorted(int(y) for y in raw.index.get_level_values("year").unique())
     d = preset.directions
@@ -206,7 +245,10 @@ def fit_index(
         for y in years:
             sub = raw.xs(y, level="year", drop_level=False)
             if len(sub) < 2:
-                raise MissingDataError(f"scope='year' needs ≥ 2 regions in each year; {y} has {len(sub)}.")
+                raise MissingDataError(
+                    f"scope='year' needs ≥ 2 regions in each year; {y} has {len(sub)}.",
+                    zh=f"scope='year' 要求每年至少有 2 个地区；{y} 年只有 {len(sub)} 个。",
+                )
             blocks.append((sub.index, sub.to_numpy(dtype=float)))
     wcols: dict[Any, FloatArray] = {}
     parts: list[pd.DataFrame] = []
@@ -321,10 +363,16 @@ def evaluate(
     else:
         use = sorted({int(y) for y in years})
     if not use:
-        raise MissingDataError(f"No data for the years asked ({p.years if years is None else list(years)}).")
+        raise MissingDataError(
+            f"No data for the years asked ({p.years if years is None else list(years)}).",
+            zh=f"所选年份没有数据（{p.years if years is None else list(years)}）。",
+        )
     raw = preset_values(panel, p, use)
     if raw.empty:
-        raise MissingDataError(f"The panel has no rows for preset {p.id!r} in {use[0]}–{use[-1]}.")
+        raise MissingDataError(
+            f"The panel has no rows for preset {p.id!r} in {use[0]}–{use[-1]}.",
+            zh=f"面板在 {use[0]}–{use[-1]} 年没有预设 {p.id!r} 所需的数据行。",
+        )
     return fit_index(
         raw,
         p,

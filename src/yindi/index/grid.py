@@ -199,7 +199,9 @@ def sensitivity_grid(
     if A.ndim != 2 or not np.isfinite(A).all() or d.shape != (A.shape[1],):
         raise ParameterError(
             "sensitivity_grid() needs a finite (n, m) matrix and m directions; "
-            f"got shape {A.shape} and {d.shape[0] if d.ndim else 0} directions."
+            f"got shape {A.shape} and {d.shape[0] if d.ndim else 0} directions.",
+            zh="sensitivity_grid() 需要有限值的 (n, m) 矩阵和 m 个方向；"
+            f"收到的形状为 {A.shape}，方向 {d.shape[0] if d.ndim else 0} 个。",
         )
     labels = tuple(str(r) for r in regions) if regions is not None else tuple(str(i) for i in range(len(A)))
     todo = tuple(cells) if cells is not None else grid_cells()

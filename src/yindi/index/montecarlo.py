@@ -64,7 +64,9 @@ def dirichlet_weights(
     w = np.asarray(weights, dtype=np.float64)
     if concentration <= 0 or draws < 1:
         raise ParameterError(
-            f"dirichlet_weights() needs concentration > 0 and draws ≥ 1. Got {concentration!r}, {draws!r}."
+            f"dirichlet_weights() needs concentration > 0 and draws ≥ 1. Got {concentration!r}, {draws!r}.",
+            zh="dirichlet_weights() 要求 concentration > 0 且 draws ≥ 1，"
+            f"收到的是 {concentration!r}、{draws!r}。",
         )
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     live = w > 0
@@ -149,10 +151,15 @@ def _check(R: FloatArray, W: FloatArray, aggregation: str, q_low: float, q_high:
     check_option("aggregation", aggregation, ("weighted_sum", "topsis"), where="rank_distribution()")
     if R.ndim != 2 or W.ndim != 2 or R.shape[1] != W.shape[1]:
         raise ParameterError(
-            f"rank_distribution(): R is {R.shape} and W is {W.shape}; need (n, m) and (draws, m)."
+            f"rank_distribution(): R is {R.shape} and W is {W.shape}; need (n, m) and (draws, m).",
+            zh=f"rank_distribution()：R 的形状为 {R.shape}，W 的形状为 {W.shape}；"
+            "应为 (n, m) 与 (draws, m)。",
         )
     if not 0 <= q_low <= q_high <= 1 or top_k < 1:
-        raise ParameterError("rank_distribution(): need 0 ≤ q_low ≤ q_high ≤ 1 and top_k ≥ 1.")
+        raise ParameterError(
+            "rank_distribution(): need 0 ≤ q_low ≤ q_high ≤ 1 and top_k ≥ 1.",
+            zh="rank_distribution()：要求 0 ≤ q_low ≤ q_high ≤ 1 且 top_k ≥ 1。",
+        )
 
 
 def rank_distribution_plain(

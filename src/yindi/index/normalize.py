@@ -19,16 +19,23 @@ def as_matrix(X: object, where: str) -> FloatArray:
     """``X`` as a finite 2-D float array (rows = regions, columns = indicators) or a clear error."""
     arr = np.asarray(X, dtype=np.float64)
     if arr.ndim != 2:
-        raise ParameterError(f"{where} expects a 2-D matrix (regions × indicators). Got shape {arr.shape}.")
+        raise ParameterError(
+            f"{where} expects a 2-D matrix (regions × indicators). Got shape {arr.shape}.",
+            zh=f"{where} 需要二维矩阵（地区 × 指标），收到的形状为 {arr.shape}。",
+        )
     if arr.shape[0] < 2 or arr.shape[1] < 1:
         raise ParameterError(
-            f"{where} needs at least 2 rows (regions) and 1 column (indicator). Got shape {arr.shape}."
+            f"{where} needs at least 2 rows (regions) and 1 column (indicator). Got shape {arr.shape}.",
+            zh=f"{where} 至少需要 2 行（地区）和 1 列（指标），收到的形状为 {arr.shape}。",
         )
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
         raise ParameterError(
             f"{where}: the matrix has a missing or infinite value at row {bad[0]}, column {bad[1]}. "
-            "Apply a missing-value policy first (evaluate(..., missing='interpolate'|'drop_indicator'))."
+            "Apply a missing-value policy first (evaluate(..., missing='interpolate'|'drop_indicator')).",
+            zh=f"{where}：矩阵第 {bad[0]} 行第 {bad[1]} 列有缺失值或无穷值。"
+            "请先选择缺失值处理方式（evaluate(..., missing='interpolate'|'drop_indicator')）"
+            "。",
         )
     return arr
 
@@ -41,7 +48,9 @@ def as_directions(directions: Sequence[int] | FloatArray | None, m: int, where: 
     if d.shape != (m,) or not np.all(np.isin(d, (-1.0, 1.0))):
         raise ParameterError(
             f"The 'directions' parameter of {where} must hold +1 (more is better) or -1 (less is better) for "
-            f"each of the {m} indicators. Got {np.asarray(directions).tolist()!r} instead."
+            f"each of the {m} indicators. Got {np.asarray(directions).tolist()!r} instead.",
+            zh=f"{where} 的参数 'directions' 须为 {m} 个指标各给出 +1（越大越好）或 -1（越小越好）"
+            f"，收到的是 {np.asarray(directions).tolist()!r}。",
         )
     return d
 
@@ -95,7 +104,10 @@ def vector(X: FloatArray, directions: FloatArray) -> FloatArray:
     norm = np.sqrt((X**2).sum(axis=0))
     if np.any(norm == 0):
         j = int(np.flatnonzero(norm == 0)[0])
-        raise ComputationError(f"Vector normalisation: column {j} is all zeros; use 'minmax' instead.")
+        raise ComputationError(
+            f"Vector normalisation: column {j} is all zeros; use 'minmax' instead.",
+            zh=f"向量标准化：第 {j} 列全为 0；请改用 'minmax'。",
+        )
     r = X / norm
     return np.asarray(np.where(directions > 0, r, 1.0 - r))
 

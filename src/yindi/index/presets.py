@@ -127,7 +127,7 @@ def available_presets() -> list[str]:
 
 def _req(d: dict[str, Any], key: str, where: str) -> Any:
     if key not in d:
-        raise DataFormatError(f"{where}: missing key {key!r}.")
+        raise DataFormatError(f"{where}: missing key {key!r}.", zh=f"{where}：缺少键 {key!r}。")
     return d[key]
 
 
@@ -142,7 +142,10 @@ def parse_preset(data: dict[str, Any], origin: str = "<preset>") -> Preset:
         for d in data.get("dimensions", [])
     )
     if not dims:
-        raise DataFormatError(f"{origin}: a preset needs at least one [[dimensions]] table with an 'id'.")
+        raise DataFormatError(
+            f"{origin}: a preset needs at least one [[dimensions]] table with an 'id'.",
+            zh=f"{origin}：预设至少需要一个带 'id' 的 [[dimensions]] 表。",
+        )
     dim_ids = {d.id for d in dims}
     inds: list[PresetIndicator] = []
     for k, raw in enumerate(data.get("indicators", [])):
@@ -150,16 +153,25 @@ def parse_preset(data: dict[str, Any], origin: str = "<preset>") -> Preset:
         iid = str(_req(raw, "id", where))
         dim = str(_req(raw, "dimension", where))
         if dim not in dim_ids:
-            raise DataFormatError(f"{where} ({iid}): dimension {dim!r} is not one of {sorted(dim_ids)}.")
+            raise DataFormatError(
+                f"{where} ({iid}): dimension {dim!r} is not one of {sorted(dim_ids)}.",
+                zh=f"{where}（{iid}）：维度 {dim!r} 不在 {sorted(dim_ids)} 之中。",
+            )
         direction = int(raw.get("direction", 1))
         if direction not in (1, -1):
-            raise DataFormatError(f"{where} ({iid}): direction must be 1 or -1. Got {direction!r}.")
+            raise DataFormatError(
+                f"{where} ({iid}): direction must be 1 or -1. Got {direction!r}.",
+                zh=f"{where}（{iid}）：direction 须为 1 或 -1，收到的是 {direction!r}。",
+            )
         has_source = "source" in raw
         has_ratio = "numerator" in raw and "denominator" in raw
         if has_source == has_ratio:
             raise DataFormatError(
                 f'{where} ({iid}): give either source = "panel_indicator" or numerator and denominator '
-                '(e.g. numerator = "rd_personnel_fte", denominator = "population").'
+                '(e.g. numerator = "rd_personnel_fte", denominator = "population").',
+                zh=f'{where}（{iid}）：请给出 source = "panel_indicator"，'
+                '或同时给出 numerator 和 denominator（如 numerator = "rd_personnel_fte", denominator = "population"）'
+                "。",
             )
         inds.append(
             PresetIndicator(
@@ -177,14 +189,23 @@ def parse_preset(data: dict[str, Any], origin: str = "<preset>") -> Preset:
             )
         )
     if len(inds) < 2:
-        raise DataFormatError(f"{origin}: a preset needs at least two [[indicators]].")
+        raise DataFormatError(
+            f"{origin}: a preset needs at least two [[indicators]].",
+            zh=f"{origin}：预设至少需要两个 [[indicators]]。",
+        )
     ids = [i.id for i in inds]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
-        raise DataFormatError(f"{origin}: indicator ids must be unique; repeated: {', '.join(dup)}.")
+        raise DataFormatError(
+            f"{origin}: indicator ids must be unique; repeated: {', '.join(dup)}.",
+            zh=f"{origin}：指标 id 必须唯一；重复的有：{'、'.join(dup)}。",
+        )
     empty = [d.id for d in dims if d.id not in {i.dimension for i in inds}]
     if empty:
-        raise DataFormatError(f"{origin}: dimension(s) without indicators: {', '.join(empty)}.")
+        raise DataFormatError(
+            f"{origin}: dimension(s) without indicators: {', '.join(empty)}.",
+            zh=f"{origin}：以下维度没有指标：{'、'.join(empty)}。",
+        )
     years = data.get("years")
     weights = data.get("weights")
     if weights is not None:
@@ -214,10 +235,13 @@ def load_preset(preset: str | Path | Preset = DEFAULT_PRESET) -> Preset:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise DataFormatError(f"{path}: not valid TOML ({exc}).") from None
+            raise DataFormatError(
+                f"{path}: not valid TOML ({exc}).", zh=f"{path}：不是有效的 TOML（{exc}）。"
+            ) from None
         return parse_preset(data, str(path))
     raise ParameterError(
-        f"Unknown preset {text!r}. Use one of {', '.join(available_presets())} or the path of a .toml file."
+        f"Unknown preset {text!r}. Use one of {', '.join(available_presets())} or the path of a .toml file.",
+        zh=f"未知的预设 {text!r}。请使用 {'、'.join(available_presets())} 之一，或 .toml 文件的路径。",
     )
 
 
@@ -231,7 +255,9 @@ def preset_values(panel: Panel, preset: Preset, years: list[int] | None = None) 
     if absent:
         raise MissingDataError(
             f"Preset {preset.id!r} needs panel indicator(s) {', '.join(absent)}, which the data do not contain. "
-            "Import them, or write a preset without them (see docs/methods/index.md)."
+            "Import them, or write a preset without them (see docs/methods/index.md).",
+            zh=f"预设 {preset.id!r} 需要面板指标 {'、'.join(absent)}，但数据中没有。"
+            "请导入这些指标，或编写不含它们的预设（见 docs/methods/index.md）。",
         )
     wide = panel.wide(needed, years=years)
     out = pd.DataFrame(index=wide.index)

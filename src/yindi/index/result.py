@@ -127,7 +127,8 @@ class IndexResult:
             from yindi.errors import ParameterError
 
             raise ParameterError(
-                "coupling() needs dimension scores in [0, 1]; z-score sums are not. Use normalization='minmax'."
+                "coupling() needs dimension scores in [0, 1]; z-score sums are not. Use normalization='minmax'.",
+                zh="coupling() 需要 [0, 1] 内的维度得分，z-score 之和不满足。请使用 normalization='minmax'。",
             )
         sub = self.scores if year is None else self.scores.xs(int(year), level="year", drop_level=False)
         dims = [d.id for d in self.preset.dimensions]
@@ -182,7 +183,10 @@ def coupling_between(
     if len(results) < 2:
         from yindi.errors import ParameterError
 
-        raise ParameterError("coupling_between() needs at least two index results.")
+        raise ParameterError(
+            "coupling_between() needs at least two index results.",
+            zh="coupling_between() 至少需要两个指数结果。",
+        )
     cols = list(names) if names else [r.preset.id for r in results]
     if len(set(cols)) < len(cols):
         cols = [f"index{k + 1}" for k in range(len(results))]

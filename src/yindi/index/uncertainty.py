@@ -82,11 +82,15 @@ def rank_intervals(
     limits.check("max_draws", draws, "rank_intervals()", what="Monte Carlo draws", what_zh="蒙特卡洛抽样次数")
     o = result.options
     if o["aggregation"] == "grey":
-        raise ParameterError("rank_intervals() supports aggregation 'topsis' or 'weighted_sum', not 'grey'.")
+        raise ParameterError(
+            "rank_intervals() supports aggregation 'topsis' or 'weighted_sum', not 'grey'.",
+            zh="rank_intervals() 只支持 aggregation 'topsis' 或 'weighted_sum'，不支持 'grey'。",
+        )
     y = result.years[-1] if year is None else int(year)
     if y not in result.years:
         raise ParameterError(
-            f"rank_intervals(): year {y} is not in the result ({result.years[0]}–{result.years[-1]})."
+            f"rank_intervals(): year {y} is not in the result ({result.years[0]}–{result.years[-1]}).",
+            zh=f"rank_intervals()：{y} 年不在结果中（{result.years[0]}–{result.years[-1]}）。",
         )
     R, hi, lo = _normalized_all(result, y)
     W = dirichlet_weights(result.weight_vector(y), draws, concentration=concentration, seed=seed)

@@ -23,7 +23,9 @@ def _finish(score: FloatArray, where: str) -> FloatArray:
         raise ComputationError(
             f"{where}: no indicator carries information (all constant, or for CRITIC all perfectly correlated), "
             "so no weights can be derived. "
-            "Check the data or use equal weights."
+            "Check the data or use equal weights.",
+            zh=f"{where}：没有任何指标含有信息（全部为常数，或对 CRITIC 而言全部完全相关），无法求出权重。"
+            "请检查数据，或使用等权重。",
         )
     return np.asarray(score / total)
 
@@ -76,12 +78,16 @@ def entropy_weights(
     A = as_matrix(X, "entropy_weights()")
     if shift < 0 or not np.isfinite(shift):
         raise ParameterError(
-            f"The 'shift' parameter of entropy_weights() must be ≥ 0. Got {shift!r} instead."
+            f"The 'shift' parameter of entropy_weights() must be ≥ 0. Got {shift!r} instead.",
+            zh=f"entropy_weights() 的参数 'shift' 须 ≥ 0，收到的是 {shift!r}。",
         )
     n = A.shape[0]
     if normalized:
         if np.any(A < 0):
-            raise ParameterError("entropy_weights(normalized=True) needs non-negative values; got negatives.")
+            raise ParameterError(
+                "entropy_weights(normalized=True) needs non-negative values; got negatives.",
+                zh="entropy_weights(normalized=True) 需要非负值，但数据中有负数。",
+            )
         Z = A.copy()
         const = constant_columns(A)
     else:
@@ -165,7 +171,8 @@ def cv_weights(X: FloatArray | Sequence[Sequence[float]]) -> FloatArray:
     if np.any(mean == 0):
         j = int(np.flatnonzero(mean == 0)[0])
         raise ComputationError(
-            f"cv_weights(): column {j} has mean 0, so its coefficient of variation is undefined."
+            f"cv_weights(): column {j} has mean 0, so its coefficient of variation is undefined.",
+            zh=f"cv_weights()：第 {j} 列均值为 0，变异系数无定义。",
         )
     cv = A.std(axis=0, ddof=1) / np.abs(mean)
     cv[constant_columns(A)] = 0.0
@@ -187,7 +194,8 @@ def pca_weights(X: FloatArray | Sequence[Sequence[float]], *, variance: float = 
     A = as_matrix(X, "pca_weights()")
     if not 0 < variance <= 1:
         raise ParameterError(
-            f"The 'variance' parameter of pca_weights() must be in (0, 1]. Got {variance!r}."
+            f"The 'variance' parameter of pca_weights() must be in (0, 1]. Got {variance!r}.",
+            zh=f"pca_weights() 的参数 'variance' 须在 (0, 1] 内，收到的是 {variance!r}。",
         )
     const = constant_columns(A)
     live = np.flatnonzero(~const)
@@ -211,7 +219,9 @@ def pca_weights(X: FloatArray | Sequence[Sequence[float]], *, variance: float = 
 def equal_weights(m: int) -> FloatArray:
     """Equal weights :math:`1/m`, shape (m,)."""
     if m < 1:
-        raise ParameterError(f"equal_weights() needs m ≥ 1. Got {m!r}.")
+        raise ParameterError(
+            f"equal_weights() needs m ≥ 1. Got {m!r}.", zh=f"equal_weights() 需要 m ≥ 1，收到的是 {m!r}。"
+        )
     return np.full(m, 1.0 / m)
 
 
@@ -236,12 +246,18 @@ def combine_weights(
     b = np.asarray(objective, dtype=np.float64)
     if a.shape != b.shape or a.ndim != 1:
         raise ParameterError(
-            f"combine_weights(): both weight vectors need the same length; got {a.shape} and {b.shape}."
+            f"combine_weights(): both weight vectors need the same length; got {a.shape} and {b.shape}.",
+            zh=f"combine_weights()：两个权重向量长度须相同，收到的形状为 {a.shape} 和 {b.shape}。",
         )
     if not 0 <= alpha <= 1:
-        raise ParameterError(f"The 'alpha' parameter of combine_weights() must be in [0, 1]. Got {alpha!r}.")
+        raise ParameterError(
+            f"The 'alpha' parameter of combine_weights() must be in [0, 1]. Got {alpha!r}.",
+            zh=f"combine_weights() 的参数 'alpha' 须在 [0, 1] 内，收到的是 {alpha!r}。",
+        )
     if np.any(a < 0) or np.any(b < 0):
-        raise ParameterError("combine_weights(): weights must be non-negative.")
+        raise ParameterError(
+            "combine_weights(): weights must be non-negative.", zh="combine_weights()：权重须为非负数。"
+        )
     a = a / a.sum()
     b = b / b.sum()
     w = alpha * a + (1 - alpha) * b if method == "linear" else a * b

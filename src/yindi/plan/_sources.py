@@ -143,7 +143,10 @@ def read_census(path: str | Path) -> pd.DataFrame:
     frame = pd.read_csv(src, dtype={"region_code": str, "parent_code": str})
     need = {"region_code", "level", "indicator", "value"}
     if not need <= set(frame.columns):
-        raise DataFormatError(f"{src.name}: needs columns {sorted(need)}; it has {list(frame.columns)}.")
+        raise DataFormatError(
+            f"{src.name}: needs columns {sorted(need)}; it has {list(frame.columns)}.",
+            zh=f"{src.name}：需要列 {sorted(need)}；现有列：{list(frame.columns)}。",
+        )
     return frame
 
 
@@ -151,7 +154,10 @@ def census_provinces(frame: pd.DataFrame, regions: Sequence[str]) -> pd.DataFram
     """Province × indicator table of the census (rows with ``level == 'province'``), reindexed to ``regions``."""
     prov = frame[frame["level"] == "province"]
     if prov["region_code"].duplicated().any() and prov.duplicated(["region_code", "indicator"]).any():
-        raise DataValidationError("census: duplicated (region_code, indicator) rows at province level.")
+        raise DataValidationError(
+            "census: duplicated (region_code, indicator) rows at province level.",
+            zh="普查数据：省级有重复的 (region_code, indicator) 行。",
+        )
     wide = prov.pivot_table(index="region_code", columns="indicator", values="value", aggfunc="first")
     return wide.reindex(list(regions))
 
@@ -166,7 +172,10 @@ def electricity_matrix(
     from yindi.structure.table import ActivityTable
 
     if not isinstance(table, ActivityTable):
-        raise DataFormatError("electricity must be an ActivityTable (read_sector_electricity) or a path.")
+        raise DataFormatError(
+            "electricity must be an ActivityTable (read_sector_electricity) or a path.",
+            zh="electricity 须为 ActivityTable（read_sector_electricity 的结果）或文件路径。",
+        )
     years = [p for p in table.periods if year is None or p <= year]
     if not years:
         raise MissingDataError(

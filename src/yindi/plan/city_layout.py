@@ -200,7 +200,10 @@ def city_layouts(
     if cities is None:
         units = panel.units
         if units is None:
-            raise DataValidationError("city_layouts() needs a census panel with its unit table (load_pack).")
+            raise DataValidationError(
+                "city_layouts() needs a census panel with its unit table (load_pack).",
+                zh="city_layouts() 需要带单位表的普查面板（用 load_pack 读取）。",
+            )
         counts = units[units["level"] == "county"].groupby("parent_code").size()
         cities = [str(c) for c, n in counts.items() if n >= int(opts["min_units"]) and str(c).endswith("00")]
     out: dict[str, CityLayout] = {}
@@ -216,7 +219,10 @@ def city_layouts(
 def _children(panel: Panel, code: str) -> pd.DataFrame:
     units = panel.units
     if units is None:
-        raise DataValidationError("city_layout() needs a census panel with its unit table (load_pack).")
+        raise DataValidationError(
+            "city_layout() needs a census panel with its unit table (load_pack).",
+            zh="city_layout() 需要带单位表的普查面板（用 load_pack 读取）。",
+        )
     return units[(units["level"] == "county") & (units["parent_code"] == code)].reset_index(drop=True)
 
 

@@ -37,11 +37,17 @@ def _load(kind: str) -> pd.DataFrame:
         listed = [s for s in row["industry_ids"].split(";") if s]
         unknown = [s for s in listed if s not in ids]
         if unknown or row["status"] not in {"mapped", "section", "unmapped"}:
-            raise DataFormatError(f"{name}, row {int(str(i)) + 2}: unknown ids {unknown} or status.")
+            raise DataFormatError(
+                f"{name}, row {int(str(i)) + 2}: unknown ids {unknown} or status.",
+                zh=f"{name} 第 {int(str(i)) + 2} 行：未知的产业编号 {unknown} 或未知的 status。",
+            )
         if (row["status"] == "unmapped") != (not listed) or (row["status"] == "unmapped" and not row["note"]):
-            raise DataFormatError(f"{name}, row {int(str(i)) + 2}: unmapped rows need a note and no ids.")
+            raise DataFormatError(
+                f"{name}, row {int(str(i)) + 2}: unmapped rows need a note and no ids.",
+                zh=f"{name} 第 {int(str(i)) + 2} 行：status 为 unmapped 的行须有说明（note）且不列产业编号。",
+            )
     if frame[key].duplicated().any():
-        raise DataFormatError(f"{name}: duplicate {key} values.")
+        raise DataFormatError(f"{name}: duplicate {key} values.", zh=f"{name}：{key} 列有重复值。")
     return frame
 
 

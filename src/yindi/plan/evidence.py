@@ -412,5 +412,8 @@ def _density(x: FloatArray, link: FloatArray) -> tuple[FloatArray, FloatArray]:
 def require(evidence: Evidence, name: str) -> FloatArray:
     """A measure of ``evidence`` or a clear error."""
     if name not in evidence.measures:
-        raise MissingDataError(f"Evidence has no measure {name!r}; it has {sorted(evidence.measures)}.")
+        raise MissingDataError(
+            f"Evidence has no measure {name!r}; it has {sorted(evidence.measures)}.",
+            zh=f"证据中没有度量 {name!r}；现有度量：{sorted(evidence.measures)}。",
+        )
     return evidence.measures[name]

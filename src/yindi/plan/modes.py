@@ -39,7 +39,10 @@ def driver_from_growth(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
     """
     need = {"region", "g_output", "g_capital", "g_labour", "tfp_growth"}
     if not need <= set(frame.columns):
-        raise DataFormatError(f"growth accounting frame needs {sorted(need)}; it has {list(frame.columns)}.")
+        raise DataFormatError(
+            f"growth accounting frame needs {sorted(need)}; it has {list(frame.columns)}.",
+            zh=f"增长核算表需要列 {sorted(need)}；现有列：{list(frame.columns)}。",
+        )
     g = frame.groupby("region")[["g_output", "g_capital", "g_labour", "tfp_growth"]].mean()
     with np.errstate(divide="ignore", invalid="ignore"):
         share = g["tfp_growth"] / g["g_output"]
@@ -60,7 +63,10 @@ def driver_from_malmquist(frame: pd.DataFrame) -> pd.DataFrame:
     ``factor`` (catch-up or input accumulation)."""
     need = {"region", "tc", "ec"}
     if not need <= set(frame.columns):
-        raise DataFormatError(f"Malmquist frame needs {sorted(need)}; it has {list(frame.columns)}.")
+        raise DataFormatError(
+            f"Malmquist frame needs {sorted(need)}; it has {list(frame.columns)}.",
+            zh=f"Malmquist 表需要列 {sorted(need)}；现有列：{list(frame.columns)}。",
+        )
     g = (
         frame.assign(ltc=np.log(frame["tc"]), lec=np.log(frame["ec"]))
         .groupby("region")[["ltc", "lec"]]

@@ -217,7 +217,10 @@ def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy (read once, cached). Raises :class:`DataFormatError` if the file is inconsistent."""
     frame = _read("taxonomy.csv")
     if tuple(frame.columns) != COLUMNS:
-        raise DataFormatError(f"taxonomy.csv: columns {list(frame.columns)}, expected {list(COLUMNS)}.")
+        raise DataFormatError(
+            f"taxonomy.csv: columns {list(frame.columns)}, expected {list(COLUMNS)}.",
+            zh=f"taxonomy.csv：列为 {list(frame.columns)}，应为 {list(COLUMNS)}。",
+        )
     industries = {str(r["industry_id"]): _industry(r) for _, r in frame.iterrows()}
     terms: dict[str, str] = {}
     for ind in industries.values():
@@ -226,7 +229,8 @@ def load_taxonomy() -> Taxonomy:
             key = normalise(form)
             if terms.get(key, ind.industry_id) != ind.industry_id:
                 raise DataFormatError(
-                    f"taxonomy.csv: the name {form!r} is used by {terms[key]!r} and {ind.industry_id!r}."
+                    f"taxonomy.csv: the name {form!r} is used by {terms[key]!r} and {ind.industry_id!r}.",
+                    zh=f"taxonomy.csv：名称 {form!r} 同时被 {terms[key]!r} 和 {ind.industry_id!r} 使用。",
                 )
             terms[key] = ind.industry_id
     return Taxonomy(frame=frame, version=TAXONOMY_VERSION, industries=industries, _terms=terms)

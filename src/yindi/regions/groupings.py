@@ -39,7 +39,8 @@ class Grouping:
             if adcode in codes:
                 return gid
         raise ParameterError(
-            f"Region {adcode!r} is in no group of the grouping {self.id!r} (mainland provinces only)."
+            f"Region {adcode!r} is in no group of the grouping {self.id!r} (mainland provinces only).",
+            zh=f"地区 {adcode!r} 不属于分组 {self.id!r} 的任何一组（仅限大陆省份）。",
         )
 
     def label(self, group: str, lang: str = "zh") -> str:
@@ -139,7 +140,8 @@ def grouping(name: str = "nbs4") -> Grouping:
         return GROUPINGS[name]
     except KeyError:
         raise ParameterError(
-            f"The 'grouping' parameter must be one of {', '.join(map(repr, GROUPINGS))}. Got {name!r} instead."
+            f"The 'grouping' parameter must be one of {', '.join(map(repr, GROUPINGS))}. Got {name!r} instead.",
+            zh=f"参数 'grouping' 须为 {'、'.join(map(repr, GROUPINGS))} 之一，收到的是 {name!r}。",
         ) from None
 
 
@@ -273,4 +275,8 @@ def strategic_region(name: str) -> StrategicRegion:
     if key in {normalise_key("成渝"), normalise_key("大湾区")}:
         return STRATEGIC["chengyu" if "成渝" in name else "gba"]
     names = ", ".join(f"{r.name_zh} ({r.id})" for r in STRATEGIC.values())
-    raise ParameterError(f"Unknown strategic region {name!r}. Known: {names}.")
+    raise ParameterError(
+        f"Unknown strategic region {name!r}. Known: {names}.",
+        zh=f"未知的战略区域 {name!r}。可用的有："
+        f"{'、'.join(f'{r.name_zh}（{r.id}）' for r in STRATEGIC.values())}。",
+    )

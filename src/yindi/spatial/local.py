@@ -28,7 +28,10 @@ QUADRANT_LABELS = {1: "HH", 2: "LH", 3: "LL", 4: "HL"}
 
 def _check_alpha(alpha: float, where: str) -> None:
     if not 0 < alpha < 1:
-        raise ParameterError(f"The 'alpha' parameter of {where} must be in (0, 1). Got {alpha!r}.")
+        raise ParameterError(
+            f"The 'alpha' parameter of {where} must be in (0, 1). Got {alpha!r}.",
+            zh=f"{where} 的参数 'alpha' 须在 (0, 1) 内，收到的是 {alpha!r}。",
+        )
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,8 @@ def unit_weights(
         )
     if len(geo) < 2:
         raise DataValidationError(
-            f"unit_weights() needs at least two units with a boundary at level {level!r}; got {len(geo)}."
+            f"unit_weights() needs at least two units with a boundary at level {level!r}; got {len(geo)}.",
+            zh=f"unit_weights() 在层级 {level!r} 至少需要两个有边界的单位，实际为 {len(geo)} 个。",
         )
     regions = list(geo.values())
     if method == "knn":

@@ -62,12 +62,18 @@ class Weights:
     def __post_init__(self) -> None:
         n = len(self.ids)
         if len(set(self.ids)) != n:
-            raise DataValidationError("Spatial weights need unique region codes; some codes appear twice.")
+            raise DataValidationError(
+                "Spatial weights need unique region codes; some codes appear twice.",
+                zh="空间权重要求地区代码唯一；有代码出现了两次。",
+            )
         object.__setattr__(self, "indptr", _frozen(self.indptr, np.int64))
         object.__setattr__(self, "indices", _frozen(self.indices, np.int64))
         object.__setattr__(self, "values", _frozen(self.values, np.float64))
         if self.indptr.shape != (n + 1,) or self.indices.shape != self.values.shape:
-            raise DataValidationError("Weights arrays are inconsistent: indptr must have n + 1 entries.")
+            raise DataValidationError(
+                "Weights arrays are inconsistent: indptr must have n + 1 entries.",
+                zh="权重数组不一致：indptr 须有 n + 1 个元素。",
+            )
 
     # --- construction -----------------------------------------------------------------------------------
     @classmethod
@@ -93,14 +99,22 @@ class Weights:
             if unknown:
                 raise DataValidationError(
                     f"Neighbour(s) {unknown} of region {code!r} are not regions of these weights; "
-                    "every neighbour must also be a key of `neighbors`."
+                    "every neighbour must also be a key of `neighbors`.",
+                    zh=f"地区 {code!r} 的邻居 {unknown} 不是该空间权重中的地区；"
+                    "每个邻居也须是 `neighbors` 的键。",
                 )
             if len(set(nb)) != len(nb):
                 dup = sorted({x for x in nb if nb.count(x) > 1})
-                raise DataValidationError(f"Region {code!r} lists neighbour(s) {dup} more than once.")
+                raise DataValidationError(
+                    f"Region {code!r} lists neighbour(s) {dup} more than once.",
+                    zh=f"地区 {code!r} 多次列出邻居 {dup}。",
+                )
             wv = [1.0] * len(nb) if weights is None else [float(v) for v in weights[code]]
             if len(wv) != len(nb):
-                raise DataValidationError(f"Region {code!r} has {len(nb)} neighbours but {len(wv)} weights.")
+                raise DataValidationError(
+                    f"Region {code!r} has {len(nb)} neighbours but {len(wv)} weights.",
+                    zh=f"地区 {code!r} 有 {len(nb)} 个邻居，却有 {len(wv)} 个权重。",
+                )
             order = np.argsort([pos[x] for x in nb], kind="stable")
             indices.extend(pos[nb[o]] for o in order)
             values.extend(wv[o] for o in order)
@@ -197,7 +211,10 @@ class Weights:
         sums = np.bincount(rows, weights=self.values, minlength=self.n)
         sums = np.where(self.cardinalities > 0, sums, 1.0)
         if np.any(sums[self.cardinalities > 0] <= 0):
-            raise ParameterError("Cannot row-standardise: some row has non-positive total weight.")
+            raise ParameterError(
+                "Cannot row-standardise: some row has non-positive total weight.",
+                zh="无法行标准化：某行的权重合计不为正。",
+            )
         vals = self.values / np.repeat(sums, self.cardinalities)
         return Weights(self.ids, self.indptr, self.indices, vals, self.kind, "row", self.attached)
 
@@ -207,7 +224,10 @@ class Weights:
         pos = {c: i for i, c in enumerate(self.ids)}
         missing = [c for c in wanted if c not in pos]
         if missing:
-            raise DataValidationError(f"Region(s) {missing[:5]} are not in these weights ({self.kind}).")
+            raise DataValidationError(
+                f"Region(s) {missing[:5]} are not in these weights ({self.kind}).",
+                zh=f"地区 {missing[:5]} 不在该空间权重（{self.kind}）中。",
+            )
         idx = np.array([pos[c] for c in wanted], dtype=np.int64)
         m = self.sparse()[idx][:, idx].tocsr()
         m.sort_indices()

@@ -62,7 +62,10 @@ def as_table(
             regions="as_is",
             missing=missing,
         )
-    raise ParameterError(f"{where} takes an ActivityTable or a pandas DataFrame; got {type(data).__name__}.")
+    raise ParameterError(
+        f"{where} takes an ActivityTable or a pandas DataFrame; got {type(data).__name__}.",
+        zh=f"{where} 接受 ActivityTable 或 pandas DataFrame，收到的是 {type(data).__name__}。",
+    )
 
 
 def period_matrices(
@@ -86,12 +89,16 @@ def period_matrices(
     for name, v in (("min_region_total", min_region_total), ("min_activity_total", min_activity_total)):
         if not np.isfinite(v) or v < 0:
             raise ParameterError(
-                f"The {name!r} parameter of {where} must be a finite number ≥ 0. Got {v!r} instead."
+                f"The {name!r} parameter of {where} must be a finite number ≥ 0. Got {v!r} instead.",
+                zh=f"{where} 的参数 {name!r} 须为 ≥ 0 的有限数，收到的是 {v!r}。",
             )
     chosen = list(table.periods) if periods is None else list(periods)
     for p in chosen:
         if p not in table.periods:
-            raise ParameterError(f"{where}: period {p} is not in the table; it has {list(table.periods)}.")
+            raise ParameterError(
+                f"{where}: period {p} is not in the table; it has {list(table.periods)}.",
+                zh=f"{where}：表中没有时期 {p}；现有时期：{list(table.periods)}。",
+            )
     out: list[PeriodMatrix] = []
     dropped: list[tuple[int, str, str, float, str]] = []
     for p in chosen:
@@ -125,13 +132,22 @@ def period_matrices(
             f"{where}: {first['kind']} {first['label']!r} has a total of zero in {first['period']} "
             f"({len(zero)} zero row(s) in all: {', '.join(map(repr, labels[:8]))}{' …' if len(labels) > 8 else ''}). "
             "Its shares and RCA are undefined. Pass empty='drop' (CLI: --empty drop) to leave such rows out of "
-            "those periods (reported), or remove them."
+            "those periods (reported), or remove them.",
+            zh=f"{where}："
+            f"{first['kind']} {first['label']!r} 在 {first['period']} 的合计为零（共 {len(zero)} 个零值行："
+            f"{'、'.join(map(repr, labels[:8]))}{' …' if len(labels) > 8 else ''}）"
+            "。"
+            "其份额和区位商（RCA）无定义。请设 empty='drop'（命令行：--empty drop）"
+            "把这些行从相应时期中去掉（会报告），或删除它们。",
         )
     if len(frame):
         warnings.warn(
-            f"{where}: {len(frame)} region/activity-period row(s) left out ({', '.join(sorted(set(frame['reason'])))}); "
-            "see the result's .dropped table.",
-            DataRepairWarning,
+            DataRepairWarning(
+                f"{where}: {len(frame)} region/activity-period row(s) left out ({', '.join(sorted(set(frame['reason'])))}); "
+                "see the result's .dropped table.",
+                zh=f"{where}：已排除 {len(frame)} 个地区/产业-时期行（{'、'.join(_reason_zh(r) for r in sorted(set(frame['reason'])))}）；"
+                "见结果的 .dropped 表。",
+            ),
             stacklevel=3,
         )
     return out, frame
@@ -140,7 +156,10 @@ def period_matrices(
 def positive_threshold(name: str, value: float, where: str) -> None:
     """Raise unless ``value`` is a finite number > 0 (RCA / LQ thresholds)."""
     if not np.isfinite(value) or value <= 0:
-        raise ParameterError(f"The {name!r} parameter of {where} must be a number > 0. Got {value!r}.")
+        raise ParameterError(
+            f"The {name!r} parameter of {where} must be a number > 0. Got {value!r}.",
+            zh=f"{where} 的参数 {name!r} 须为大于 0 的数，收到的是 {value!r}。",
+        )
 
 
 def prepare(
@@ -177,3 +196,8 @@ def prepare(
             f"{min_region_total:g}, min_activity_total={min_activity_total:g}); listed in .dropped."
         )
     return table, mats, dropped, notes
+
+
+def _reason_zh(reason: str) -> str:
+    """Chinese form of a ``reason`` of the dropped table ("total is zero", "total below min_…=v")."""
+    return reason.replace("total is zero", "合计为零").replace("total below ", "合计低于 ")

@@ -39,7 +39,7 @@ def aggregate_rows(cube: FloatArray, axis: int) -> list[int]:
 
 def read_file(path: Path) -> pd.DataFrame:
     if not path.exists():
-        raise DataFormatError(f"{path}: file not found.")
+        raise DataFormatError(f"{path}: file not found.", zh=f"{path}：文件不存在，请检查路径和文件名。")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -47,7 +47,10 @@ def read_file(path: Path) -> pd.DataFrame:
         return pd.read_excel(path, dtype=str, keep_default_na=False)
     if suffix == ".parquet":
         return pd.read_parquet(path)
-    raise DataFormatError(f"{path}: unsupported file type {suffix!r}; use CSV, Excel or Parquet.")
+    raise DataFormatError(
+        f"{path}: unsupported file type {suffix!r}; use CSV, Excel or Parquet.",
+        zh=f"{path}：不支持的文件类型 {suffix!r}；请使用 CSV、Excel 或 Parquet。",
+    )
 
 
 def complete_cells(
@@ -73,14 +76,24 @@ def complete_cells(
                 f"{src.file}: {nan_rows.size} value(s) missing, first for region {names.iloc[i]!r}, activity "
                 f"{acts.iloc[i]!r}, {years.iloc[i]} (row {src.row(i)})."
             )
+            msg_zh = (
+                f"{src.file} 第 {src.row(i)} 行：共 {nan_rows.size} 个缺失值，第一个是地区 {names.iloc[i]!r}、"
+                f"产业 {acts.iloc[i]!r}、{years.iloc[i]}。"
+            )
         else:
             p, r, a = (int(q[0]) for q in np.nonzero(absent))
             msg = (
                 f"{src.file}: {n_absent} region × activity × period combination(s) have no row, e.g. region "
                 f"{labels[1][r]!r}, activity {labels[2][a]!r}, {labels[0][p]}."
             )
+            msg_zh = (
+                f"{src.file}：{n_absent} 个地区 × 产业 × 时期组合没有数据行，例如地区 {labels[1][r]!r}、"
+                f"产业 {labels[2][a]!r}、{labels[0][p]}。"
+            )
         raise MissingDataError(
-            msg + " Fill them in, or pass missing='zero' (CLI: --missing zero) to count them as 0 (reported)."
+            msg
+            + " Fill them in, or pass missing='zero' (CLI: --missing zero) to count them as 0 (reported).",
+            zh=msg_zh + "请补齐，或设 missing='zero'（命令行：--missing zero）按 0 计（会报告）。",
         )
     note = (
         f"missing='zero': {nan_rows.size} empty value(s) and {n_absent} absent combination(s) counted as 0."

@@ -145,7 +145,10 @@ def census_activity_table(
             wide = wide.fillna(0.0)
             notes.append(f"NA sections of {int(holes.sum())} unit(s) read as 0 (missing='zero')")
     if wide.empty:
-        raise MissingDataError("census_activity_table(): no unit has all sections; pass missing='zero'.")
+        raise MissingDataError(
+            "census_activity_table(): no unit has all sections; pass missing='zero'.",
+            zh="census_activity_table()：没有任何单位具备全部门类；请设 missing='zero'。",
+        )
     idx = 1 if lang == "zh" else 2
     labels = [f"{SECTIONS[c][0]} {SECTIONS[c][idx]}" for c in wide.columns]
     names = panel.frame.drop_duplicates("region_code").set_index("region_code")["region"]

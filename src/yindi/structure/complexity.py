@@ -132,7 +132,10 @@ class ComplexityResult:
 
     def _index(self, period: int) -> int:
         if period not in self.periods:
-            raise ParameterError(f"Period {period} is not in the result; it has {list(self.periods)}.")
+            raise ParameterError(
+                f"Period {period} is not in the result; it has {list(self.periods)}.",
+                zh=f"结果中没有时期 {period}；现有时期：{list(self.periods)}。",
+            )
         return self.periods.index(period)
 
     def to_frame(self, lang: Lang = "zh") -> pd.DataFrame:

@@ -127,7 +127,8 @@ def _second_eigenvector(
     if n < 2:
         raise ComputationError(
             f"ECI/PCI need at least 2 activities with presence in some region; got {n}. "
-            "Lower rca_threshold or add activities."
+            "Lower rca_threshold or add activities.",
+            zh=f"ECI/PCI 至少需要 2 个在某一地区具有显性比较优势（presence）的产业，实际为 {n}。请降低 rca_threshold 或增加产业。",
         )
     if n <= _DENSE_EIGEN_MAX:
         vals, vecs = linalg.eigh(s, subset_by_index=[n - 2, n - 1])
@@ -199,14 +200,20 @@ def complexity_arrays(
     if rows.sum() < 2:
         raise ComputationError(
             f"ECI needs at least 2 regions with some activity at RCA ≥ {rca_threshold}; got {int(rows.sum())}. "
-            "Lower rca_threshold or add regions."
+            "Lower rca_threshold or add regions.",
+            zh=f"ECI 至少需要 2 个有 RCA ≥ {rca_threshold} 产业的地区，"
+            f"实际为 {int(rows.sum())}。请降低 rca_threshold 或增加地区。",
         )
     if not rows.all() or not cols.all():
         warnings.warn(
-            f"{int((~rows).sum())} region(s) have no activity and {int((~cols).sum())} activity(ies) no region with "
-            f"RCA ≥ {rca_threshold:g}; their ECI/COI (PCI) are NaN and they take no part in the eigenproblem "
-            "(ecomplexity would return NaN for every region). Lower rca_threshold to include them.",
-            MethodWarning,
+            MethodWarning(
+                f"{int((~rows).sum())} region(s) have no activity and {int((~cols).sum())} activity(ies) no region "
+                f"with RCA ≥ {rca_threshold:g}; their ECI/COI (PCI) are NaN and they take no part in the "
+                "eigenproblem (ecomplexity would return NaN for every region). Lower rca_threshold to include them.",
+                zh=f"{int((~rows).sum())} 个地区没有 RCA ≥ {rca_threshold:g} 的产业，{int((~cols).sum())} 个产业"
+                "没有这样的地区；它们的 ECI/COI（PCI）为 NaN，不参与特征值计算（ecomplexity 会对所有地区返回 NaN）。"
+                "请降低 rca_threshold 以纳入它们。",
+            ),
             stacklevel=2,
         )
     all_valid = bool(rows.all() and cols.all())
@@ -220,9 +227,11 @@ def complexity_arrays(
         sign = float(np.sign(r))
     else:
         warnings.warn(
-            "ECI sign: diversity does not vary (or ECI does not correlate with it); the sign convention "
-            "'corr(ECI, diversity) > 0' cannot be applied and +1 was used.",
-            MethodWarning,
+            MethodWarning(
+                "ECI sign: diversity does not vary (or ECI does not correlate with it); the sign convention "
+                "'corr(ECI, diversity) > 0' cannot be applied and +1 was used.",
+                zh="ECI 符号：多样性没有变化（或 ECI 与之不相关），无法按 'corr(ECI, diversity) > 0' 定号，已取 +1。",
+            ),
             stacklevel=2,
         )
     kp = np.full(m.shape[1], np.nan)
@@ -232,7 +241,8 @@ def complexity_arrays(
     mu, sd = float(kc_v.mean()) * sign, float(kc_v.std())
     if sd == 0:
         raise ComputationError(
-            "ECI is constant across regions (std 0); the regions' structures cannot be ranked."
+            "ECI is constant across regions (std 0); the regions' structures cannot be ranked.",
+            zh="ECI 在各地区间为常数（标准差为 0），无法对地区结构排序。",
         )
 
     phi = proximity_matrix(mw, u.astype(work))
@@ -258,8 +268,10 @@ def complexity_arrays(
     else:  # ecomplexity divides 0 by 0 here too; we say why the column is NaN
         coi = np.full_like(coi_raw, np.nan)
         warnings.warn(
-            "COI is the same for every region (std 0 up to rounding), so its z-score is undefined and COI is NaN.",
-            MethodWarning,
+            MethodWarning(
+                "COI is the same for every region (std 0 up to rounding), so its z-score is undefined and COI is NaN.",
+                zh="各地区的 COI 相同（舍入误差内标准差为 0），其 z 分数无定义，COI 记为 NaN。",
+            ),
             stacklevel=2,
         )
     return ComplexityArrays(

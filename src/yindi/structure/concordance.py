@@ -145,7 +145,10 @@ def tier_shares(
     if not used:
         raise DataValidationError(
             "tier_shares(): no activity of the table maps to GB/T 4754 divisions 06–46. Name activities by "
-            "division code ('13', '26', …) or pass activity_divisions={activity: [division, …]}."
+            "division code ('13', '26', …) or pass activity_divisions={activity: [division, …]}.",
+            zh="tier_shares()：表中没有任何产业对应到 GB/T 4754 的 06–46 大类。"
+            "请以大类代码命名产业（'13'、'26'、…），"
+            "或传入 activity_divisions={activity: [division, …]}。",
         )
     f = table.frame[table.frame["activity"].isin(used)].copy()
     f["tier"] = f["activity"].map(used)

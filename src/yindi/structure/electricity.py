@@ -67,7 +67,10 @@ def read_sector_electricity(
             raise DataValidationError(
                 f"{src.name}: sector(s) {unknown} are not in the CEADs → GB/T 4754 concordance "
                 "(yindi/structure/data/ceads_gbt4754.csv). Add them there or read the file with "
-                "read_activity_table()."
+                "read_activity_table().",
+                zh=f"{src.name}："
+                f"部门 {unknown} 不在 CEADs → GB/T 4754 对照表（yindi/structure/data/ceads_gbt4754.csv）"
+                "中。请在该表中补充，或用 read_activity_table() 读取该文件。",
             )
     drop: list[str] = []  # the aggregate itself is detected (and checked) by read_activity_table
     if households == "exclude":
@@ -93,6 +96,8 @@ def read_sector_electricity(
     if missing:
         raise DataValidationError(
             f"{src.name}: {sorted(missing)} should be the total of the other sectors but is not (within "
-            "1e-6); the file may be truncated or edited. Check it against the CEADs inventory."
+            "1e-6); the file may be truncated or edited. Check it against the CEADs inventory.",
+            zh=f"{src.name}：{sorted(missing)} 应为其他部门之和，但不相等（容差 1e-6）；"
+            "文件可能被截断或改动。请与 CEADs 清单核对。",
         )
     return table

@@ -65,11 +65,15 @@ def opportunities(
     """
     check_option("attractiveness", attractiveness, ATTRACTIVENESS, where="opportunities()")
     if top is not None and top < 1:
-        raise ParameterError(f"The 'top' parameter of opportunities() must be ≥ 1. Got {top!r} instead.")
+        raise ParameterError(
+            f"The 'top' parameter of opportunities() must be ≥ 1. Got {top!r} instead.",
+            zh=f"opportunities() 的参数 'top' 须 ≥ 1，收到的是 {top!r}。",
+        )
     p = result.periods[-1] if period is None else period
     if p not in result.periods:
         raise ParameterError(
-            f"opportunities(): period {p} is not in the result; it has {list(result.periods)}."
+            f"opportunities(): period {p} is not in the result; it has {list(result.periods)}.",
+            zh=f"opportunities()：结果中没有时期 {p}；现有时期：{list(result.periods)}。",
         )
     cells = result.cells[(result.cells["period"] == p) & (result.cells["m"] == 0)]
     pci = result.activities[result.activities["period"] == p].set_index("activity")["pci"]
@@ -77,11 +81,15 @@ def opportunities(
     out.insert(5, "pci", out["activity"].map(pci).to_numpy())
     if growth is not None:
         if not {"activity", "growth"} <= set(growth.columns):
-            raise ParameterError("opportunities(): growth must have columns 'activity' and 'growth'.")
+            raise ParameterError(
+                "opportunities(): growth must have columns 'activity' and 'growth'.",
+                zh="opportunities()：growth 须有 'activity' 和 'growth' 两列。",
+            )
         out["growth"] = out["activity"].map(growth.set_index("activity")["growth"]).to_numpy()
     elif attractiveness == "growth":
         raise ParameterError(
-            "opportunities(): attractiveness='growth' needs growth=DataFrame(activity, growth)."
+            "opportunities(): attractiveness='growth' needs growth=DataFrame(activity, growth).",
+            zh="opportunities()：attractiveness='growth' 需要 growth=DataFrame(activity, growth)。",
         )
     out["feasibility"] = out["density"]
     if attractiveness == "cog":
@@ -108,7 +116,10 @@ def national_growth(result_table: pd.DataFrame) -> pd.DataFrame:
     tot = result_table.groupby(["activity", "period"])["value"].sum().unstack("period")
     t0, t1 = int(tot.columns.min()), int(tot.columns.max())
     if t1 == t0:
-        raise ParameterError("national_growth(): the table has a single period; growth needs two or more.")
+        raise ParameterError(
+            "national_growth(): the table has a single period; growth needs two or more.",
+            zh="national_growth()：表中只有一个时期，计算增长至少需要两个时期。",
+        )
     with np.errstate(divide="ignore", invalid="ignore"):
         g = (tot[t1] / tot[t0]) ** (1.0 / (t1 - t0)) - 1.0
     g = g.where(tot[t0] > 0)

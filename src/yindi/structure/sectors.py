@@ -59,7 +59,10 @@ def sector_table(
         )
     keep = [c for c in codes if not incomplete[c]]
     if not keep:
-        raise MissingDataError("sector_table(): no city has all three sectors in the years chosen.")
+        raise MissingDataError(
+            "sector_table(): no city has all three sectors in the years chosen.",
+            zh="sector_table()：所选年份没有任何城市三次产业数据齐全。",
+        )
     values = np.stack([full.loc[keep].xs(y, level="year").to_numpy(dtype=np.float64) for y in chosen])
     names = panel.frame.drop_duplicates("region_code").set_index("region_code")["region"]
     idx = 0 if lang == "zh" else 1

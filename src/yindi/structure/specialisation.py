@@ -62,7 +62,10 @@ class SpecialisationResult:
         if period is None:
             return len(self.periods) - 1
         if period not in self.periods:
-            raise ParameterError(f"Period {period} is not in the result; it has {list(self.periods)}.")
+            raise ParameterError(
+                f"Period {period} is not in the result; it has {list(self.periods)}.",
+                zh=f"结果中没有时期 {period}；现有时期：{list(self.periods)}。",
+            )
         return self.periods.index(period)
 
     def _codes(self, k: int) -> list[str]:
@@ -152,7 +155,10 @@ class SpecialisationResult:
             region and peer (``rank`` 1 = most similar), sorted by mean similarity, highest first.
         """
         if top < 1:
-            raise ParameterError(f"The 'top' parameter of homogeneity() must be ≥ 1. Got {top!r} instead.")
+            raise ParameterError(
+                f"The 'top' parameter of homogeneity() must be ≥ 1. Got {top!r} instead.",
+                zh=f"homogeneity() 的参数 'top' 须 ≥ 1，收到的是 {top!r}。",
+            )
         k = self._k(period)
         s = sk.structural_similarity(self.matrices[k].x)
         codes = self._codes(k)

@@ -97,7 +97,8 @@ class ActivityTable:
         shape = (len(self.periods), len(self.regions), len(self.activities))
         if self.values.shape != shape:
             raise DataValidationError(
-                f"ActivityTable: values have shape {self.values.shape}, labels say {shape}."
+                f"ActivityTable: values have shape {self.values.shape}, labels say {shape}.",
+                zh=f"ActivityTable：数值的形状为 {self.values.shape}，而标签对应 {shape}。",
             )
         self.values.setflags(write=False)
 
@@ -124,7 +125,10 @@ class ActivityTable:
     def matrix(self, period: int) -> FloatArray:
         """Values of one period, shape (R, A) (read-only view)."""
         if period not in self.periods:
-            raise DataValidationError(f"Period {period} is not in the table; it has {list(self.periods)}.")
+            raise DataValidationError(
+                f"Period {period} is not in the table; it has {list(self.periods)}.",
+                zh=f"表中没有时期 {period}；现有时期：{list(self.periods)}。",
+            )
         out: FloatArray = self.values[self.periods.index(period)]
         return out
 
@@ -146,12 +150,22 @@ class ActivityTable:
         """Build a table from a (P, R, A) array (synthetic data, benchmarks); values must be finite and ≥ 0."""
         arr = np.array(values, dtype=np.float64)
         if not np.isfinite(arr).all():
-            raise MissingDataError("ActivityTable.from_array: values contain NaN or inf; fill them first.")
+            raise MissingDataError(
+                "ActivityTable.from_array: values contain NaN or inf; fill them first.",
+                zh="ActivityTable.from_array：数值中有 NaN 或 inf，请先补齐。",
+            )
         if (arr < 0).any():
-            raise DataValidationError("ActivityTable.from_array: values must be non-negative.")
+            raise DataValidationError(
+                "ActivityTable.from_array: values must be non-negative.",
+                zh="ActivityTable.from_array：数值须为非负数。",
+            )
         for kind, labels in (("periods", periods), ("regions", regions), ("activities", activities)):
             if len(set(labels)) != len(labels):
-                raise DataValidationError(f"ActivityTable.from_array: duplicated {kind}.")
+                raise DataValidationError(
+                    f"ActivityTable.from_array: duplicated {kind}.",
+                    zh="ActivityTable.from_array："
+                    f"{ {'periods': '时期', 'regions': '地区', 'activities': '产业'}[kind] }有重复。",
+                )
         po = np.argsort(np.asarray(periods))
         ro = np.argsort(np.asarray(regions, dtype=str))
         ao = np.argsort(np.asarray(activities, dtype=str))
@@ -244,7 +258,10 @@ def read_activity_table(
     if absent:
         raise DataFormatError(
             f"{src.file}: column(s) {absent} not found; the table has {list(raw.columns)}. Map the roles with "
-            "region=, activity=, period=, value= (CLI: --region, --activity, --period, --value)."
+            "region=, activity=, period=, value= (CLI: --region, --activity, --period, --value).",
+            zh=f"{src.file}：找不到列 {absent}；表中的列为 {list(raw.columns)}。"
+            "请用 region=、activity=、period=、value= 指定各列（命令行：--region、"
+            "--activity、--period、--value）。",
         )
     raw = raw.reset_index(drop=True)
     notes: list[str] = []
@@ -268,7 +285,11 @@ def read_activity_table(
             f"{src.file}, row {src.row(i)}, column {value!r}: negative value {v[i]} for region "
             f"{names.iloc[i]!r}, activity {acts.iloc[i]!r}, {years.iloc[i]} ({neg.size} negative cell(s) in all). "
             "Structure measures need non-negative sizes (output, employment, energy use); correct the data or "
-            "leave the cell empty and choose a missing= policy."
+            "leave the cell empty and choose a missing= policy.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {value!r} 列："
+            f"地区 {names.iloc[i]!r}、产业 {acts.iloc[i]!r}、"
+            f"{years.iloc[i]} 的值为负数 {v[i]}（共 {neg.size} 个负值单元格）。"
+            "结构指标需要非负的规模（产值、就业、能耗）；请更正数据，或留空该单元格并选择 missing= 处理方式。",
         )
     pc, p_u = pd.factorize(years, sort=True)
     rc, r_u = pd.factorize(codes, sort=True)
@@ -283,13 +304,20 @@ def read_activity_table(
             f"{src.file}: region {names.iloc[i]!r}, activity {acts.iloc[i]!r}, {years.iloc[i]} appears "
             f"more than once (rows {', '.join(str(src.row(int(j))) for j in rows[:6])}"
             f"{' …' if rows.size > 6 else ''}). Keep one row per region × activity × period (sum or pick one "
-            "before reading)."
+            "before reading).",
+            zh=f"{src.file}：地区 {names.iloc[i]!r}、产业 {acts.iloc[i]!r}、"
+            f"{years.iloc[i]} 出现不止一次（第 {'、'.join(str(src.row(int(j))) for j in rows[:6])}{' …' if rows.size > 6 else ''} 行）"
+            "。"
+            "每个地区 × 产业 × 时期只保留一行（读取前先加总或择一）。",
         )
     act_labels = [str(x) for x in a_u]
     reg_labels = [str(x) for x in r_u]
     for name in exclude_activities:
         if name not in act_labels:
-            raise DataValidationError(f"exclude_activities: {name!r} is not an activity of {src.file}.")
+            raise DataValidationError(
+                f"exclude_activities: {name!r} is not an activity of {src.file}.",
+                zh=f"exclude_activities：{name!r} 不是 {src.file} 中的产业。",
+            )
     cube = np.full(shape, np.nan)
     cube[pc, rc, ac] = v
     cube, extra = complete_cells(
@@ -311,7 +339,9 @@ def read_activity_table(
         if aggregates == "error":
             raise DataValidationError(
                 f"{src.file}: the table holds national-total rows (全国); pass aggregates='exclude' to leave them "
-                "out (reported) or remove them."
+                "out (reported) or remove them.",
+                zh=f"{src.file}：表中含全国合计行（全国）；请设 aggregates='exclude' 将其排除（会报告）"
+                "，或删除这些行。",
             )
         excluded.append(("region", NATIONAL_CODE, "national total (aggregate of the regions)"))
         keep_r[reg_labels.index(NATIONAL_CODE)] = False
@@ -330,7 +360,10 @@ def read_activity_table(
             shown = ", ".join(f"{k} {lab!r}" for k, lab, _ in found)
             raise DataValidationError(
                 f"{src.file}: {shown} equal(s) the sum of the others in every cell (an aggregate row). Pass "
-                "aggregates='exclude' to leave it out (reported) or remove it."
+                "aggregates='exclude' to leave it out (reported) or remove it.",
+                zh=f"{src.file}："
+                f"{'、'.join(('产业 ' if k == 'activity' else '地区 ') + repr(lab) for k, lab, _ in found)} 在每个单元格都等于其余各项之和（合计行）"
+                "。请设 aggregates='exclude' 将其排除（会报告），或删除。",
             )
         for kind, lab, _ in found:
             if kind == "activity":
@@ -344,9 +377,22 @@ def read_activity_table(
     for kind, label, reason in excluded:
         notes.append(f"{kind} {label!r} left out: {reason}.")
     if excluded:
+        kind_zh = {"region": "地区", "activity": "产业"}
+        why_zh = {
+            "national total (aggregate of the regions)": "全国合计，即各地区之和",
+            "equals the sum of the other activities in every cell (aggregate)": "每个单元格都等于其余产业之和，为合计行",
+            "equals the sum of the other regions in every cell (aggregate)": "每个单元格都等于其余地区之和，为合计行",
+            "excluded as asked": "按要求排除",
+        }
         warnings.warn(
-            f"{src.file}: " + "; ".join(f"{k} {lab!r} left out ({why})" for k, lab, why in excluded),
-            DataRepairWarning,
+            DataRepairWarning(
+                f"{src.file}: " + "; ".join(f"{k} {lab!r} left out ({why})" for k, lab, why in excluded),
+                zh=f"{src.file}：已排除 "
+                + "；".join(
+                    f"{kind_zh.get(k, k)} {lab!r}（{why_zh.get(why, why)}）" for k, lab, why in excluded
+                )
+                + "。",
+            ),
             stacklevel=2,
         )
     first = np.unique(rc, return_index=True)[1]

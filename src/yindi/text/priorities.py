@@ -177,7 +177,8 @@ class Priorities:
         elif level != "as_named":
             raise ParameterError(
                 "The 'level' parameter of ambitions() must be one of 'province', 'as_named'. "
-                f"Got {level!r} instead."
+                f"Got {level!r} instead.",
+                zh=f"ambitions() 的参数 'level' 须为 'province'、'as_named' 之一，收到的是 {level!r}。",
             )
         if not include_national:
             f = f.loc[f["region_code"] != NATIONAL_CODE]

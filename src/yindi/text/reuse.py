@@ -141,7 +141,8 @@ def document_similarity(
         mat = mh.estimate_jaccard(mh.MinHasher.make(num_perm, seed).signatures(sets))
     else:
         raise ParameterError(
-            f"The 'method' parameter of document_similarity() must be one of 'exact', 'minhash'. Got {method!r} instead."
+            f"The 'method' parameter of document_similarity() must be one of 'exact', 'minhash'. Got {method!r} instead.",
+            zh=f"document_similarity() 的参数 'method' 须为 'exact'、'minhash' 之一，收到的是 {method!r}。",
         )
     iu = np.triu_indices(n, 1)
     names = [d.name for d in documents]

@@ -62,7 +62,10 @@ def _kmeans(Z: FloatArray, k: int, seed: int, n_init: int = 20) -> IntArray:
         if best is None or inertia < best[0] - 1e-12:
             best = (inertia, lab.astype(np.int64))
     if best is None:
-        raise ParameterError(f"k-means could not form {k} non-empty clusters; choose a smaller k.")
+        raise ParameterError(
+            f"k-means could not form {k} non-empty clusters; choose a smaller k.",
+            zh=f"k-means 无法形成 {k} 个非空的类；请选较小的 k。",
+        )
     return best[1]
 
 
@@ -104,7 +107,10 @@ def _standardised(
         )
     if table.isna().any().any():
         bad = table.columns[table.isna().any()].tolist()
-        raise MissingDataError(f"Clustering needs complete data; {year} lacks values for {', '.join(bad)}.")
+        raise MissingDataError(
+            f"Clustering needs complete data; {year} lacks values for {', '.join(bad)}.",
+            zh=f"聚类需要完整数据；{year} 年缺少 {'、'.join(bad)} 的数值。",
+        )
     X = table.to_numpy(dtype=float)
     sd = X.std(axis=0, ddof=1)
     keep = sd > 0
@@ -181,7 +187,8 @@ def cluster_regions(
     lo, hi = (k, k) if k is not None else k_range
     if lo < 2 or hi > n - 1 or lo > hi:
         raise ParameterError(
-            f"cluster_regions(): k must lie in [2, {n - 1}] for {n} regions. Got {k if k else k_range}."
+            f"cluster_regions(): k must lie in [2, {n - 1}] for {n} regions. Got {k if k else k_range}.",
+            zh=f"cluster_regions()：{n} 个地区时 k 须在 [2, {n - 1}] 内，收到的是 {k if k else k_range}。",
         )
     sel = []
     labs: dict[int, IntArray] = {}
@@ -227,9 +234,15 @@ def peer_regions(
     code = resolve(region).adcode
     table, Z = _standardised(panel, year, indicators)
     if code not in table.index:
-        raise ParameterError(f"peer_regions(): {region!r} ({code}) has no data in {year}.")
+        raise ParameterError(
+            f"peer_regions(): {region!r} ({code}) has no data in {year}.",
+            zh=f"peer_regions()：{region!r}（{code}）在 {year} 年没有数据。",
+        )
     if not 1 <= n < len(table):
-        raise ParameterError(f"peer_regions(): n must be between 1 and {len(table) - 1}. Got {n}.")
+        raise ParameterError(
+            f"peer_regions(): n must be between 1 and {len(table) - 1}. Got {n}.",
+            zh=f"peer_regions()：n 须在 1 到 {len(table) - 1} 之间，收到的是 {n}。",
+        )
     i = list(table.index).index(code)
     d = np.sqrt(((Z - Z[i]) ** 2).sum(axis=1))
     d[i] = np.inf

@@ -70,7 +70,10 @@ def stage_types(
     check_option("intensity", intensity, get_args(Intensity), where="stage_types()")
     t1, t2, t3 = (float(t) for t in thresholds)
     if not t1 > t2 > t3:
-        raise ParameterError(f"stage_types(): thresholds must decrease (I > II > III). Got {thresholds!r}.")
+        raise ParameterError(
+            f"stage_types(): thresholds must decrease (I > II > III). Got {thresholds!r}.",
+            zh=f"stage_types()：阈值须递减（I > II > III），收到的是 {thresholds!r}。",
+        )
     needed = ["rd_intensity"] if intensity == "published" else ["rd_expenditure", "gdp"]
     needed.append("gdp_per_capita")
     for ind in needed:
@@ -83,7 +86,9 @@ def stage_types(
     if lack:
         raise MissingDataError(
             f"stage_types(): R&D intensity or per-capita GDP missing in {year} for {', '.join(lack)}. "
-            "Choose a year with complete data or drop those regions (panel.select(regions=...))."
+            "Choose a year with complete data or drop those regions (panel.select(regions=...)).",
+            zh=f"stage_types()：{year} 年 {'、'.join(lack)} 缺少研发投入强度或人均 GDP。"
+            "请选择数据完整的年份，或去掉这些地区（panel.select(regions=...)）。",
         )
     names = panel.frame.drop_duplicates("region_code").set_index("region_code")["region"]
     rows = []

@@ -22,11 +22,12 @@ from typing import Any
 
 import pandas as pd
 
+from yindi._defaults import WORKSPACE_ENV, WORKSPACE_FILE
 from yindi.data.panel import Indicator, Panel, Repair, make_panel
 from yindi.errors import WorkspaceError
 
-DEFAULT_PATH = "yindi.duckdb"
-ENV_VAR = "YINDI_WORKSPACE"
+DEFAULT_PATH = WORKSPACE_FILE
+ENV_VAR = WORKSPACE_ENV
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS datasets (

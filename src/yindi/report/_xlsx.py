@@ -1,9 +1,9 @@
 """A small, fast XLSX writer for plain tables: one header row (bold, bordered) and typed cells per sheet.
 
 What the report workbook needs and nothing more: text (in a shared-string table), numbers, booleans and blank
-cells. The XML is built row by row with string joins and zipped once, which writes the national report's
-~100,000 cells about ten times faster than xlsxwriter's general-purpose cell table (the report's largest cold
-cost before). Cells are written exactly as :func:`yindi.report.export.write_excel` wrote them with xlsxwriter:
+cells. The XML is built row by row with string joins and zipped once; for the national report's ~100,000 cells
+the whole workbook (injection-safety pass included) takes 0.66 s of CPU against 1.4–1.6 s with xlsxwriter's
+general-purpose cell table. Cells are written exactly as :func:`yindi.report.export.write_excel` wrote them with xlsxwriter:
 numbers with 16 significant digits (``{:.16G}``), infinities as the formula ``=1/0`` (``=-1/0``) showing
 ``#DIV/0!`` (xlsxwriter's ``nan_inf_to_errors``), text escaped for XML with control characters as ``_xHHHH_``
 and cut to Excel's 32,767 characters; missing values are blank cells.

@@ -126,3 +126,11 @@ def test_stored_rebuild_loads_no_pandas(study: Study, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": src}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "[]"]
+
+
+def test_workspace_and_output_inside_the_pack_are_not_data(tmp_path: Path, provinces_dir: Path) -> None:
+    pack = _pack(tmp_path, provinces_dir)
+    study = Study(data=str(pack), workspace=str(pack / "yindi.duckdb"), sections=SECTIONS)
+    build_report(study, pack / "out")
+    again = build_report(study, pack / "out")  # the workspace and the report changed inside the pack folder
+    assert again.from_store

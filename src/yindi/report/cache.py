@@ -85,13 +85,14 @@ def dependency_versions() -> dict[str, str]:
     return out
 
 
-def report_key(study: Study, names: Sequence[str]) -> str | None:
+def report_key(study: Study, names: Sequence[str], out: Path | None = None) -> str | None:
     """The key of the rendered report for ``study`` and the sections ``names``; ``None`` when the data are not
-    files on disk (then the report is always rendered)."""
+    files on disk (then the report is always rendered). The output folder ``out`` is not hashed when it lies
+    inside the pack folder."""
     from yindi import __version__
     from yindi.study.sources import files_digest, source_files
 
-    files = source_files(study.data)
+    files = source_files(study.data, skip=(out,) if out is not None else ())
     if files is None:
         return None
     doc = {

@@ -152,7 +152,7 @@ def build_report(
     if store and reuse_report and panel is None:
         from yindi.report import cache
 
-        cache_key = cache.report_key(study, names)
+        cache_key = cache.report_key(study, names, target)
         if cache_key is not None:
             hit = cache.load(
                 study,

@@ -27,9 +27,16 @@ def evidence_files(data: str | None) -> list[Path]:
     return [p for p in evidence_paths(root).values() if p.is_file() and root not in p.parents]
 
 
-def source_files(data: str | None) -> list[Path] | None:
+#: Files under a pack folder that are never data: workspaces (DuckDB and its write-ahead log) and part files.
+_NOT_DATA = (".duckdb", ".wal", ".part", ".tmp")
+
+
+def source_files(data: str | None, *, skip: tuple[Path, ...] = ()) -> list[Path] | None:
     """Every file the study reads from disk: the data file, or every file under the pack folder, plus the
-    evidence files beside it; ``None`` when ``data`` is not a path (e.g. a dataset name in the workspace)."""
+    evidence files beside it; ``None`` when ``data`` is not a path (e.g. a dataset name in the workspace).
+
+    Hidden files, workspaces and half-written files are left out, and so is anything under the folders in
+    ``skip`` (e.g. a report's output folder inside the pack folder)."""
     if data is None:
         return None
     root = Path(data)
@@ -37,7 +44,15 @@ def source_files(data: str | None) -> list[Path] | None:
         return [root]
     if not root.is_dir():
         return None
-    inside = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    skipped = [s.resolve() for s in skip]
+    inside = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and not p.name.endswith(_NOT_DATA)
+        and not any(s == p.resolve() or s in p.resolve().parents for s in skipped)
+    )
     return inside + evidence_files(data)
 
 

@@ -266,8 +266,9 @@ def build_report(
 
 
 def workbook_key(study: Study, results: StudyResults) -> str | None:
-    """The store key of the report workbook: the study (every choice) and the keys of every node result it
-    renders. Sections are pure functions of these, so the same key means the same workbook. ``None`` when a
+    """The store key of the report workbook: the study (every choice), the keys of every node result it
+    renders and the code of the package (:func:`yindi.report.cache.code_digest`). Sections are pure functions of
+    these, so the same key means the same workbook. ``None`` when a
     node failed or was not stored (then the workbook is always written)."""
     import hashlib
     import json
@@ -277,10 +278,13 @@ def workbook_key(study: Study, results: StudyResults) -> str | None:
 
     if results.failures or not results.keys:
         return None
+    from yindi.report.cache import code_digest
+
     doc = {
         "study": study.to_toml(),
         "nodes": dict(results.keys),
         "yindi": __version__,
+        "code": code_digest(),  # the sections and labels that made the tables (an edit rewrites the workbook)
         "layout": WORKBOOK_LAYOUT,
         "headers": COLUMNS,  # the header labels: a changed label rewrites the workbook
     }

@@ -268,8 +268,8 @@ def build_report(
 def workbook_key(study: Study, results: StudyResults) -> str | None:
     """The store key of the report workbook: the study (every choice), the keys of every node result it
     renders and the code of the package (:func:`yindi.report.cache.code_digest`). Sections are pure functions of
-    these, so the same key means the same workbook. ``None`` when a
-    node failed or was not stored (then the workbook is always written)."""
+    these, so the same key means the same workbook. ``None`` when a node failed or was not stored (then the
+    workbook is always written)."""
     import hashlib
     import json
 

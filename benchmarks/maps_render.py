@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -64,9 +65,13 @@ def main(levels: list[str]) -> None:
     mpl_s = time.perf_counter() - t0
     mpl_kb = len(buf.getvalue().encode()) / 1000
     # yindi from a cold path cache (geometry already loaded, as for matplotlib): project, simplify, render
+    import tempfile
+
     from yindi.report import _mapdata
 
-    _mapdata._level_paths.cache_clear()
+    _mapdata._cached_level_paths.cache_clear()
+    scratch = Path(tempfile.mkdtemp())  # an empty paths cache on disk: the paths are built, not read
+    _mapdata._paths_file = lambda level: scratch / f"{level}.json"  # type: ignore[assignment]
     _mapdata.maritime_paths.cache_clear()
     values = {r.adcode: 1.0 for r in provinces if r.is_mainland}
     t0 = time.perf_counter()

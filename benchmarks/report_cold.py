@@ -7,17 +7,21 @@ Each measurement runs in a fresh Python process (cold imports and caches), with 
 2. the region registry: building every unit's pinyin name up front (as before) vs lazily;
 3. the tail probabilities: importing ``scipy.stats`` vs ``scipy.special`` (after NumPy and ``scipy.optimize``,
    which the report needs anyway);
-4. the whole cold ``yindi report`` on the real provincial pack (needs /work/shared/data or ``YINDI_DATA``).
+4. the whole cold ``yindi report`` on the real provincial pack (needs /work/shared/data or ``YINDI_DATA``), each run
+   in a fresh process with a new, empty workspace (``YINDI_WORKSPACE``); the user cache of map geometry
+   (``~/.cache/yindi``) is warm, as on any machine that has drawn a map once.
 
 Run: ``python benchmarks/report_cold.py [--repeat 3] [--before-src DIR]``. Prints the best of ``repeat`` runs and
 ratios. With ``--before-src`` (the ``src`` folder of an older checkout, e.g. ``git archive ea8b0e7 src | tar -x
--C /tmp/before``) the cold report of that version is timed in the same run, alternating with this one.
+-C /tmp/before``) the cold report of that version is timed in the same run, alternating with this one, and the
+two reports are compared (HTML apart from the generation time, every workbook sheet).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,17 +67,46 @@ def _run(code: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _report_seconds(src: Path = ROOT / "src") -> float:
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    with tempfile.TemporaryDirectory() as out:
+def _report_seconds(src: Path = ROOT / "src", keep: Path | None = None) -> float:
+    """One cold ``yindi report`` in a fresh process, into an empty workspace of its own (``keep``: copy the
+    report there for comparison)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        env = {**os.environ, "PYTHONPATH": str(src), "YINDI_WORKSPACE": str(Path(tmp) / "ws.duckdb")}
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "yindi", "report", "--data", str(DATA), "--out", out],
+            [sys.executable, "-m", "yindi", "report", "--data", str(DATA), "--out", str(out)],
             env=env,
             capture_output=True,
             check=True,
         )
-        return time.perf_counter() - t0
+        seconds = time.perf_counter() - t0
+        if keep is not None and not keep.exists():
+            shutil.copytree(out, keep)
+        return seconds
+
+
+def same_report(a: Path, b: Path) -> list[str]:
+    """Differences between two reports: the HTML apart from its generation time, and every workbook sheet
+    (read back with pandas, compared with ``assert_frame_equal``)."""
+    import re
+
+    import pandas as pd
+
+    def body(p: Path) -> str:
+        return re.sub(r'<span id="generated">.*?</span>', "", (p / "report.html").read_text(encoding="utf-8"))
+
+    problems = [] if body(a) == body(b) else ["report.html"]
+    sa = pd.read_excel(a / "report.xlsx", sheet_name=None)
+    sb = pd.read_excel(b / "report.xlsx", sheet_name=None)
+    if list(sa) != list(sb):
+        problems.append(f"sheet names: {list(sa)} vs {list(sb)}")
+    for name in set(sa) & set(sb):
+        try:
+            pd.testing.assert_frame_equal(sa[name], sb[name])
+        except AssertionError:
+            problems.append(f"sheet {name}")
+    return problems
 
 
 def main() -> None:
@@ -94,17 +127,21 @@ def main() -> None:
             return
         now: list[float] = []
         before: list[float] = []
+        keep = Path(tempfile.mkdtemp())
         for _ in range(args.repeat):  # alternate, so that load from other jobs hits both alike
             if args.before_src is not None:
-                before.append(_report_seconds(args.before_src))
-            now.append(_report_seconds())
+                before.append(_report_seconds(args.before_src, keep / "before"))
+            now.append(_report_seconds(keep=keep / "after"))
         if before:
             b, a = min(before), min(now)
             print(
                 f"{'cold report (total)':<26}{b:>9.2f}s{a:>9.2f}s{b - a:>9.2f}s{b / a:>7.1f}×   target ≤ 4 s"
             )
+            problems = same_report(keep / "before", keep / "after")
+            print("same report before/after (HTML minus generation time, every sheet):", problems or "yes")
         else:
             print(f"{'cold report (total)':<26}{'':>10}{min(now):>9.2f}s   target ≤ 4 s")
+        shutil.rmtree(keep, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -87,9 +87,9 @@ def report(
     elif (
         study.workspace is None
     ):  # datasets and stored results: the default workspace, recorded in study.toml
-        from yindi.data.workspace import Workspace
+        from yindi._defaults import default_workspace
 
-        overrides["workspace"] = str(Workspace.open_default().path.resolve())
+        overrides["workspace"] = str(Path(default_workspace()).resolve())
     if year is not None:
         overrides["year"] = year
     if lang is not None:
@@ -125,6 +125,12 @@ def report(
 
         result = build_report(study, out, on_section=step, on_node=node)
         progress.update(task, completed=len(names) + 1, description="完成 / done")
+    if result.from_store:
+        console.print(
+            "[dim]复用已存储的报告（数据文件、设定与代码均未改变） / Reused the stored report (data files, study "
+            "and code unchanged)[/dim]",
+            highlight=False,
+        )
     if result.reused:
         console.print(
             f"[dim]复用已存储的结果 / Reused stored results: {', '.join(result.reused)}[/dim]",
@@ -138,4 +144,4 @@ def report(
     done(f"表格 / Tables: {result.excel.resolve()}")
     done(f"设定 / Study: {result.study.resolve()}  (yindi report --study {result.study})")
     total = sum(result.timings.values())
-    console.print(f"[dim]year {result.year} · {len(result.sections)} sections · {total:.1f} s[/dim]")
+    console.print(f"[dim]year {result.year} · {len(result.section_ids)} sections · {total:.1f} s[/dim]")

@@ -22,17 +22,18 @@ from typing import Any
 
 import pandas as pd
 
+from yindi._defaults import WORKSPACE_ENV, WORKSPACE_FILE
 from yindi.data.panel import Indicator, Panel, Repair, make_panel
 from yindi.errors import WorkspaceError
 
-DEFAULT_PATH = "yindi.duckdb"
+DEFAULT_PATH = WORKSPACE_FILE
+ENV_VAR = WORKSPACE_ENV
 
 #: DuckDB's memory limit while it stores an import's rows: the rows stream from the panel's own buffers and
 #: finished blocks go to the file, so a small limit keeps DuckDB from caching them (a million rows: 29 MB instead
 #: of 42 MB; ten million: 75 MB instead of 160 MB) at the same speed. Should DuckDB ever run out of memory
 #: under it, the transaction is rolled back and the import run again without the limit.
 INSERT_MEMORY_LIMIT = "64MB"
-ENV_VAR = "YINDI_WORKSPACE"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS datasets (

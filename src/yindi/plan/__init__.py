@@ -8,13 +8,42 @@ evidence), :mod:`~yindi.plan.portfolio` (decisions), :mod:`~yindi.plan.lists`, :
 
 from __future__ import annotations
 
-from yindi.plan.evidence import Evidence, build_evidence
-from yindi.plan.herding import Herding, herding
-from yindi.plan.lists import Lists, do_dont_lists
-from yindi.plan.modes import Modes, development_modes
-from yindi.plan.portfolio import Portfolio, plan_portfolio
-from yindi.plan.run import PlanResults, compute_plan
-from yindi.plan.taxonomy import Industry, IndustryNotFoundError, Taxonomy, load_taxonomy
+from typing import TYPE_CHECKING
+
+from yindi._lazy import lazy_package
+
+if TYPE_CHECKING:
+    from yindi.plan.evidence import Evidence, build_evidence
+    from yindi.plan.herding import Herding, herding
+    from yindi.plan.lists import Lists, do_dont_lists
+    from yindi.plan.modes import Modes, development_modes
+    from yindi.plan.portfolio import Portfolio, plan_portfolio
+    from yindi.plan.run import PlanResults, compute_plan
+    from yindi.plan.taxonomy import Industry, IndustryNotFoundError, Taxonomy, load_taxonomy
+
+# Public names load on first use: importing the package (e.g. for its option table) stays cheap.
+lazy_package(
+    __name__,
+    {
+        "Evidence": "yindi.plan.evidence",
+        "build_evidence": "yindi.plan.evidence",
+        "Herding": "yindi.plan.herding",
+        "herding": "yindi.plan.herding",
+        "Lists": "yindi.plan.lists",
+        "do_dont_lists": "yindi.plan.lists",
+        "Modes": "yindi.plan.modes",
+        "development_modes": "yindi.plan.modes",
+        "Portfolio": "yindi.plan.portfolio",
+        "plan_portfolio": "yindi.plan.portfolio",
+        "PlanResults": "yindi.plan.run",
+        "compute_plan": "yindi.plan.run",
+        "Industry": "yindi.plan.taxonomy",
+        "IndustryNotFoundError": "yindi.plan.taxonomy",
+        "Taxonomy": "yindi.plan.taxonomy",
+        "load_taxonomy": "yindi.plan.taxonomy",
+    },
+)
+
 
 __all__ = [
     "Evidence",

@@ -21,6 +21,7 @@ from yindi.errors import DataRepairWarning, MissingDataError
 from yindi.plan import _sources
 from yindi.plan._borrow import borrow_matrix
 from yindi.plan._options import PLAN_OPTIONS
+from yindi.plan._paths import evidence_paths
 from yindi.plan._region import region_measures
 from yindi.plan.concordance import links
 from yindi.plan.kernels import aggregate_lq, combine, symmetric
@@ -28,7 +29,7 @@ from yindi.plan.taxonomy import load_taxonomy
 from yindi.schema import tidy
 from yindi.structure.electricity import ELECTRICITY_PROXY_NOTE_EN, ELECTRICITY_PROXY_NOTE_ZH
 
-__all__ = ["INDUSTRY_MEASURES", "Evidence", "build_evidence"]
+__all__ = ["INDUSTRY_MEASURES", "Evidence", "build_evidence", "evidence_paths"]
 
 #: Region × industry measures: name → (Chinese, English) label.
 INDUSTRY_MEASURES: dict[str, tuple[str, str]] = {
@@ -176,18 +177,6 @@ class Evidence:
         frame = pd.concat(parts, ignore_index=True)
         frame["year"] = self.year
         return tidy(frame, keys=["industry_id"], lang="en" if lang == "en" else "zh")
-
-
-def evidence_paths(data: str | Path | None) -> dict[str, Path]:
-    """Sibling packs of a provincial pack folder (``../cn-firms``, ``../cn-counties``) and its electricity file."""
-    if data is None:
-        return {}
-    root = Path(data)
-    return {
-        "electricity": root / "sector_electricity.csv",
-        "firms": root.parent / "cn-firms" / "listed_firms.csv",
-        "census": root.parent / "cn-counties" / "census2020.csv.gz",
-    }
 
 
 def build_evidence(

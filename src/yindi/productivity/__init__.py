@@ -6,15 +6,37 @@ Malmquist / Malmquist–Luenberger indices.
 
 from __future__ import annotations
 
-from yindi.productivity.dea import dea, dea_frame
-from yindi.productivity.growth import (
-    GrowthAccounting,
-    capital_stock,
-    growth_accounting,
-    perpetual_inventory,
+from typing import TYPE_CHECKING
+
+from yindi._lazy import lazy_package
+
+if TYPE_CHECKING:
+    from yindi.productivity.dea import dea, dea_frame
+    from yindi.productivity.growth import (
+        GrowthAccounting,
+        capital_stock,
+        growth_accounting,
+        perpetual_inventory,
+    )
+    from yindi.productivity.malmquist import MalmquistResult, malmquist
+    from yindi.productivity.results import DEAResult
+
+# Public names load on first use: importing the package (e.g. for its option table) stays cheap.
+lazy_package(
+    __name__,
+    {
+        "dea": "yindi.productivity.dea",
+        "dea_frame": "yindi.productivity.dea",
+        "GrowthAccounting": "yindi.productivity.growth",
+        "capital_stock": "yindi.productivity.growth",
+        "growth_accounting": "yindi.productivity.growth",
+        "perpetual_inventory": "yindi.productivity.growth",
+        "MalmquistResult": "yindi.productivity.malmquist",
+        "malmquist": "yindi.productivity.malmquist",
+        "DEAResult": "yindi.productivity.results",
+    },
 )
-from yindi.productivity.malmquist import MalmquistResult, malmquist
-from yindi.productivity.results import DEAResult
+
 
 __all__ = [
     "DEAResult",

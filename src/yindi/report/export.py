@@ -57,46 +57,30 @@ def _sheet_name(name: str, used: set[str]) -> str:
 def write_excel(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
     """Write several tables to one workbook, one sheet each (names cut to Excel's 31 characters).
 
-    Cells are written by type with xlsxwriter directly (text always as text, never as a formula; numbers as
-    numbers; missing values blank), which is several times faster than ``DataFrame.to_excel``.
+    Cells are written by type (text always as text, never as a formula; numbers as numbers; missing values
+    blank) by the small writer of :mod:`yindi.report._xlsx`, about twice as fast as xlsxwriter's cell table
+    and much faster than ``DataFrame.to_excel``.
     """
-    import xlsxwriter
+    from yindi.report._xlsx import write_xlsx
 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
+    sheets = []
+    for name, frame in tables.items():
+        safe = safe_frame(frame)
+        header = [str(c) for c in safe.columns]
+        columns = [_cells(safe.iloc[:, j].tolist()) for j in range(safe.shape[1])]
+        sheets.append((_sheet_name(name, used), header, columns))
     tmp = target.with_suffix(target.suffix + ".part")
-    book = xlsxwriter.Workbook(str(tmp), {"nan_inf_to_errors": True})
-    header = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
-    try:
-        for name, frame in tables.items():
-            sheet = book.add_worksheet(_sheet_name(name, used))
-            safe = safe_frame(frame)
-            for j, col in enumerate(safe.columns):
-                sheet.write_string(0, j, str(col), header)
-            for j, col in enumerate(safe.columns):
-                _write_column(sheet, j, safe[col].tolist())
-    finally:
-        book.close()
+    write_xlsx(sheets, tmp)
     tmp.replace(target)
     return target
 
 
-def _write_column(sheet: Any, j: int, values: list[Any]) -> None:
-    import datetime as _dt
-    import math
-
-    for i, v in enumerate(values, start=1):
-        if v is None or v is pd.NA or v is pd.NaT or v == "" or (isinstance(v, float) and math.isnan(v)):
-            continue  # missing or empty: a blank cell
-        if isinstance(v, bool):
-            sheet.write_boolean(i, j, v)
-        elif isinstance(v, (int, float)):
-            sheet.write_number(i, j, v)
-        elif isinstance(v, (_dt.datetime, _dt.date)):
-            sheet.write_string(i, j, v.isoformat())
-        else:
-            sheet.write_string(i, j, str(v))
+def _cells(values: list[Any]) -> list[Any]:
+    """A column's values with pandas' missing markers (``NA``, ``NaT``) as ``None`` (a blank cell)."""
+    return [None if v is pd.NA or v is pd.NaT else v for v in values]
 
 
 #: Output formats by file suffix; a path without a suffix gets CSV.

@@ -11,21 +11,30 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from yindi.data import Panel, load
 from yindi.errors import ParameterError, YindiError
-from yindi.report.base import ReportContext, Section
-from yindi.report.export import write_excel
-from yindi.report.sections import SECTIONS
-from yindi.report.template import render_page
-from yindi.study import Study
-from yindi.study.pipeline import choose_year as _choose_year
-from yindi.study.pipeline import data_digest, run
-from yindi.study.result import StudyResults
+from yindi.study.sections import SECTIONS
+from yindi.study.sections import nodes_of as _nodes_of
 
-__all__ = ["ReportOutput", "build_report", "build_sections", "choose_year", "data_digest", "nodes_of"]
+if TYPE_CHECKING:  # loaded when a report is rendered: a rebuild copied from the workspace needs none of them
+    import pandas as pd
+
+    from yindi.data import Panel
+    from yindi.report.base import ReportContext, Section
+    from yindi.study import Study
+    from yindi.study.result import StudyResults
+
+__all__ = ["ReportOutput", "build_report", "build_sections", "choose_year", "nodes_of"]
+
+
+def __getattr__(name: str) -> Any:  # ``data_digest`` is re-exported lazily (it needs pandas)
+    if name == "data_digest":
+        from yindi.study.pipeline import data_digest
+
+        return data_digest
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 HTML_NAME = "report.html"
 EXCEL_NAME = "report.xlsx"
@@ -34,7 +43,12 @@ STUDY_NAME = "study.toml"
 
 @dataclass(frozen=True)
 class ReportOutput:
-    """Where the report went and what it contains."""
+    """Where the report went and what it contains.
+
+    ``sections`` holds the rendered sections; it is empty when the report was copied from the workspace
+    (``from_store``: inputs, study and code unchanged, see :mod:`yindi.report.cache`). ``section_ids`` names the
+    sections shown in either case.
+    """
 
     html: Path
     excel: Path
@@ -46,11 +60,14 @@ class ReportOutput:
     skipped: tuple[str, ...] = ()
     reused: tuple[str, ...] = ()
     computed: tuple[str, ...] = ()
+    section_ids: tuple[str, ...] = ()
+    from_store: bool = False
 
 
 def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
     """The default report year of the national report for ``panel`` (see :func:`yindi.study.pipeline.choose_year`)."""
     from yindi.study.options import REPORT_TABLE
+    from yindi.study.pipeline import choose_year as _choose_year
     from yindi.study.scope import analysis_codes
 
     codes = analysis_codes("province", None, ("540000",) if exclude_tibet else ())
@@ -58,12 +75,8 @@ def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
 
 
 def nodes_of(names: Sequence[str]) -> tuple[str, ...]:
-    """The analysis nodes the named sections render (each section module lists them in ``NODES``)."""
-    wanted: list[str] = []
-    for name in names:
-        module = importlib.import_module(f"yindi.report.sections.{name}")
-        wanted.extend(n for n in getattr(module, "NODES", ()) if n not in wanted)
-    return tuple(wanted)
+    """The analysis nodes the named sections render (:data:`yindi.study.sections.SECTION_NODES`)."""
+    return _nodes_of(list(names))
 
 
 def build_sections(
@@ -111,6 +124,7 @@ def build_report(
     on_section: Callable[[str], None] | None = None,
     on_node: Callable[[str], None] | None = None,
     store: bool = True,
+    reuse_report: bool = True,
 ) -> ReportOutput:
     """Build the national report for ``study`` into ``out_dir`` (HTML, Excel, study.toml).
 
@@ -118,6 +132,11 @@ def build_report(
     analysis set are unchanged); the sections only render them. The study file written beside the report
     records every choice (data, year, language, regions, seed, sections and every option) and a digest of the
     data files; ``yindi report --study out/study.toml`` rebuilds the same report.
+
+    With ``store`` and ``reuse_report`` (the default) and the data read from files (``panel`` not given), a
+    report already rendered from the same data files, study, sections and Yindi code is copied from the
+    workspace instead (:mod:`yindi.report.cache`); ``reuse_report=False`` renders it again from the stored
+    results.
     """
     names = list(study.sections) or list(SECTIONS)
     target = Path(out_dir)
@@ -129,6 +148,39 @@ def build_report(
             "study.toml）。请给出文件夹名，例如 --out report/。",
         )
     t0 = time.perf_counter()
+    cache_key = None
+    if store and reuse_report and panel is None:
+        from yindi.report import cache
+
+        cache_key = cache.report_key(study, names, target)
+        if cache_key is not None:
+            hit = cache.load(
+                study,
+                cache_key,
+                target,
+                (HTML_NAME, EXCEL_NAME, STUDY_NAME),
+                _dt.datetime.now().replace(microsecond=0),
+            )
+            if hit is not None:
+                meta = hit.meta
+                return ReportOutput(
+                    hit.html,
+                    hit.excel,
+                    hit.study,
+                    (),
+                    {"stored report": time.perf_counter() - t0},
+                    int(meta["year"]),
+                    tuple(meta["notices"]),
+                    tuple(meta["skipped"]),
+                    tuple(meta["nodes"]),
+                    (),
+                    tuple(meta["sections"]),
+                    True,
+                )
+    from yindi.data import load
+    from yindi.report.base import ReportContext
+    from yindi.study.pipeline import run
+
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0
     results = run(study, data, nodes=nodes_of(names), store=store, on_node=on_node)
@@ -162,6 +214,8 @@ def build_report(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    from yindi.report.template import render_page
+
     html = render_page(
         ctx,
         sections,
@@ -184,7 +238,7 @@ def build_report(
     key = workbook_key(resolved, results) if store else None
     excel_path = _write_workbook(tables, out / EXCEL_NAME, resolved, key)
     study_path = resolved.write(out / STUDY_NAME)
-    return ReportOutput(
+    output = ReportOutput(
         html_path,
         excel_path,
         study_path,
@@ -195,13 +249,27 @@ def build_report(
         tuple(f"{name}: {msg}" for name, msg in failures),
         results.reused,
         results.computed,
+        tuple(s.id for s in sections),
     )
+    if cache_key is not None and not results.notices:  # the store's own notices are about this run only
+        from yindi.report import cache
+
+        facts = {
+            "year": year,
+            "notices": list(output.notices),
+            "skipped": list(output.skipped),
+            "nodes": [*results.reused, *results.computed],
+            "sections": list(output.section_ids),
+        }
+        cache.save(study, cache_key, html_path, excel_path, study_path, facts)
+    return output
 
 
 def workbook_key(study: Study, results: StudyResults) -> str | None:
-    """The store key of the report workbook: the study (every choice) and the keys of every node result it
-    renders. Sections are pure functions of these, so the same key means the same workbook. ``None`` when a
-    node failed or was not stored (then the workbook is always written)."""
+    """The store key of the report workbook: the study (every choice), the keys of every node result it
+    renders and the code of the package (:func:`yindi.report.cache.code_digest`). Sections are pure functions of
+    these, so the same key means the same workbook. ``None`` when a node failed or was not stored (then the
+    workbook is always written)."""
     import hashlib
     import json
 
@@ -210,10 +278,13 @@ def workbook_key(study: Study, results: StudyResults) -> str | None:
 
     if results.failures or not results.keys:
         return None
+    from yindi.report.cache import code_digest
+
     doc = {
         "study": study.to_toml(),
         "nodes": dict(results.keys),
         "yindi": __version__,
+        "code": code_digest(),  # the sections and labels that made the tables (an edit rewrites the workbook)
         "layout": WORKBOOK_LAYOUT,
         "headers": COLUMNS,  # the header labels: a changed label rewrites the workbook
     }
@@ -255,6 +326,8 @@ def workbook_frame(frame: pd.DataFrame, ctx: ReportContext) -> pd.DataFrame:
 
 def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, study: Study, key: str | None) -> Path:
     """Write the workbook, or copy the stored one rendered from the same results."""
+    from yindi.report.export import write_excel
+
     if key is None:
         return write_excel(tables, path)
     from yindi.errors import WorkspaceError
@@ -278,6 +351,8 @@ def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, study: Study
 
 
 def _provenance_table(panel: Panel, study: Study, digest: str) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [
         {"item": "data", "value": study.data},
         {"item": "data_sha256", "value": digest},

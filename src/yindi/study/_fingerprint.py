@@ -21,22 +21,28 @@ __all__ = ["code_fingerprint"]
 _RENDERING = frozenset({"report", "cli", "api", "web", "__pycache__"})
 #: Files that hold code or the data the code computes with (taxonomy, concordances, presets, geometry tables).
 _SUFFIXES = frozenset({".py", ".csv", ".toml", ".json", ".txt", ".tsv"})
+#: Files that only the rendering layers use (templates, the dashboard's scripts and styles).
+_RENDERING_SUFFIXES = frozenset({".html", ".js", ".css", ".svg", ".md"})
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """SHA-256 over the relative path and bytes of every code and data file of the computing packages."""
+@lru_cache(maxsize=2)
+def code_fingerprint(rendering: bool = False) -> str:
+    """SHA-256 over the relative path and bytes of every code and data file of the computing packages.
+
+    With ``rendering=True`` the report, CLI, API and dashboard files count too (the key of a rendered report).
+    """
     root = Path(__file__).resolve().parents[1]
+    suffixes = _SUFFIXES | _RENDERING_SUFFIXES if rendering else _SUFFIXES
     files: list[tuple[str, str]] = []
     for folder, dirs, names in os.walk(root):
         rel = os.path.relpath(folder, root)
-        if rel == ".":
+        if rel == "." and not rendering:
             dirs[:] = [d for d in dirs if d not in _RENDERING]
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         files += [
             (os.path.join(rel, n).replace(os.sep, "/"), os.path.join(folder, n))
             for n in names
-            if os.path.splitext(n)[1] in _SUFFIXES
+            if os.path.splitext(n)[1] in suffixes
         ]
     h = hashlib.sha256()
     for rel, full in sorted(files):

@@ -16,6 +16,7 @@ from yindi.errors import MissingDataError, ParameterError, WorkspaceError, Yindi
 from yindi.study.nodes import Node, closure
 from yindi.study.result import NodeResult, StudyResults
 from yindi.study.scope import Scope, analysis_codes
+from yindi.study.sources import evidence_files, files_digest
 from yindi.study.spec import Study
 
 if TYPE_CHECKING:
@@ -72,9 +73,15 @@ def data_digest(panel: Panel, data: str | None = None) -> str:
 
 
 def node_key(
-    node: Node, scope: Scope, options: Mapping[str, Any], digest: str, inputs: Mapping[str, str]
+    node: Node,
+    scope: Scope,
+    options: Mapping[str, Any],
+    digest: str,
+    inputs: Mapping[str, str],
+    evidence: str = "",
 ) -> str:
-    """The store key of one node's result: everything the node reads, hashed."""
+    """The store key of one node's result: everything the node reads, hashed (``evidence``: the digest of the
+    sibling packs' evidence files the layout and coordination nodes read, :func:`yindi.study.sources.evidence_files`)."""
     from yindi import __version__
     from yindi.study._fingerprint import code_fingerprint
 
@@ -91,6 +98,7 @@ def node_key(
         "seed": scope.seed if node.seeded else None,
         "lang": scope.lang,
         "inputs": dict(inputs),
+        "evidence": evidence,
     }
     return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -98,9 +106,9 @@ def node_key(
 def store_path(study: Study) -> Path:
     """Where results are stored: the study's workspace, else the default one (``$YINDI_WORKSPACE`` or
     ``./yindi.duckdb``, as for datasets)."""
-    from yindi.data.workspace import Workspace
+    from yindi._defaults import default_workspace
 
-    return Path(study.workspace) if study.workspace else Workspace.open_default().path
+    return Path(study.workspace) if study.workspace else Path(default_workspace())
 
 
 def _message(exc: YindiError, lang: str) -> str:
@@ -150,6 +158,7 @@ def run(
             zh=f"数据中没有 {year} 年（数据年份 {years[0]}–{years[-1]}）。",
         )
     digest = data_digest(data, study.data)
+    evidence = files_digest(evidence_files(study.data))  # read by the plan and coordinate nodes
     scope = Scope(analysed, data, codes, study.level, year, study.seed, study.lang, study.data)
     results: dict[str, NodeResult | None] = {}
     failures: dict[str, str] = {}
@@ -189,7 +198,7 @@ def run(
                 )
                 results[n.name] = None
                 continue
-            key = node_key(n, scope, study.options, digest, {i: node_keys[i] for i in n.inputs})
+            key = node_key(n, scope, study.options, digest, {i: node_keys[i] for i in n.inputs}, evidence)
             node_keys[n.name] = key
             from yindi.study.store import MISSING
 

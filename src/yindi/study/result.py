@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from yindi.errors import ParameterError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class NodeResult:
         """A JSON-ready view (what the HTTP API serves): meta, notes and every table as a list of records,
         missing values as ``None``."""
         import numpy as np
+        import pandas as pd
 
         def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             flat = frame.reset_index(

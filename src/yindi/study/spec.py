@@ -170,7 +170,7 @@ class Study:
 
 def _check_sections(names: tuple[str, ...]) -> None:
     """Unknown report sections are errors naming the closest section."""
-    from yindi.report.sections import SECTIONS  # a tuple of names; importing it loads no section code
+    from yindi.study.sections import SECTIONS
 
     for name in names:
         if name not in SECTIONS:

@@ -14,12 +14,13 @@ import datetime as _dt
 import io
 import json
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from yindi.errors import WorkspaceError
 from yindi.study.result import NodeResult
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS node_results (

@@ -13,9 +13,10 @@ import pandas as pd
 
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("coordinate",)
+NODES = SECTION_NODES["coordination"]  # the nodes this section renders (listed in yindi.study.sections)
 
 #: Pairs listed in the top-pairs table.
 TOP_PAIRS = 15

@@ -6,9 +6,10 @@ from yindi.data.panel import unit_label
 from yindi.report import charts
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("coverage",)
+NODES = SECTION_NODES["coverage"]  # the nodes this section renders (listed in yindi.study.sections)
 
 
 def build(ctx: ReportContext) -> Section | None:

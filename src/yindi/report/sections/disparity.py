@@ -14,9 +14,10 @@ import pandas as pd
 from yindi.report import charts, html, maps
 from yindi.report.base import ReportContext, Section
 from yindi.study.result import NodeResult
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("disparity", "spatial")
+NODES = SECTION_NODES["disparity"]  # the nodes this section renders (listed in yindi.study.sections)
 
 CLUSTER_COLORS = {"HH": "#d7301f", "LL": "#2b8cbe", "HL": "#fdae6b", "LH": "#9ecae1", "ns": "#e5e5e5"}
 

@@ -7,9 +7,10 @@ import pandas as pd
 from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("index",)
+NODES = SECTION_NODES["index"]  # the nodes this section renders (listed in yindi.study.sections)
 
 _METHOD_ZH = {
     "entropy": "熵值法",

@@ -12,9 +12,10 @@ import pandas as pd
 from yindi.report import maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import esc, figure, grid, note, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("plan",)
+NODES = SECTION_NODES["layout"]  # the nodes this section renders (listed in yindi.study.sections)
 
 #: Items per list shown for each region (the Excel workbook has the full lists).
 SHOWN = 5

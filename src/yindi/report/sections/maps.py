@@ -7,9 +7,10 @@ import pandas as pd
 from yindi.report import maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("key_indicators",)
+NODES = SECTION_NODES["maps"]  # the nodes this section renders (listed in yindi.study.sections)
 
 #: Palettes of the maps, in order (cycled when more key indicators are chosen).
 PALETTES: tuple[str, ...] = ("Blues", "Purples", "Oranges", "Greens", "Reds")

@@ -12,11 +12,12 @@ import pandas as pd
 
 from yindi.report import html
 from yindi.report.base import ReportContext, Section
+from yindi.study.sections import SECTION_NODES
 
 TIBET = "540000"
 
 #: Analysis nodes this section renders.
-NODES = ("productivity",)
+NODES = SECTION_NODES["productivity"]  # the nodes this section renders (listed in yindi.study.sections)
 
 
 def _figure(make: Callable[[], str], caption: str) -> str:

@@ -12,9 +12,10 @@ import pandas as pd
 from yindi.report import charts, maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("structure",)
+NODES = SECTION_NODES["structure"]  # the nodes this section renders (listed in yindi.study.sections)
 
 
 def build(ctx: ReportContext) -> Section | None:

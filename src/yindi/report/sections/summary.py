@@ -11,9 +11,10 @@ import pandas as pd
 
 from yindi.report import html
 from yindi.report.base import ReportContext, Section
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("index", "typology", "productivity", "disparity", "spatial", "plan", "coordinate")
+NODES = SECTION_NODES["summary"]  # the nodes this section renders (listed in yindi.study.sections)
 
 TIBET = "540000"
 

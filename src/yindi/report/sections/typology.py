@@ -8,9 +8,10 @@ from yindi.report import maps
 from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, note, paragraph, table
 from yindi.study.result import NodeResult
+from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
-NODES = ("typology",)
+NODES = SECTION_NODES["typology"]  # the nodes this section renders (listed in yindi.study.sections)
 
 COLORS = {"I": "#54278f", "II": "#8c6bb1", "III": "#bcbddc", "IV": "#fdd9b5", "unclassified": "#969696"}
 

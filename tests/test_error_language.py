@@ -23,7 +23,6 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "yindi"
 #: ``test_allow_list_is_not_stale`` fails once a listed package has no untranslated error left.
 PENDING: frozenset[str] = frozenset(
     {
-        "data",  # importers and validation (src/yindi/data)
         "productivity",  # DEA, Malmquist, growth accounting (src/yindi/productivity)
         "report",  # HTML/Excel reports (src/yindi/report)
     }
@@ -249,3 +248,35 @@ def test_island_warning_is_bilingual() -> None:
     island = next(r for r in rec if "islands" in str(r.message))
     text = errors.bilingual_warning(island.message, island.category)
     assert text.index("孤岛") < text.index("islands)")
+
+
+def test_unknown_indicator_names_it_and_the_available_ones(panel) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(errors.ParameterError, match="'nope'") as exc:
+        panel.wide(["gdp", "nope"])
+    zh = _zh(exc)
+    assert "面板中没有指标 'nope'" in zh and "gdp" in zh and "、" in zh
+    assert "Available" not in zh
+
+
+def test_year_without_values_names_the_year_and_indicators(panel) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(errors.MissingDataError, match="1990") as exc:
+        panel.cross_section(1990, ["gdp", "population"])
+    assert "1990 年指标 gdp、population 没有数值" in _zh(exc)
+
+
+def test_conflicting_duplicates_name_file_rows_and_values(tmp_path: Path) -> None:
+    from yindi.data import load_pack
+
+    rows = [
+        "region_code,region,year,indicator,value,unit",
+        "110000,北京,2020,gdp,1.0,亿元",
+        "120000,天津,2020,gdp,2.0,亿元",
+        "110000,北京,2020,gdp,3.0,亿元",
+    ]
+    (tmp_path / "panel.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(errors.DataValidationError, match="conflicting duplicate") as exc:
+        load_pack(tmp_path)
+    zh = _zh(exc)
+    assert "110000" in zh and "2020 年" in zh and "'gdp'" in zh
+    assert "第 2 行" in zh and "第 4 行" in zh and "1.0" in zh and "3.0" in zh
+    assert "row " not in zh

@@ -70,7 +70,9 @@ def load(
     if not path.exists():
         raise DataFormatError(
             f"{path}: no such file or folder. Give a data pack folder (e.g. ../shared/data/cn-provinces), a file, "
-            "or workspace:NAME for an imported dataset."
+            "or workspace:NAME for an imported dataset.",
+            zh=f"{path}：文件或文件夹不存在。请给出数据包文件夹（如 ../shared/data/cn-provinces）、一个文件，"
+            "或用 workspace:NAME 指定已导入的数据集。",
         )
     if path.is_dir() or path.name == "panel.csv" or path.name.lower().endswith(".csv.gz"):
         return load_pack(path, region_fixes=region_fixes)

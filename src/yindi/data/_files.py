@@ -67,7 +67,7 @@ def _header(path: Path, first_line: str) -> list[str]:
     if dupes:
         raise DataFormatError(
             f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them.",
-            zh=f"{path} 第 1 行：列名重复 {', '.join(map(repr, dupes))}。请重命名。",
+            zh=f"{path} 第 1 行：列名重复 {'、'.join(map(repr, dupes))}。请重命名。",
         )
     return header
 
@@ -148,7 +148,9 @@ def _read_exact(path: Path, text: str) -> pd.DataFrame:
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise DataFormatError(f"{path}: not a readable CSV file ({exc}).") from None
+        raise DataFormatError(
+            f"{path}: not a readable CSV file ({exc}).", zh=f"{path}：不是可读取的 CSV 文件（{exc}）。"
+        ) from None
     if not rows:
         raise DataFormatError(f"{path}: the file is empty.", zh=f"{path}：文件为空。")
     header = [h.strip() for h in rows[0]]
@@ -156,7 +158,7 @@ def _read_exact(path: Path, text: str) -> pd.DataFrame:
     if dupes:
         raise DataFormatError(
             f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them.",
-            zh=f"{path} 第 1 行：列名重复 {', '.join(map(repr, dupes))}。请重命名。",
+            zh=f"{path} 第 1 行：列名重复 {'、'.join(map(repr, dupes))}。请重命名。",
         )
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(header) and any(cell.strip() for cell in row):
@@ -182,7 +184,8 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl/zipfile raise many kinds for a damaged file
         raise DataFormatError(
-            f"{path}: not a readable Excel workbook ({type(exc).__name__}: {exc})."
+            f"{path}: not a readable Excel workbook ({type(exc).__name__}: {exc}).",
+            zh=f"{path}：不是可读取的 Excel 工作簿（{type(exc).__name__}: {exc}）。",
         ) from None
     with book:
         names = book.sheet_names
@@ -192,7 +195,9 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
         ):
             raise DataFormatError(
                 f"{path}: cannot read sheet {sheet!r}; the workbook has {', '.join(map(repr, names))}. "
-                "Pass --sheet NAME (or its position, 0 = first)."
+                "Pass --sheet NAME (or its position, 0 = first).",
+                zh=f"{path}：无法读取工作表 {sheet!r}；工作簿中有 {'、'.join(map(repr, names))}。"
+                "请用 --sheet NAME 指定（或用序号，0 为第一个）。",
             )
         try:
             raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
@@ -203,20 +208,23 @@ def read_excel_text(path: Path, sheet: str | int | None) -> pd.DataFrame:
                 zh=f"{path} 工作表 {chosen!r}：有数值单元格超出数值范围（溢出为无穷大）。请检查指数极大的单元格。",
             ) from None
     if raw.empty:
-        raise DataFormatError(f"{path}: the sheet is empty.")
+        raise DataFormatError(f"{path}: the sheet is empty.", zh=f"{path}：工作表为空。")
     if raw.isna().any().any():
         _check_uncomputed_formulas(path, str(names[chosen]) if isinstance(chosen, int) else str(chosen), raw)
     header = ["" if pd.isna(h) else str(h).strip() for h in raw.iloc[0].tolist()]
     dupes = sorted({h for h in header if h and header.count(h) > 1})
     if dupes:
         raise DataFormatError(
-            f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them."
+            f"{path}, row 1: duplicate column header(s) {', '.join(map(repr, dupes))}. Rename them.",
+            zh=f"{path} 第 1 行：列名重复 {'、'.join(map(repr, dupes))}。请重命名。",
         )
     body = raw.iloc[1:]
     keep = ~body.isna().all(axis=1)
     body = body[keep]
     if body.empty:
-        raise DataFormatError(f"{path}: the sheet has a header but no data rows.")
+        raise DataFormatError(
+            f"{path}: the sheet has a header but no data rows.", zh=f"{path}：工作表只有表头，没有数据行。"
+        )
     frame = pd.DataFrame(
         body.to_numpy(), columns=header, index=pd.Index([int(i) + 1 for i in body.index], name="file_row")
     )

@@ -73,7 +73,9 @@ def need_column(columns: Sequence[str], column: str, role: str, origin: str) -> 
         cols = ", ".join(map(repr, list(columns)[:20]))
         raise DataFormatError(
             f"{origin}: no column {column!r} for the {role} role. Columns are: {cols}. "
-            f"Pass {role}='<column name>' (CLI: --{role} NAME)."
+            f"Pass {role}='<column name>' (CLI: --{role} NAME).",
+            zh=f"{origin}：没有用作 {role} 的列 {column!r}。现有的列：{'、'.join(map(repr, list(columns)[:20]))}。"
+            f"请传入 {role}='<列名>'（命令行：--{role} NAME）。",
         )
 
 
@@ -274,7 +276,10 @@ def _validate(
     if LEFT_OUT in code_of:  # rows left out by an explicit --level / --hk-mo-tw choice (reported in repairs)
         keep = ~np.isin(r_idx, [k for k, c in enumerate(code_of) if c == LEFT_OUT])
         if not keep.any():
-            raise DataFormatError(f"{origin}: no rows left after leaving out the regions asked.")
+            raise DataFormatError(
+                f"{origin}: no rows left after leaving out the regions asked.",
+                zh=f"{origin}：按要求排除地区后没有剩余的行。",
+            )
         r_idx = r_idx[keep]
         src = RowSource(origin, rows=np.flatnonzero(keep) + 2)
     y_idx, y_uniq = cols[year].factorized(keep)

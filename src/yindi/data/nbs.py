@@ -81,15 +81,21 @@ def parse_nbs(path: str | Path) -> NbsTable:
     if not lines or not _HEADER_DB.match(lines[0].strip()):
         raise DataFormatError(
             f"{src}, line 1: expected '数据库：…' as exported from the NBS website (data.stats.gov.cn). "
-            "For other tables use read_table()."
+            "For other tables use read_table().",
+            zh=f"{src} 第 1 行：应为从国家统计局网站（data.stats.gov.cn）导出的“数据库：…”。其他表格请用 read_table()。",
         )
     database = lines[0].split("：", 1)[-1].split(":", 1)[-1].strip()
     time_match = _HEADER_TIME.match(lines[1].strip()) if len(lines) > 1 else None
     if time_match is None:
-        raise DataFormatError(f"{src}, line 2: expected '时间：…' after the database line.")
+        raise DataFormatError(
+            f"{src}, line 2: expected '时间：…' after the database line.",
+            zh=f"{src} 第 2 行：“数据库：…”一行之后应为“时间：…”。",
+        )
     header_line = 2
     if header_line >= len(lines):
-        raise DataFormatError(f"{src}: the table header (line 3) is missing.")
+        raise DataFormatError(
+            f"{src}: the table header (line 3) is missing.", zh=f"{src}：缺少表头（第 3 行）。"
+        )
     header = _cells(lines[header_line])
     rows: list[tuple[int, list[str]]] = []
     notes: list[str] = []
@@ -116,11 +122,13 @@ def parse_nbs(path: str | Path) -> NbsTable:
         if len(cells) != len(header):
             raise DataFormatError(
                 f"{src}, line {number}: {len(cells)} cells but the header (line {header_line + 1}) has "
-                f"{len(header)}. Re-export the table from the NBS website without editing it."
+                f"{len(header)}. Re-export the table from the NBS website without editing it.",
+                zh=f"{src} 第 {number} 行：有 {len(cells)} 个单元格，而表头（第 {header_line + 1} 行）有 "
+                f"{len(header)} 个。请从国家统计局网站重新导出该表，不要手工编辑。",
             )
         rows.append((number, cells))
     if not rows:
-        raise DataFormatError(f"{src}: the table has no data rows.")
+        raise DataFormatError(f"{src}: the table has no data rows.", zh=f"{src}：表格没有数据行。")
     return NbsTable(database, time_match.group(1).strip(), header, rows, notes)
 
 
@@ -183,7 +191,8 @@ def read_nbs_export(
     if first == "指标":  # national table: rows are indicators, columns are years
         if not all_years:
             raise DataFormatError(
-                f"{src}, line 3: a national table (指标 × years) needs year columns (2024年, …)."
+                f"{src}, line 3: a national table (指标 × years) needs year columns (2024年, …).",
+                zh=f"{src} 第 3 行：全国表（指标 × 年份）需要年份列（2024年、…）。",
             )
         years = _header_years(src, value_cols)
         parsed = [_indicator_from_header(c) for c in body[first]]
@@ -205,7 +214,8 @@ def read_nbs_export(
         return make_panel(pd.concat(frames, ignore_index=True), meta, sources=[str(src)], origin=str(src))
     if first != "地区":
         raise DataFormatError(
-            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'."
+            f"{src}, line 3: the first header cell is {first!r}; expected '地区' or '指标'.",
+            zh=f"{src} 第 3 行：表头第一个单元格是 {first!r}，应为“地区”或“指标”。",
         )
 
     codes, names, fixes = resolve_regions(
@@ -253,7 +263,9 @@ def read_nbs_export(
         if year is None and len(found) != 1:
             raise DataFormatError(
                 f"{src}, line 2: the year of the data is not in the file ('时间：{table.time}'). Pass year=2025 "
-                "(CLI: yindi data import/check … --data-year 2025)."
+                "(CLI: yindi data import/check … --data-year 2025).",
+                zh=f"{src} 第 2 行：文件中没有数据年份（“时间：{table.time}”）。请传入 year=2025"
+                "（命令行：yindi data import/check … --data-year 2025）。",
             )
         data_year = year if year is not None else int(found[0])
         by_col = {c: _indicator_from_header(c) for c in value_cols}
@@ -283,7 +295,10 @@ def read_nbs_export(
                 )
             )
     else:
-        raise DataFormatError(f"{src}, line 3: mixed year and indicator columns; re-export one layout.")
+        raise DataFormatError(
+            f"{src}, line 3: mixed year and indicator columns; re-export one layout.",
+            zh=f"{src} 第 3 行：年份列与指标列混在一起；请按其中一种版式重新导出。",
+        )
     _check_footer(src, table)
     return make_panel(long, meta, repairs=repairs, sources=[str(src)], origin=str(src))
 
@@ -316,6 +331,9 @@ def _header_years(src: Path, cells: list[str]) -> list[int]:
         m = _YEAR_CELL.match(cell)
         y = int(m.group(1)) if m else -1
         if not MIN_YEAR <= y <= hi:
-            raise DataFormatError(f"{src}, line 3, header cell {cell!r}: not a year in [{MIN_YEAR}, {hi}].")
+            raise DataFormatError(
+                f"{src}, line 3, header cell {cell!r}: not a year in [{MIN_YEAR}, {hi}].",
+                zh=f"{src} 第 3 行表头单元格 {cell!r}：不是 [{MIN_YEAR}, {hi}] 范围内的年份。",
+            )
         out.append(y)
     return out

@@ -29,14 +29,23 @@ def read_indicators(path: Path) -> dict[str, Indicator]:
     need = ["indicator", "name_zh", "name_en", "unit"]
     absent = [c for c in need if c not in table.columns]
     if absent:
-        raise DataFormatError(f"{path}: missing column(s) {', '.join(absent)}; expected {', '.join(need)}.")
+        raise DataFormatError(
+            f"{path}: missing column(s) {', '.join(absent)}; expected {', '.join(need)}.",
+            zh=f"{path}：缺少列 {'、'.join(absent)}；应有 {'、'.join(need)}。",
+        )
     out: dict[str, Indicator] = {}
     for i, row in zip(table.index, table.to_dict("records"), strict=True):
         ind = row["indicator"].strip()
         if not ind:
-            raise DataValidationError(f"{path}, row {i}, column 'indicator': empty indicator id.")
+            raise DataValidationError(
+                f"{path}, row {i}, column 'indicator': empty indicator id.",
+                zh=f"{path} 第 {i} 行 'indicator' 列：指标编号为空。请填写指标编号或删除该行。",
+            )
         if ind in out:
-            raise DataValidationError(f"{path}, row {i}: indicator {ind!r} is listed twice.")
+            raise DataValidationError(
+                f"{path}, row {i}: indicator {ind!r} is listed twice.",
+                zh=f"{path} 第 {i} 行：指标 {ind!r} 重复列出。请删除重复的一行。",
+            )
         out[ind] = Indicator(
             id=ind,
             name_zh=row["name_zh"].strip() or ind,
@@ -68,7 +77,9 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
     if absent:
         raise DataFormatError(
             f"{panel_file}: missing column(s) {', '.join(absent)}; a pack's {PANEL_FILE} has "
-            f"{', '.join(COLUMNS)} (one value per row)."
+            f"{', '.join(COLUMNS)} (one value per row).",
+            zh=f"{panel_file}：缺少列 {'、'.join(absent)}；数据包的 {PANEL_FILE} 应有 "
+            f"{'、'.join(COLUMNS)}（每行一个值）。",
         )
     src = RowSource(str(panel_file), rows=tuple(int(r) for r in raw.index))
     raw = raw.reset_index(drop=True)
@@ -108,7 +119,9 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
             first = int(frame.index[frame["indicator"] == unknown[0]][0])
             raise DataValidationError(
                 f"{panel_file}, row {src.row(first)}, column 'indicator': {unknown[0]!r} is not described in "
-                f"{meta_file.name} ({len(unknown)} undescribed in all). Add a row for it there."
+                f"{meta_file.name} ({len(unknown)} undescribed in all). Add a row for it there.",
+                zh=f"{panel_file} 第 {src.row(first)} 行 'indicator' 列：{unknown[0]!r} 未在 {meta_file.name} 中说明"
+                f"（共 {len(unknown)} 个指标未说明）。请在 {meta_file.name} 中为它补一行。",
             )
         for ind, unit in frame.groupby("indicator")["unit"].first().items():
             label = meta[str(ind)].unit
@@ -130,7 +143,9 @@ def load_pack(path: str | Path, *, region_fixes: Mapping[str, str] | None = None
                 continue
             raise DataValidationError(
                 f"{panel_file}: indicator {ind!r} has unit {unit!r} but {meta_file.name} says {label!r}. "
-                "Make them agree."
+                "Make them agree.",
+                zh=f"{panel_file}：指标 {ind!r} 的单位是 {unit!r}，而 {meta_file.name} 中写的是 {label!r}。"
+                "请使两者一致。",
             )
     sources = [str(panel_file)] + ([str(meta_file)] if meta else [])
     panel = make_panel(frame, meta, repairs=repairs, sources=sources, origin=str(panel_file))
@@ -148,7 +163,9 @@ def _panel_file(root: Path) -> Path:
             return root
         raise DataFormatError(
             f"{root}: not found. A data pack is a folder with {PANEL_FILE} (and optionally {INDICATORS_FILE}); "
-            "for other layouts use read_table() or read_nbs_export()."
+            "for other layouts use read_table() or read_nbs_export().",
+            zh=f"{root}：未找到。数据包是一个含 {PANEL_FILE}（可另附 {INDICATORS_FILE}）的文件夹；"
+            "其他版式请用 read_table() 或 read_nbs_export()。",
         )
     for name in (PANEL_FILE, PANEL_FILE + ".gz"):
         if (root / name).exists():
@@ -157,10 +174,13 @@ def _panel_file(root: Path) -> Path:
     if len(gz) == 1:
         return gz[0]
     listed = f" (found {', '.join(g.name for g in gz)}: pass the file itself)" if gz else ""
+    listed_zh = f"（找到 {'、'.join(g.name for g in gz)}：请直接给出该文件）" if gz else ""
     raise DataFormatError(
         f"{root / PANEL_FILE}: not found{listed}. A data pack is a folder with {PANEL_FILE} or one *.csv.gz "
         f"(and optionally {INDICATORS_FILE}); for other layouts use read_table() or read_nbs_export().",
-        zh=f"{root}：未找到 {PANEL_FILE} 或唯一的 *.csv.gz 数据文件。",
+        zh=f"{root / PANEL_FILE}：未找到{listed_zh}。"
+        f"数据包是一个含 {PANEL_FILE} 或唯一 *.csv.gz 的文件夹（可另附 {INDICATORS_FILE}）；"
+        "其他版式请用 read_table() 或 read_nbs_export()。",
     )
 
 
@@ -169,7 +189,10 @@ def _read_gzip_text(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, compression="gzip", encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataFormatError(f"{path}: not a readable gzip-compressed UTF-8 CSV ({exc}).") from None
+        raise DataFormatError(
+            f"{path}: not a readable gzip-compressed UTF-8 CSV ({exc}).",
+            zh=f"{path}：不是可读取的 gzip 压缩 UTF-8 CSV 文件（{exc}）。",
+        ) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.index = pd.Index(range(2, len(frame) + 2), name="file_row")
     return frame

@@ -190,7 +190,8 @@ class Panel:
             return self.indicators[indicator_id]
         except KeyError:
             raise ParameterError(
-                f"The panel has no indicator {indicator_id!r}. Available: {', '.join(self.indicator_ids)}."
+                f"The panel has no indicator {indicator_id!r}. Available: {', '.join(self.indicator_ids)}.",
+                zh=f"面板中没有指标 {indicator_id!r}。可用的指标：{'、'.join(self.indicator_ids)}。",
             ) from None
 
     # --- subsets ------------------------------------------------------------------------------------------
@@ -240,7 +241,10 @@ class Panel:
         """Region × indicator table for one year (index ``region_code``)."""
         table = self.wide(indicators, years=[year])
         if table.empty:
-            raise MissingDataError(f"No values for year {year} and indicators {', '.join(indicators)}.")
+            raise MissingDataError(
+                f"No values for year {year} and indicators {', '.join(indicators)}.",
+                zh=f"{year} 年指标 {'、'.join(indicators)} 没有数值。",
+            )
         return table.droplevel("year")
 
     def series(self, indicator: str) -> pd.DataFrame:
@@ -261,7 +265,8 @@ class Panel:
         hit = f[(f["region_code"] == code) & (f["year"] == int(year)) & (f["indicator"] == indicator)]
         if hit.empty:
             raise MissingDataError(
-                f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}."
+                f"No row for region {region!r} ({code}), year {year}, indicator {indicator!r}.",
+                zh=f"没有地区 {region!r}（{code}）、{year} 年、指标 {indicator!r} 的数据行。",
             )
         return float(hit["value"].iloc[0])
 
@@ -328,12 +333,13 @@ def make_panel(
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise DataValidationError(
-            f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}."
+            f"{origin}: missing column(s) {', '.join(missing)}; a panel needs {', '.join(COLUMNS)}.",
+            zh=f"{origin}：缺少列 {'、'.join(missing)}；面板需要 {'、'.join(COLUMNS)}。",
         )
     f = frame.loc[:, list(COLUMNS)]  # a new frame; the caller's is never changed (columns are replaced)
 
-    def where(i: Any) -> str:  # only called when a message needs it
-        return _where(frame, i, origin)
+    def where(i: Any, zh: bool = False) -> str:  # only called when a message needs it
+        return _where(frame, i, origin, zh=zh)
 
     f["region_code"] = f["region_code"].astype(str)
     f["region"] = f["region"].astype(str)
@@ -347,12 +353,14 @@ def make_panel(
     mixed = units[units.apply(len) > 1]
     if len(mixed):
         ind = mixed.index[0]
-        firsts = [
-            f"{u!r} ({where(f.index[(f['indicator'] == ind) & (f['unit'] == u)][0])})" for u in mixed.iloc[0]
-        ]
+        at = {u: f.index[(f["indicator"] == ind) & (f["unit"] == u)][0] for u in mixed.iloc[0]}
+        firsts = [f"{u!r} ({where(i)})" for u, i in at.items()]
+        firsts_zh = [f"{u!r}（{where(i, zh=True)}）" for u, i in at.items()]
         raise DataValidationError(
             f"{origin}: indicator {ind!r} has mixed units {', '.join(firsts)}. Convert to one unit before "
-            "importing (e.g. 万公里 → 公里), or import them as separate indicators."
+            "importing (e.g. 万公里 → 公里), or import them as separate indicators.",
+            zh=f"{origin}：指标 {ind!r} 的单位不一致：{'、'.join(firsts_zh)}。请在导入前统一为一种单位"
+            "（如 万公里 → 公里），或作为不同的指标分别导入。",
         )
     key = ["region_code", "year", "indicator"]
     # One int64 per row, ordered like (indicator, region_code, year): duplicates and the final sort work on
@@ -369,9 +377,12 @@ def make_panel(
             distinct = vals.dropna().unique()
             if len(distinct) > 1 or (len(distinct) == 1 and vals.isna().any()):
                 listed = ", ".join(f"{v!r} ({where(i)})" for i, v in vals.items())
+                listed_zh = "、".join(f"{v!r}（{where(i, zh=True)}）" for i, v in vals.items())
                 raise DataValidationError(
                     f"{origin}: conflicting duplicate rows for region {code}, year {year}, indicator {ind!r}: "
-                    f"values {listed}. Keep one row per region, year and indicator."
+                    f"values {listed}. Keep one row per region, year and indicator.",
+                    zh=f"{origin}：地区 {code}、{year} 年、指标 {ind!r} 有相互矛盾的重复行：数值 {listed_zh}。"
+                    "每个地区、年份和指标只保留一行。",
                 )
         dropped = pd.Series(order_key, index=f.index).duplicated()
         examples = "; ".join(where(i) for i in f.index[dropped][:3])
@@ -421,8 +432,10 @@ NONNEGATIVE_UNITS: frozenset[str] = frozenset(
 )
 
 
-def _where(frame: pd.DataFrame, i: Any, origin: str) -> str:
-    """'file, row N' of row ``i`` (from the optional ``_file``/``_row`` columns), for messages."""
+def _where(frame: pd.DataFrame, i: Any, origin: str, *, zh: bool = False) -> str:
+    """'file, row N' (``zh``: 'file 第 N 行') of row ``i`` (from the optional ``_file``/``_row`` columns)."""
     file = str(frame.at[i, "_file"]) if "_file" in frame.columns else origin
     row: Any = frame.at[i, "_row"] if "_row" in frame.columns else None
-    return f"{file}, row {int(row)}" if row is not None and pd.notna(row) else file
+    if row is None or not pd.notna(row):
+        return file
+    return f"{file} 第 {int(row)} 行" if zh else f"{file}, row {int(row)}"

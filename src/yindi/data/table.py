@@ -56,13 +56,17 @@ def _read_any(path: Path, sheet: str | int | None) -> pd.DataFrame:
             frame = pd.read_parquet(path)
         except Exception as exc:
             raise DataFormatError(
-                f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc})."
+                f"{path}: not a readable Parquet file ({type(exc).__name__}: {exc}).",
+                zh=f"{path}：不是可读取的 Parquet 文件（{type(exc).__name__}: {exc}）。",
             ) from None
         if frame.empty:
-            raise DataFormatError(f"{path}: the table has no rows.")
+            raise DataFormatError(f"{path}: the table has no rows.", zh=f"{path}：表格没有数据行。")
         frame.index = pd.Index(range(1, len(frame) + 1), name="file_row")
         return frame
-    raise DataFormatError(f"{path}: unsupported file type {suffix!r}; use .csv, .xlsx or .parquet.")
+    raise DataFormatError(
+        f"{path}: unsupported file type {suffix!r}; use .csv, .xlsx or .parquet.",
+        zh=f"{path}：不支持的文件类型 {suffix!r}；请使用 .csv、.xlsx 或 .parquet。",
+    )
 
 
 def _need(frame: pd.DataFrame, column: str, role: str, origin: str) -> None:
@@ -117,7 +121,7 @@ def read_table(
     """
     if isinstance(source, pd.DataFrame):
         if source.empty:
-            raise DataFormatError("<DataFrame>: the table has no rows.")
+            raise DataFormatError("<DataFrame>: the table has no rows.", zh="<DataFrame>：表格没有数据行。")
         frame = source.astype(object).set_axis(pd.Index(range(1, len(source) + 1), name="file_row"))
         origin = "<DataFrame>"
     else:
@@ -138,7 +142,8 @@ def read_table(
     _need(frame, year, "year", origin)
     if (indicator is None) != (value is None):
         raise DataFormatError(
-            f"{origin}: a tidy table needs both indicator= and value= columns; a wide table needs neither."
+            f"{origin}: a tidy table needs both indicator= and value= columns; a wide table needs neither.",
+            zh=f"{origin}：长表需要同时给出 indicator= 和 value= 列；宽表两者都不需要。",
         )
     src = RowSource(origin, rows=file_rows)
     if indicator is not None and value is not None:
@@ -157,7 +162,10 @@ def read_table(
         else:
             mapping = {str(c): str(c) for c in indicators}
         if not mapping:
-            raise DataFormatError(f"{origin}: no value columns besides {region!r} and {year!r}.")
+            raise DataFormatError(
+                f"{origin}: no value columns besides {region!r} and {year!r}.",
+                zh=f"{origin}：除 {region!r} 和 {year!r} 之外没有数值列。",
+            )
         for col in mapping:
             _need(frame, col, "indicators", origin)
         _looks_tidy(frame, mapping, origin)
@@ -182,7 +190,10 @@ def read_table(
         file_rows = file_rows[keep]
         src = RowSource(origin, rows=file_rows)
         if frame.empty:
-            raise DataFormatError(f"{origin}: no rows left after leaving out the regions asked.")
+            raise DataFormatError(
+                f"{origin}: no rows left after leaving out the regions asked.",
+                zh=f"{origin}：按要求排除地区后没有剩余的行。",
+            )
     years = parse_years(frame[year], src, year)
     parsed = {col: parse_values(frame[col], src, col, repairs).to_numpy() for col in value_cols}
     k = len(value_cols)

@@ -339,11 +339,15 @@ def resolve_regions(
             if g not in reg and g != NATIONAL_CODE:
                 raise DataValidationError(
                     f"{src.file}, row {src.row(i)}, column 'region_code': unknown adcode {g!r}. "
-                    "Use six-digit GB/T 2260 codes, e.g. 110000 for 北京."
+                    "Use six-digit GB/T 2260 codes, e.g. 110000 for 北京.",
+                    zh=f"{src.file} 第 {src.row(i)} 行 'region_code' 列：无法识别的行政区划代码 {g!r}。"
+                    "请使用六位 GB/T 2260 代码，如北京为 110000。",
                 )
             raise DataValidationError(
                 f"{src.file}, row {src.row(i)}: region_code {g!r} does not match region "
-                f"{str(names.iloc[i])!r} ({out_code[i]}). Correct one of the two."
+                f"{str(names.iloc[i])!r} ({out_code[i]}). Correct one of the two.",
+                zh=f"{src.file} 第 {src.row(i)} 行：region_code {g!r} 与地区 {str(names.iloc[i])!r}"
+                f"（{out_code[i]}）不一致。请更正其中之一。",
             )
     return (
         take_strings(code_of, idx).set_axis(names.index),
@@ -360,7 +364,8 @@ def parse_years(raw: pd.Series, src: RowSource, column: str) -> pd.Series:
     if (idx < 0).any():
         i = _first(idx < 0)
         raise DataValidationError(
-            f"{src.file}, row {src.row(i)}, column {column!r}: '' is not a year. Write years as 2023."
+            f"{src.file}, row {src.row(i)}, column {column!r}: '' is not a year. Write years as 2023.",
+            zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：'' 不是年份。请把年份写成 2023 这样的形式。",
         )
     year_of = year_values([str(u) for u in uniques], idx, src, column, raw.iloc.__getitem__)
     return pd.Series(year_of[idx], index=raw.index)
@@ -380,13 +385,16 @@ def year_values(
             i = _first(idx == k)
             raise DataValidationError(
                 f"{src.file}, row {src.row(i)}, column {column!r}: {cell(i)!r} is not a year. "
-                "Write years as 2023."
+                "Write years as 2023.",
+                zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：{cell(i)!r} 不是年份。请把年份写成 2023 这样的形式。",
             )
         if not MIN_YEAR <= int(y) <= hi:
             i = _first(idx == k)
             raise DataValidationError(
                 f"{src.file}, row {src.row(i)}, column {column!r}: year {int(y)} is out of range "
-                f"[{MIN_YEAR}, {hi}]. Check the column mapping or the cell."
+                f"[{MIN_YEAR}, {hi}]. Check the column mapping or the cell.",
+                zh=f"{src.file} 第 {src.row(i)} 行 {column!r} 列：年份 {int(y)} 超出范围 [{MIN_YEAR}, {hi}]。"
+                "请检查列的对应关系或该单元格。",
             )
         year_of[k] = int(y)
     return year_of

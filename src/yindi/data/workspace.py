@@ -132,7 +132,8 @@ class Workspace:
 
         if not name or not name.replace("-", "").replace("_", "").isalnum():
             raise WorkspaceError(
-                f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces)."
+                f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces).",
+                zh=f"数据集名称 {name!r}：只能使用字母、数字、'-' 和 '_'（如 cn-provinces）。",
             )
         obs = panel.frame[["region_code", "region", "year", "indicator", "value", "unit"]]
         meta = pd.DataFrame(
@@ -274,12 +275,14 @@ class Workspace:
     def remove(self, name: str) -> None:
         """Delete a dataset (atomic)."""
         if not self.path.exists():
-            raise WorkspaceError(self._missing(name))
+            raise self._missing(name)
         with self._connect() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 if not con.execute("SELECT count(*) FROM datasets WHERE name = ?", [name]).fetchone()[0]:
-                    raise WorkspaceError(f"{self.path}: no dataset {name!r}.")
+                    raise WorkspaceError(
+                        f"{self.path}: no dataset {name!r}.", zh=f"{self.path}：没有数据集 {name!r}。"
+                    )
                 for table, key in (
                     ("observations", "dataset"),
                     ("indicators", "dataset"),
@@ -314,7 +317,7 @@ class Workspace:
         with self._connect(read_only=True) as con:
             row = con.execute("SELECT * FROM datasets WHERE name = ?", [name]).fetchone()
         if row is None:
-            raise WorkspaceError(self._missing(name))
+            raise self._missing(name)
         return DatasetInfo(row[0], row[1], json.loads(row[2]), json.loads(row[3]), int(row[4]), row[5])
 
     def load(self, name: str) -> Panel:
@@ -343,12 +346,20 @@ class Workspace:
             origin=f"workspace:{name}",
         )
 
-    def _missing(self, name: str) -> str:
+    def _missing(self, name: str) -> WorkspaceError:
+        """The error for a dataset ``name`` that is not in the workspace (naming those that are)."""
         if not self.path.exists():
-            return f"{self.path}: no workspace here yet, so no dataset {name!r}. Check --workspace / $YINDI_WORKSPACE."
+            return WorkspaceError(
+                f"{self.path}: no workspace here yet, so no dataset {name!r}. Check --workspace / $YINDI_WORKSPACE.",
+                zh=f"{self.path}：此处还没有工作区，因此没有数据集 {name!r}。请检查 --workspace / $YINDI_WORKSPACE。",
+            )
         names = self.datasets()["name"].tolist()
         known = ", ".join(names) if names else "none yet"
-        return f"{self.path}: no dataset {name!r} (datasets: {known})."
+        known_zh = "、".join(names) if names else "尚无"
+        return WorkspaceError(
+            f"{self.path}: no dataset {name!r} (datasets: {known}).",
+            zh=f"{self.path}：没有数据集 {name!r}（现有数据集：{known_zh}）。",
+        )
 
 
 def combine(panels: Sequence[Panel], origin: str = "<combined>") -> Panel:

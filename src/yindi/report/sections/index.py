@@ -66,6 +66,7 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr(f"新质生产力综合得分（{year}）", f"NQPF index score ({year})"),
         lang=ctx.lang,
         level=ctx.level,
+        units=ctx.map_units,
         palette="Purples",
     )
     bars = charts.bar_chart(

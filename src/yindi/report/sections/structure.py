@@ -14,13 +14,15 @@ from yindi.report.base import ReportContext, Section
 from yindi.report.html import figure, grid, note, paragraph, table
 
 #: Analysis nodes this section renders.
-NODES = ("structure",)
+NODES = ("structure", "sectors")
 
 
 def build(ctx: ReportContext) -> Section | None:
     res = ctx.result("structure")
-    if res is None:
-        return None
+    if res is None:  # no sector-by-sector file (the city pack): the three sectors, when the data hold them
+        from yindi.report.sections._sectors import sectors_section
+
+        return sectors_section(ctx)
     from yindi.structure import (
         ELECTRICITY_PROXY_NOTE_EN,
         ELECTRICITY_PROXY_NOTE_ZH,

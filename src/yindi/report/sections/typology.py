@@ -78,6 +78,7 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr(f"区域科技类型（{year}）", f"Regional S&T types ({year})"),
         lang=ctx.lang,
         level=ctx.level,
+        units=ctx.map_units,
         colors=COLORS,
         order=["I", "II", "III", "IV"],
     )

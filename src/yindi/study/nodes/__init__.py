@@ -75,15 +75,18 @@ class Node:
 
 #: Every node, in dependency order (a node's inputs come before it).
 NODES: tuple[Node, ...] = (
-    Node("coverage", "coverage"),
-    Node("key_indicators", "key_indicators", options=("report",)),
-    Node("index", "index", options=("index",), seeded=True),
+    Node("coverage", "coverage", options=("report", "index"), version=2),
+    Node("key_indicators", "key_indicators", options=("report", "index"), version=2),
+    Node("index", "index", options=("index",), seeded=True, version=2),
     Node("typology", "typology", options=("typology",), seeded=True),
     Node("productivity", "productivity", options=("productivity",), version=2),
     Node("structure", "structure", options=("structure",)),
+    Node("sectors", "sectors", options=("structure",)),
     Node("weights", "weights", options=("weights",)),
-    Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
+    Node(
+        "disparity", "disparity", options=("disparity", "index"), inputs=("weights",), seeded=True, version=2
+    ),
+    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=2),
     Node("plan", "plan", options=("plan",), seeded=True, version=2),
     Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
 )

@@ -20,7 +20,8 @@ def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult:
     """Tables ``moran`` (``year, moran_I, z_norm, p_norm, p_sim``; years in which every unit has a value) and
-    ``lisa`` (LISA of the disparity year, with region names); meta ``year``, ``permutations``."""
+    ``lisa`` (LISA of the disparity year, with region names); meta ``year``, ``permutations``, ``attached``
+    (island → nearest unit links among the units analysed) and ``islands`` (units left without neighbours)."""
     from yindi.spatial import local_moran, moran
     from yindi.spatial.local import QUADRANT_LABELS
     from yindi.study.nodes.weights import weights_of
@@ -63,5 +64,13 @@ def compute(
         }
     )
     return NodeResult(
-        "spatial", {"moran": pd.DataFrame(rows), "lisa": lf}, {"year": year, "permutations": perms}, notes
+        "spatial",
+        {"moran": pd.DataFrame(rows), "lisa": lf},
+        {
+            "year": year,
+            "permutations": perms,
+            "attached": [p for p in inputs["weights"].meta["attached"] if p[0] in set(codes)],
+            "islands": [c for c in inputs["weights"].meta["islands"] if c in set(codes)],
+        },
+        notes,
     )

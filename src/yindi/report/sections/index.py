@@ -121,9 +121,11 @@ def build(ctx: ReportContext) -> Section | None:
         f"intervals come from {draws} Dirichlet draws of the weights around the fitted weights "
         f"(concentration {concentration:g}, seed {ctx.seed}).",
     )
+    note_zh, note_en = res.meta.get("preset_note", ["", ""])
     html = "".join(
         [
             paragraph(intro),
+            note(tr(note_zh, note_en)) if note_zh or note_en else "",
             table(shown, digits=3),
             grid([figure(score_map), figure(ranks)]),
             grid([figure(bars), figure(radar)]),

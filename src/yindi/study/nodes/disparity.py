@@ -70,9 +70,8 @@ def compute(
     )
     from yindi.regions import grouping
     from yindi.schema import tidy
-    from yindi.study.nodes.weights import weights_of
-
     from yindi.study.derived import available, label
+    from yindi.study.nodes.weights import weights_of
     from yindi.study.pipeline import study_preset
 
     opt = options["disparity"]

@@ -80,6 +80,7 @@ def compute(
         "n_regions": len(res.regions),
         "dimensions": [d.name(scope.lang) for d in res.preset.dimensions],
         "preset": [preset.name("zh"), preset.name("en")],
+        "preset_note": [preset.note("zh"), preset.note("en")],
         "n_indicators": len(preset.indicators),
         "left_out": sorted({str(c) for c in gaps.index.get_level_values("region_code")}),
         "left_out_year": sorted(str(c) for (c, y) in gaps.index if int(y) == year),

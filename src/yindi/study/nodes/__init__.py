@@ -75,7 +75,7 @@ class Node:
 
 #: Every node, in dependency order (a node's inputs come before it).
 NODES: tuple[Node, ...] = (
-    Node("coverage", "coverage", options=("report", "index"), version=2),
+    Node("coverage", "coverage", options=("report", "index"), version=3),
     Node("key_indicators", "key_indicators", options=("report", "index"), version=2),
     Node("index", "index", options=("index",), seeded=True, version=2),
     Node("typology", "typology", options=("typology",), seeded=True),

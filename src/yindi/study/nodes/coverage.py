@@ -16,7 +16,8 @@ def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult:
     """Tables ``summary`` (Panel.coverage()), ``matrix`` (indicator × year: units with a value; one column per
-    year, named by the year) and ``year_rule`` (per year: units with every key indicator, units covered,
+    year, named by the year), ``checks`` (the plausibility findings of :func:`yindi.data.checks.check_panel` on
+    the analysed units, with the detail in the study's language) and ``year_rule`` (per year: units with every key indicator, units covered,
     share — what the report year was chosen by); meta ``n_regions``, ``n_units`` (analysis set),
     ``uncovered`` (units the data do not cover at all), ``years``, ``complete`` (indicators covering every unit
     in the report year), ``key_indicators`` and ``key_labels``, ``min_coverage``."""
@@ -38,9 +39,27 @@ def compute(
     preset = study_preset(options)
     rule = key_coverage(panel, keys, preset)
     used = [i for i in keys if available(panel, i, preset)]
+    from yindi.data.checks import check_panel
+
+    found = check_panel(panel).findings
+    detail = "detail_en" if scope.lang == "en" else "detail_zh"
+    checks = found.assign(detail=found[detail])[
+        [
+            "check",
+            "region_code",
+            "year",
+            "indicator",
+            "value",
+            "reference",
+            "partner_code",
+            "file",
+            "row",
+            "detail",
+        ]
+    ]
     return NodeResult(
         "coverage",
-        {"summary": panel.coverage(), "matrix": matrix.reset_index(), "year_rule": rule},
+        {"summary": panel.coverage(), "matrix": matrix.reset_index(), "year_rule": rule, "checks": checks},
         {
             "n_regions": n_regions,
             "n_units": len(scope.codes),

@@ -86,7 +86,7 @@ NODES: tuple[Node, ...] = (
     Node(
         "disparity", "disparity", options=("disparity", "index"), inputs=("weights",), seeded=True, version=2
     ),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=2),
+    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=3),
     Node("plan", "plan", options=("plan",), seeded=True, version=2),
     Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
 )

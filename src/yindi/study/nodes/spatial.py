@@ -19,7 +19,8 @@ from yindi.study.scope import Scope
 def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult:
-    """Tables ``moran`` (``year, moran_I, z_norm, p_norm, p_sim``; years in which every unit has a value) and
+    """Tables ``moran`` (``year, n, moran_I, z_norm, p_norm, p_sim``; each year on the ``n`` units with a value,
+    years with at least three) and
     ``lisa`` (LISA of the disparity year, with region names); meta ``year``, ``permutations``, ``attached``
     (island → nearest unit links among the units analysed) and ``islands`` (units left without neighbours)."""
     from yindi.spatial import local_moran, moran
@@ -31,22 +32,35 @@ def compute(
     values = disparity.tables["values"]
     table = values.pivot(index="region_code", columns="year", values="value")
     codes = [str(c) for c in table.index]
-    w = weights_of(inputs["weights"]).subset(codes)
+    full = weights_of(inputs["weights"])
     perms = opt["permutations"]
     year = int(disparity.meta["year"])
     rows = []
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always", MethodWarning)
         for y in table.columns:
-            col = table[y].dropna()
-            if len(col) < len(codes):
+            col = table[y].dropna()  # unbalanced city panels: the units with a value that year (n is shown)
+            if len(col) < 3:
                 continue
-            m = moran(col, w, permutations=perms, seed=scope.seed)
+            m = moran(col, full.subset([str(c) for c in col.index]), permutations=perms, seed=scope.seed)
             rows.append(
-                {"year": int(y), "moran_I": m.I, "z_norm": m.z_norm, "p_norm": m.p_norm, "p_sim": m.p_sim}
+                {
+                    "year": int(y),
+                    "n": len(col),
+                    "moran_I": m.I,
+                    "z_norm": m.z_norm,
+                    "p_norm": m.p_norm,
+                    "p_sim": m.p_sim,
+                }
             )
+        now = table[year].dropna()
         lisa = local_moran(
-            table[year], w, permutations=perms, seed=scope.seed, alpha=opt["alpha"], adjust=opt["adjust"]
+            now,
+            full.subset([str(c) for c in now.index]),
+            permutations=perms,
+            seed=scope.seed,
+            alpha=opt["alpha"],
+            adjust=opt["adjust"],
         )
     notes = tuple(sorted({str(x.message) for x in seen}))
     ids = [str(c) for c in lisa.ids]

@@ -10,6 +10,14 @@ from _city_panel import GUANGDONG_CITIES, city_panel
 
 from yindi.study import Study, run
 
+#: The synthetic panel holds the provinces' indicators, so the study names the provincial choices (a city
+#: study's defaults are the city preset and key indicators, see yindi.study.levels).
+PROVINCE_CHOICES = {
+    "index": {"preset": "nqpf_three_elements"},
+    "disparity": {"indicator": "rd_intensity"},
+    "report": {"key_indicators": ["gdp_per_capita", "rd_intensity", "tech_contract_turnover"]},
+}
+
 
 @pytest.fixture(scope="module")
 def cities():  # type: ignore[no-untyped-def]
@@ -17,7 +25,7 @@ def cities():  # type: ignore[no-untyped-def]
 
 
 def test_run_on_cities(cities) -> None:  # type: ignore[no-untyped-def]
-    study = Study(data="<synthetic>", level="city", within="广东", year=2023)
+    study = Study(data="<synthetic>", level="city", within="广东", year=2023, options=PROVINCE_CHOICES)
     res = run(study, cities, store=False)
     assert not res.failures, res.failures
     assert all(c.startswith("44") for c in res.codes) and len(res.codes) == 21  # 广东's 21 cities
@@ -54,6 +62,7 @@ def test_city_report(cities, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         within="广东",
         year=2023,
         sections=("coverage", "index", "disparity"),
+        options=PROVINCE_CHOICES,
     )
     out = build_report(study, tmp_path, panel=cities, store=False)
     html = out.html.read_text(encoding="utf-8")

@@ -194,7 +194,9 @@ def _jumps(f: pd.DataFrame, indicators: tuple[str, ...], ratio: float) -> pd.Dat
     sub = _with_previous(f, indicators)
     sub = sub[(sub["value"] > 0) & (sub["prev"] > 0)]
     r = sub["value"] / sub["prev"]
-    hit = sub[(r > ratio) | (r < 1 / ratio)].assign(ratio=r)
+    mask = (r > ratio) | (r < 1 / ratio)
+    # r[mask], not r: assigning a longer Series to an empty frame would take that Series' index (pandas)
+    hit = sub[mask].assign(ratio=r[mask])
     zh, en = [], []
     for n, y, i, v, p, x in hit[["region", "year", "indicator", "value", "prev", "ratio"]].itertuples(
         index=False

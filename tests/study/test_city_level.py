@@ -6,17 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _city_panel import GUANGDONG_CITIES, city_panel
+from _city_panel import GUANGDONG_CITIES, PROVINCE_CHOICES, city_panel
 
 from yindi.study import Study, run
-
-#: The synthetic panel holds the provinces' indicators, so the study names the provincial choices (a city
-#: study's defaults are the city preset and key indicators, see yindi.study.levels).
-PROVINCE_CHOICES = {
-    "index": {"preset": "nqpf_three_elements"},
-    "disparity": {"indicator": "rd_intensity"},
-    "report": {"key_indicators": ["gdp_per_capita", "rd_intensity", "tech_contract_turnover"]},
-}
 
 
 @pytest.fixture(scope="module")

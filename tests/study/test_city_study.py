@@ -71,7 +71,9 @@ def test_year_rule_on_a_small_panel() -> None:
     for year, have in ((2020, 10), (2021, 9), (2022, 7)):  # units with the indicator that year
         for k, code in enumerate(codes):
             rows.append((code, code, year, "x", float(k + 1) if k < have else np.nan, "u"))
-    panel = make_panel(pd.DataFrame(rows, columns=["region_code", "region", "year", "indicator", "value", "unit"]))
+    panel = make_panel(
+        pd.DataFrame(rows, columns=["region_code", "region", "year", "indicator", "value", "unit"])
+    )
     assert choose_year(panel, ["x"], min_coverage=0.8) == 2021  # 9/10 ≥ 80 %, 7/10 is not
     assert choose_year(panel, ["x"], min_coverage=0.95) == 2020
     assert choose_year(panel, ["x"], min_coverage=0.6) == 2022
@@ -198,7 +200,12 @@ def test_index_lists_what_it_leaves_out(cities) -> None:  # type: ignore[no-unty
 
 
 def test_productivity_says_why_it_is_left_out(cities_dir: Path, city_panel) -> None:  # type: ignore[no-untyped-def]
-    res = run(Study(data=str(cities_dir), level="city", within="广东"), city_panel, nodes=["productivity"], store=False)
+    res = run(
+        Study(data=str(cities_dir), level="city", within="广东"),
+        city_panel,
+        nodes=["productivity"],
+        store=False,
+    )
     assert res.get("productivity") is None
     assert "R&D" in res.failures["productivity"] and "不以替代投入凑数" in res.failures["productivity"]
 

@@ -46,7 +46,9 @@ def is_auto(value: Any) -> bool:
 
 
 def effective_options(options: Mapping[str, Mapping[str, Any]], level: Level) -> dict[str, dict[str, Any]]:
-    """The options with every level-dependent ``"auto"`` replaced by the level's default."""
+    """The options with every level-dependent ``"auto"`` replaced by the level's default, plus the entry
+    ``index_preset`` (``{"preset": …}``): nodes that only read the preset's definitions (key indicators,
+    coverage, disparity) are keyed by it, not by every index option."""
     out = {name: dict(values) for name, values in options.items()}
     for analysis, values in LEVEL_DEFAULTS[level].items():
         if analysis not in out:
@@ -54,7 +56,13 @@ def effective_options(options: Mapping[str, Mapping[str, Any]], level: Level) ->
         for key, value in values.items():
             if is_auto(out[analysis].get(key)):
                 out[analysis][key] = value
+    if "index" in out:
+        out[PRESET_KEY] = {"preset": out["index"]["preset"]}
     return out
+
+
+#: The entry of :func:`effective_options` that holds only the index preset.
+PRESET_KEY = "index_preset"
 
 
 def level_default(analysis: str, key: str, level: Level) -> Any:

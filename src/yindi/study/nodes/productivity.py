@@ -60,8 +60,8 @@ def compute(
             "productivity are left out rather than computed from stand-in inputs. Set [options.productivity] "
             "inputs/outputs to indicators the data hold to run it.",
             zh=f"数据中没有效率分析所需的创新投入与产出指标（{', '.join(absent)}；城市统计面板没有 R&D、专利和资本存量"
-            "序列）：创新效率与全要素生产率从略，不以替代投入凑数。可在 [options.productivity] 中把 inputs/outputs "
-            "设为数据中有的指标。",
+            "序列）：创新效率与全要素生产率从略，不以替代投入凑数。如数据中有相应指标，可在研究设定的效率分析选项中"
+            "改用这些指标。",
         )
     last = int(opt["last_year"] or scope.year)
     first = int(opt["first_year"])

@@ -90,7 +90,7 @@ NODES: tuple[Node, ...] = (
         options=("disparity", "index_preset"),
         inputs=("weights",),
         seeded=True,
-        version=2,
+        version=3,
     ),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=3),
     Node("plan", "plan", options=("plan",), seeded=True, version=2),

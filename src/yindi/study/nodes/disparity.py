@@ -101,7 +101,9 @@ def compute(
     )
     tables: dict[str, pd.DataFrame] = {}
     if n_groups >= 2:  # within one province every city is in one macro-region: no decomposition
-        series = dagum_by_year(table, groups, bootstrap=opt["bootstrap"], seed=scope.seed)
+        with warnings.catch_warnings():  # the units without a value each year: counted in the note below
+            warnings.simplefilter("ignore", MethodWarning)
+            series = dagum_by_year(table, groups, bootstrap=opt["bootstrap"], seed=scope.seed)
         parts = series.to_frame()
         tables["dagum"] = series.table()
         tables["dagum_pairs"] = parts[parts["component"].isin(["gini_within", "gini_between"])].reset_index(
@@ -178,7 +180,20 @@ def compute(
         "attached": inputs["weights"].meta["attached"],
         "n_groups": n_groups,
     }
-    return NodeResult("disparity", tables, meta)
+    gaps = table.isna().sum()
+    notes: tuple[str, ...] = ()
+    if int(gaps.max()) > 0:  # unbalanced (city panels): each year's statistics use the units with a value
+        worst = int(gaps.idxmax())
+        notes = (
+            scope.tr(
+                f"各年的基尼、Dagum、泰尔与莫兰统计只用当年有数值的{scope.unit_word}（{len(codes)} 个中最多缺 "
+                f"{int(gaps.max())} 个，{worst} 年）；马尔可夫链与 β 收敛只用各年都有数值的 {len(balanced)} 个。",
+                f"Each year's Gini, Dagum, Theil and Moran statistics use the {scope.unit_word} with a value that "
+                f"year (of {len(codes)}, at most {int(gaps.max())} missing, in {worst}); Markov chains and "
+                f"β-convergence use the {len(balanced)} with a value in every year.",
+            ),
+        )
+    return NodeResult("disparity", tables, meta, notes)
 
 
 def nested_theil(scope: Scope, table: pd.DataFrame) -> tuple[pd.DataFrame | None, dict[str, Any]]:

@@ -125,8 +125,6 @@ def _year_rule(ctx: ReportContext, res: NodeResult) -> str:
     names = tr("、", ", ").join(str(n) for n, _ in res.meta["key_labels"])
     share = float(res.meta["min_coverage"])
     row = rule[rule["year"] == ctx.year]
-    if ctx.study.year is not None and row.empty:
-        return "".join(parts)
     later = rule[rule["year"] > ctx.year]
     have = row.iloc[0] if not row.empty else None
     text = tr(
@@ -148,8 +146,13 @@ def _year_rule(ctx: ReportContext, res: NodeResult) -> str:
             for y, c, u, s in later[["year", "complete", "units", "share"]].itertuples(index=False)
         )
         text += tr(f"更晚的年份未达门槛：{shown}。", f" Later years fall short: {shown}.")
-    if ctx.study.year is not None:
-        text += tr("本报告年份由用户指定。", " This report's year was set by the user.")
+    meets = rule[rule["share"] >= share - 1e-12]
+    by_rule = int(meets["year"].max()) if not meets.empty else None
+    if by_rule is not None and by_rule != ctx.year:
+        text += tr(
+            f"本报告年份 {ctx.year} 由用户指定（按规则应为 {by_rule} 年）。",
+            f" This report's year {ctx.year} was set by the user (the rule gives {by_rule}).",
+        )
     parts.append(paragraph(text))
     return "".join(parts)
 

@@ -17,7 +17,7 @@ from yindi.study import Study, run
 from yindi.study.levels import effective_options
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "disparity"))
-from dagum_reference import dagum_plain  # noqa: E402
+from dagum_reference import dagum_plain
 
 RTOL = 1e-10
 # 国家统计局《东西中部和东北地区划分方法》(2011), by province prefix (written out independently of the registry).

@@ -183,7 +183,7 @@ def compute(
     gaps = table.isna().sum()
     notes: tuple[str, ...] = ()
     if int(gaps.max()) > 0:  # unbalanced (city panels): each year's statistics use the units with a value
-        worst = int(gaps.idxmax())
+        worst = int(str(gaps.idxmax()))
         notes = (
             scope.tr(
                 f"各年的基尼、Dagum、泰尔与莫兰统计只用当年有数值的{scope.unit_word}（{len(codes)} 个中最多缺 "

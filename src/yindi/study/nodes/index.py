@@ -87,13 +87,14 @@ def compute(
         "n_left_out": len(gaps),
     }
     notes = list(res.actions)
+    missing_now = [str(c) for (c, y) in gaps.index if int(y) == year]
     if len(gaps):
         notes.append(
             scope.tr(
                 f"{len(gaps)} 个地区-年份缺少指数所需指标，未计入指数（不插补）；{year} 年缺少的地区："
-                f"{'、'.join(scope.region_name(c) for c in meta['left_out_year']) or '无'}。",
+                f"{'、'.join(scope.region_name(c) for c in missing_now) or '无'}。",
                 f"{len(gaps)} region-years lack an indicator of the index and are left out (nothing is filled); "
-                f"missing in {year}: {', '.join(scope.region_name(c) for c in meta['left_out_year']) or 'none'}.",
+                f"missing in {year}: {', '.join(scope.region_name(c) for c in missing_now) or 'none'}.",
             )
         )
     return NodeResult("index", tables, meta, tuple(notes))

@@ -181,7 +181,7 @@ def test_three_sector_shares_and_shift(guangdong, cities, city_panel) -> None:  
     shift = res.table("shift").set_index("region_code")
     f = city_panel.frame
     sz = f[(f["region_code"] == "440300") & f["indicator"].str.startswith("va_")]
-    for year, col in ((2023, "tertiary_share"), (2013, "tertiary_share_2013")):
+    for year, col in ((2023, "tertiary_share"), (2013, "tertiary_share_base")):
         v = sz[sz["year"] == year].set_index("indicator")["value"]
         assert shift.loc["440300", col] == pytest.approx(100 * v["va_tertiary"] / v.sum(), rel=1e-12)
     total = shift[["primary_share", "secondary_share", "tertiary_share"]].sum(axis=1)

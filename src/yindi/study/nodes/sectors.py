@@ -26,7 +26,7 @@ def compute(
 ) -> NodeResult | None:
     """Tables ``shares`` (result schema: ``primary_share``, ``secondary_share``, ``tertiary_share`` in % of the
     three sectors' sum, every unit-year up to the report year with all three), ``shift`` (one row per unit: the
-    shares in the base year and the report year, their change in percentage points and the tertiary/secondary
+    shares in the base year (``*_base``) and the report year, their change in percentage points and the tertiary/secondary
     ratio), ``gaps`` (unit-years whose sector sum differs from ``gdp`` by more than the tolerance); meta
     ``year``, ``base_year``, ``n_units``, ``left_out`` (units without all three sectors in both years),
     ``n_gaps``, ``tolerance``. ``None`` when the data lack the three sectors."""
@@ -53,9 +53,9 @@ def compute(
     both = sorted(set(at.index) & set(before.index))
     shift = pd.DataFrame({"region_code": both, "region": [scope.region_name(c) for c in both]})
     for col in SECTOR_SHARES.values():
-        shift[f"{col}_{base}"] = before.loc[both, col].to_numpy()
+        shift[f"{col}_base"] = before.loc[both, col].to_numpy()
         shift[col] = at.loc[both, col].to_numpy()
-        shift[f"{col}_change"] = shift[col] - shift[f"{col}_{base}"]
+        shift[f"{col}_change"] = shift[col] - shift[f"{col}_base"]
     shift["ts_ratio"] = shift["tertiary_share"] / shift["secondary_share"].where(shift["secondary_share"] > 0)
     shift = shift.sort_values("tertiary_share", ascending=False).reset_index(drop=True)
     long = shares.reset_index().melt(id_vars=["region_code", "year"], var_name="measure", value_name="value")

@@ -23,8 +23,13 @@ def _build(cities_dir: Path, city_panel, out: Path, lang: str) -> Path:  # type:
 
 
 @pytest.fixture(scope="module")
-def zh(cities_dir: Path, city_panel, tmp_path_factory: pytest.TempPathFactory) -> str:  # type: ignore[no-untyped-def]
-    return _build(cities_dir, city_panel, tmp_path_factory.mktemp("gd_zh"), "zh").read_text(encoding="utf-8")
+def zh_dir(cities_dir: Path, city_panel, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    return _build(cities_dir, city_panel, tmp_path_factory.mktemp("gd_zh"), "zh").parent
+
+
+@pytest.fixture(scope="module")
+def zh(zh_dir: Path) -> str:
+    return (zh_dir / "report.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +87,18 @@ def test_english_swap_findings_name_the_partner_in_english(city_panel) -> None: 
     for text in swaps["detail_en"]:
         assert not CJK.search(text), text
     assert any("Qitaihe" in t and "Suihua" in t for t in swaps["detail_en"])
+
+
+def test_chinese_city_workbook_has_chinese_headers_and_names(zh_dir: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(zh_dir / "report.xlsx", read_only=True)
+    assert {"structure_sector_shift", "disparity_theil", "coverage_year_rule", "data_checks"} <= set(
+        book.sheetnames
+    )
+    for ws in book.worksheets:
+        head = [str(h) for h in next(ws.iter_rows(values_only=True), ()) if h is not None]
+        latin = [h for h in head if re.search(r"[A-Za-z]{2,}", h) and not re.search(r"[\u4e00-\u9fff]", h)]
+        assert not latin, (ws.title, latin)
+        if "地区代码" in head:
+            assert head[head.index("地区代码") + 1] == "地区", ws.title

@@ -68,6 +68,11 @@ def _source_comparison(ctx: ReportContext, res: NodeResult) -> list[str]:
 def build(ctx: ReportContext) -> Section | None:
     res = ctx.result("typology")
     if res is None:
+        why = ctx.failure("typology")
+        if why:  # the node said why (e.g. no R&D series): the banner shows it
+            from yindi.errors import MissingDataError
+
+            raise MissingDataError(why, zh=why)
         return None
     tr = ctx.tr
     year = int(res.meta["year"])

@@ -79,7 +79,7 @@ NODES: tuple[Node, ...] = (
     Node("coverage", "coverage", options=("report", "index_preset"), version=3),
     Node("key_indicators", "key_indicators", options=("report", "index_preset"), version=2),
     Node("index", "index", options=("index",), seeded=True, version=2),
-    Node("typology", "typology", options=("typology",), seeded=True),
+    Node("typology", "typology", options=("typology",), seeded=True, version=2),
     Node("productivity", "productivity", options=("productivity",), version=2),
     Node("structure", "structure", options=("structure",)),
     Node("sectors", "sectors", options=("structure",)),

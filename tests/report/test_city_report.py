@@ -43,6 +43,7 @@ def test_city_report_has_its_sections(zh: str) -> None:
     assert "报告年份：2023" in zh and "城市新质生产力代理指数" in zh and "维度少于省级" in zh
     assert "泰尔指数嵌套分解" in zh and "空间自相关" in zh and "三次产业结构与变动" in zh
     assert "报告年份规则" in zh and "不以替代投入凑数" in zh  # productivity: left out, and why
+    assert "2023 年有 21/21 个（100%）" in zh and "2024: 0/21（0%）" in zh  # why not 2024 (population only)
     assert "31 省" not in zh and "31 个" not in zh
 
 

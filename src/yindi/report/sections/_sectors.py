@@ -117,17 +117,25 @@ def sectors_section(ctx: ReportContext) -> Section | None:
     left = [ctx.region_name(c) for c in meta["left_out"]]
     notes = [
         tr(
-            "占比以三次产业增加值之和为分母（加总为 100%）；GDP 为各年首次公布数，未按经济普查修订，不与省级修订序列混用。",
-            "Shares use the sum of the three sectors as denominator (they add to 100%); GDP is as first published "
-            "each year, not revised after the economic censuses, and is not mixed with the revised provincial series.",
+            "占比以三次产业增加值之和为分母（加总为 100%）。",
+            "Shares use the sum of the three sectors as denominator (they add to 100%).",
         ),
         tr(
-            "区位商、专业化与复杂度需要分行业数据（省级报告用 CEADs 分行业用电量），城市数据只有三次产业，故本节只报告结构与变动。",
-            "Location quotients, specialisation and complexity need sector-by-sector data (the province report uses "
-            "CEADs electricity by sector); the city data have three sectors only, so this section reports the "
+            "区位商、专业化与复杂度需要分行业数据（如 CEADs 分行业用电量文件），本数据只有三次产业，故本节只报告结构与变动。",
+            "Location quotients, specialisation and complexity need sector-by-sector data (e.g. the CEADs "
+            "electricity-by-sector file); these data have three sectors only, so this section reports the "
             "structure and its shift.",
         ),
     ]
+    gdp_note = ctx.panel.indicators["gdp"].note if "gdp" in ctx.panel.indicators else ""
+    if "first published" in gdp_note:  # the city pack's vintage (its indicators.csv says so)
+        notes.append(
+            tr(
+                "GDP 为各年首次公布数，未按经济普查修订，不与省级修订序列混用。",
+                "GDP is as first published each year, not revised after the economic censuses; it is not mixed "
+                "with the revised provincial series.",
+            )
+        )
     if left:
         notes.append(
             tr(
@@ -150,9 +158,8 @@ def sectors_section(ctx: ReportContext) -> Section | None:
         )
     body += note(
         tr(
-            "三次产业结构是城市数据能给出的唯一结构信息；具体产业的选择请用布局分析。",
-            "The three sectors are the only structure the city data give; industry choices: the layout tools "
-            "(yindi plan).",
+            "三次产业只给出粗略的结构；具体产业的选择请用布局分析。",
+            "The three sectors give the structure only coarsely; industry choices: the layout analysis.",
         )
     )
     return Section(

@@ -118,14 +118,14 @@ def _year_rule(ctx: ReportContext, res: NodeResult) -> str:
         )
     if "year_rule" not in res.tables or not res.meta.get("key_indicators"):
         return "".join(parts)
-    rule = res.table("year_rule")
-    rule = rule[rule["complete"] > 0]
+    full = res.table("year_rule")
+    rule = full[full["complete"] > 0]
     if rule.empty:
         return "".join(parts)
     names = tr("、", ", ").join(str(n) for n, _ in res.meta["key_labels"])
     share = float(res.meta["min_coverage"])
     row = rule[rule["year"] == ctx.year]
-    later = rule[rule["year"] > ctx.year]
+    later = full[full["year"] > ctx.year]  # years with data but too few units (0 included: 2024 for cities)
     have = row.iloc[0] if not row.empty else None
     text = tr(
         f"报告年份规则（研究选项 report.min_coverage = {share:.0%}）：取至少 {share:.0%} 的{ctx.unit_word()}"

@@ -144,6 +144,9 @@ def test_city_moran_and_lisa_match_esda(cities) -> None:  # type: ignore[no-unty
     lref = esda.Moran_Local(y.loc[codes].to_numpy(), lw, transformation="r", permutations=0)
     np.testing.assert_allclose(spatial.table("lisa")["I"].to_numpy(), lref.Is, rtol=1e-9)
     assert ["460100", "440800"] in spatial.meta["attached"]  # 海口 → 湛江 across the strait, reported
+    # cities whose neighbours all lack a value in a year: said in the study's language, not as a library warning
+    assert spatial.meta["lag_islands"] and not any("islands" in n for n in spatial.notes)
+    assert any("空间滞后取 0" in n for n in spatial.notes)
 
 
 def _theil_t(y: np.ndarray, w: np.ndarray) -> float:

@@ -92,7 +92,7 @@ NODES: tuple[Node, ...] = (
         seeded=True,
         version=3,
     ),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=3),
+    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=4),
     Node("plan", "plan", options=("plan",), seeded=True, version=2),
     Node("coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",)),
 )

@@ -36,13 +36,17 @@ def compute(
     perms = opt["permutations"]
     year = int(disparity.meta["year"])
     rows = []
+    lag_islands: dict[int, list[str]] = {}  # units whose neighbours all lack a value that year (lag 0)
     with warnings.catch_warnings(record=True) as seen:
         warnings.simplefilter("always", MethodWarning)
         for y in table.columns:
             col = table[y].dropna()  # unbalanced city panels: the units with a value that year (n is shown)
             if len(col) < 3:
                 continue
-            m = moran(col, full.subset([str(c) for c in col.index]), permutations=perms, seed=scope.seed)
+            wy = full.subset([str(c) for c in col.index])
+            if wy.islands:
+                lag_islands[int(y)] = [c for c in wy.islands if c not in set(full.islands)]
+            m = moran(col, wy, permutations=perms, seed=scope.seed)
             rows.append(
                 {
                     "year": int(y),
@@ -62,7 +66,21 @@ def compute(
             alpha=opt["alpha"],
             adjust=opt["adjust"],
         )
-    notes = tuple(sorted({str(x.message) for x in seen}))
+    # the islands warning is said below in the study's language; other method warnings are kept as given
+    notes = tuple(sorted({str(x.message) for x in seen if "no neighbours (islands)" not in str(x.message)}))
+    now_islands = lag_islands.get(year, [])
+    if any(lag_islands.values()):
+        affected = sorted(y for y, c in lag_islands.items() if c)
+        names = scope.tr("、", ", ").join(scope.region_name(c) for c in now_islands) or scope.tr("无", "none")
+        notes = (
+            scope.tr(
+                f"非平衡面板：某年邻居都没有数值的{scope.unit_word}在该年没有邻居，空间滞后取 0（共 "
+                f"{len(affected)} 个年份）；{year} 年：{names}。",
+                f"Unbalanced panel: {scope.unit_word} whose neighbours all lack a value in a year have no "
+                f"neighbour that year and a spatial lag of 0 ({len(affected)} years); {year}: {names}.",
+            ),
+            *notes,
+        )
     ids = [str(c) for c in lisa.ids]
     lf = pd.DataFrame(
         {
@@ -85,6 +103,7 @@ def compute(
             "permutations": perms,
             "attached": [p for p in inputs["weights"].meta["attached"] if p[0] in set(codes)],
             "islands": [c for c in inputs["weights"].meta["islands"] if c in set(codes)],
+            "lag_islands": {str(y): c for y, c in lag_islands.items() if c},
         },
         notes,
     )

@@ -52,7 +52,8 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str, figures_ava
     lisa = section.tables["disparity_lisa"]
     assert len(lisa) == 31 and set(lisa["cluster"]) <= {"HH", "LL", "HL", "LH", "ns"}
     assert all(len(name) <= 31 for name in section.tables)
-    assert ctx.study.options["disparity"]["indicator"] == "rd_intensity"
+    assert ctx.study.options["disparity"]["indicator"] == "auto"  # the provinces' default: R&D intensity
+    assert ctx.result("disparity").meta["indicator"] == "rd_intensity"
 
 
 def test_section_skips_missing_indicator(panel, provinces_dir: Path) -> None:  # type: ignore[no-untyped-def]

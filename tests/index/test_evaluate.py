@@ -38,8 +38,9 @@ def test_default_preset_is_complete_2018_2023(panel, result) -> None:  # type: i
     assert result.raw.notna().all().all()
     assert any("100000" in a for a in result.actions)
     assert set(result.preset.dimensions[k].name_zh for k in range(3)) == {"劳动者", "劳动资料", "劳动对象"}
-    # every shipped preset is complete for the 31 provinces over its documented span
-    for name in available_presets():
+    # every shipped provincial preset is complete for the 31 provinces over its documented span (nqpf_city is
+    # the city proxy index, for city panels: tests/study/test_city_study.py)
+    for name in [p for p in available_presets() if p != "nqpf_city"]:
         res = evaluate(panel, name)
         assert res.raw.shape == (31 * 6, len(res.preset.indicators))
 

@@ -136,7 +136,15 @@ def test_incomplete_years_choose_latest_best_and_say_so(tmp_path: Path, province
     assert res.exit_code == 0, res.output
     assert "2023" in res.output and "best coverage" not in res.output  # zh report
     html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
-    assert "报告年份：2023" in html and "没有哪一年的关键指标覆盖全部地区" in html
+    # 30 of 31 provinces have every key indicator in 2023: ≥ 80 % (report.min_coverage), so 2023, no notice
+    assert "报告年份：2023" in html and "2023 年有 30/31 个（97%）" in html and "没有哪一年" not in html
+    from yindi.report.national import build_report
+    from yindi.study import Study
+
+    strict = Study(data=str(pack), options={"report": {"min_coverage": 1.0}}, sections=("coverage",))
+    out = build_report(strict, tmp_path / "strict", store=False)  # Tibet lacks R&D intensity in every year
+    html = out.html.read_text(encoding="utf-8")
+    assert out.year == 2023 and "没有哪一年有 100% 的地区同时具备全部关键指标" in html
 
 
 def test_changed_data_are_flagged_when_reproducing(tmp_path: Path, provinces_dir: Path) -> None:

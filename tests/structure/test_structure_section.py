@@ -46,9 +46,15 @@ def test_section_on_real_data(panel, provinces_dir: Path, lang: str) -> None:  #
     assert ("Structure measured" in " ".join(sec.notes)) == (lang == "en")
 
 
-def test_section_absent_without_the_file(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_file_the_section_shows_the_three_sectors(panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = context(Study(data=str(tmp_path), year=2022), panel, nodes=section.NODES, store=False)
-    assert ctx.result("structure") is None and section.build(ctx) is None
+    assert ctx.result("structure") is None
+    sec = section.build(ctx)  # no CEADs file: the three sectors of the panel (value added), not electricity
+    assert sec is not None and sec.title == "三次产业结构与变动" and "31 个省份" in sec.html
+    assert not any("城市" in n or "首次公布" in n for n in sec.notes)  # the provincial series are revised
+    without = panel.select(indicators=[i for i in panel.indicators if not i.startswith("va_")])
+    ctx = context(Study(data=str(tmp_path), year=2022), without, nodes=section.NODES, store=False)
+    assert section.build(ctx) is None
 
 
 @pytest.mark.realdata

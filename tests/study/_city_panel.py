@@ -20,6 +20,14 @@ GUANGDONG_CITIES: tuple[str, ...] = (
 )
 YEARS = tuple(range(2015, 2024))
 
+#: The synthetic panel holds the provinces' indicators, so a study on it names the provincial choices (a city
+#: study's defaults are the city preset and key indicators, see yindi.study.levels).
+PROVINCE_CHOICES: dict[str, dict[str, object]] = {
+    "index": {"preset": "nqpf_three_elements"},
+    "disparity": {"indicator": "rd_intensity"},
+    "report": {"key_indicators": ["gdp_per_capita", "rd_intensity", "tech_contract_turnover"]},
+}
+
 
 def raw_indicators() -> list[str]:
     """Every panel indicator the default index preset, the typology, productivity and disparity nodes read."""

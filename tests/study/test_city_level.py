@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _city_panel import GUANGDONG_CITIES, city_panel
+from _city_panel import GUANGDONG_CITIES, PROVINCE_CHOICES, city_panel
 
 from yindi.study import Study, run
 
@@ -17,7 +17,7 @@ def cities():  # type: ignore[no-untyped-def]
 
 
 def test_run_on_cities(cities) -> None:  # type: ignore[no-untyped-def]
-    study = Study(data="<synthetic>", level="city", within="广东", year=2023)
+    study = Study(data="<synthetic>", level="city", within="广东", year=2023, options=PROVINCE_CHOICES)
     res = run(study, cities, store=False)
     assert not res.failures, res.failures
     assert all(c.startswith("44") for c in res.codes) and len(res.codes) == 21  # 广东's 21 cities
@@ -54,6 +54,7 @@ def test_city_report(cities, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         within="广东",
         year=2023,
         sections=("coverage", "index", "disparity"),
+        options=PROVINCE_CHOICES,
     )
     out = build_report(study, tmp_path, panel=cities, store=False)
     html = out.html.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from _city_panel import GUANGDONG_CITIES, city_panel
+from _city_panel import GUANGDONG_CITIES, PROVINCE_CHOICES, city_panel
 
 from yindi.study import Study, run
 
@@ -26,7 +26,12 @@ def results(cities):  # type: ignore[no-untyped-def]
         level="city",
         within="广东",
         year=2023,
-        options={"disparity": {"bootstrap": 0}, "spatial": {"permutations": 99}, "index": {"draws": 50}},
+        options={
+            **PROVINCE_CHOICES,
+            "disparity": {"bootstrap": 0, "indicator": "rd_intensity"},
+            "spatial": {"permutations": 99},
+            "index": {"draws": 50, "preset": "nqpf_three_elements"},
+        },
     )
     return run(study, cities, store=False)
 

@@ -7,11 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from _city_panel import city_panel
+from _city_panel import PROVINCE_CHOICES, city_panel
 
 from yindi.study import Study, run
 
-FAST = {"disparity": {"bootstrap": 0}, "spatial": {"permutations": 99}, "index": {"draws": 50}}
+FAST = {
+    **PROVINCE_CHOICES,
+    "disparity": {"bootstrap": 0, "indicator": "rd_intensity"},
+    "spatial": {"permutations": 99},
+    "index": {"draws": 50, "preset": "nqpf_three_elements"},
+}
 ALL = (
     "coverage",
     "key_indicators",
@@ -19,6 +24,7 @@ ALL = (
     "typology",
     "productivity",
     "structure",
+    "sectors",
     "weights",
     "disparity",
     "spatial",

@@ -23,7 +23,8 @@ def report(
         None,
         "--year",
         "-y",
-        help="报告年份（默认：关键指标齐全的最近年份） / Report year (default: latest complete year).",
+        help="报告年份（默认：至少 80% 的地区具备全部关键指标的最近年份） / Report year (default: the latest year in "
+        "which ≥ 80 % of the units have every key indicator).",
     ),
     lang: Optional[str] = typer.Option(None, "--lang", "-l", help=LANG_HELP),
     exclude_tibet: Optional[bool] = typer.Option(

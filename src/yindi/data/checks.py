@@ -194,7 +194,9 @@ def _jumps(f: pd.DataFrame, indicators: tuple[str, ...], ratio: float) -> pd.Dat
     sub = _with_previous(f, indicators)
     sub = sub[(sub["value"] > 0) & (sub["prev"] > 0)]
     r = sub["value"] / sub["prev"]
-    hit = sub[(r > ratio) | (r < 1 / ratio)].assign(ratio=r)
+    mask = (r > ratio) | (r < 1 / ratio)
+    # r[mask], not r: assigning a longer Series to an empty frame would take that Series' index (pandas)
+    hit = sub[mask].assign(ratio=r[mask])
     zh, en = [], []
     for n, y, i, v, p, x in hit[["region", "year", "indicator", "value", "prev", "ratio"]].itertuples(
         index=False
@@ -300,6 +302,7 @@ def _swaps(f: pd.DataFrame, indicators: tuple[str, ...], dev: float, match: floa
         codes = full.index.to_numpy()
         province = np.array([c[:2] for c in codes])
         names = f.drop_duplicates("region_code").set_index("region_code")["region"]
+        english = _english_labels(codes)
         for i, j in zip(*np.nonzero(off), strict=True):
             same = (province == province[i]) & disturbed[:, j] & (np.arange(len(codes)) != i)
             with np.errstate(invalid="ignore", divide="ignore"):
@@ -314,9 +317,11 @@ def _swaps(f: pd.DataFrame, indicators: tuple[str, ...], dev: float, match: floa
                     f"{a} {year} 年 {ind} = {vals[i, j]:.10g}，本地区趋势约 {trend[i, j]:.4g}；该值接近 {b}"
                     f"（{codes[k]}）的趋势 {trend[k, j]:.4g}，疑似{kind_zh}{b}的数值"
                 )
+                b_en = english.get(str(codes[k]), str(codes[k]))
+                b_full = f"{b_en} ({codes[k]})" if b_en != str(codes[k]) else str(codes[k])
                 en = (
                     f"{a} {year} {ind} = {vals[i, j]:.10g}, its own trend ≈ {trend[i, j]:.4g}; the value matches "
-                    f"the trend of {b} ({codes[k]}), {trend[k, j]:.4g}: probably {kind_en} {b}"
+                    f"the trend of {b_full}, {trend[k, j]:.4g}: probably {kind_en} {b_en}"
                 )
                 out.append(
                     {
@@ -354,6 +359,14 @@ def _finding(
             "detail_en": en,
         }
     )
+
+
+def _english_labels(codes: Any) -> dict[str, str]:
+    """English names of adcodes (the code itself where the registry has none, e.g. a historical unit)."""
+    from yindi.schema import region_labels
+
+    listed = [str(c) for c in codes]
+    return dict(zip(listed, region_labels(listed, "en")[0], strict=True))
 
 
 def _english_names(found: pd.DataFrame) -> list[str]:

@@ -13,7 +13,14 @@ TABLE = register(
         "区域差异与动态演进",
         "Disparities and dynamics",
         (
-            Option("indicator", "rd_intensity", "分析的指标", "Indicator analysed"),
+            Option(
+                "indicator",
+                "auto",
+                "分析的指标（数据中的指标或指数指标体系的派生指标）；auto：按层级（省级 rd_intensity，市级 "
+                "gdp_per_capita）",
+                "Indicator analysed (a data indicator or a ratio of the index preset); auto: by level (provinces "
+                "rd_intensity, cities gdp_per_capita)",
+            ),
             Option(
                 "grouping",
                 "nbs4",

@@ -17,9 +17,10 @@ TABLE = register(
         (
             Option(
                 "preset",
-                "nqpf_three_elements",
-                "指标体系（内置名称或 TOML 文件路径）",
-                "Indicator system (a built-in name or a TOML file)",
+                "auto",
+                "指标体系（内置名称或 TOML 文件路径）；auto：按层级（省级 nqpf_three_elements，市级 nqpf_city）",
+                "Indicator system (a built-in name or a TOML file); auto: by level (provinces "
+                "nqpf_three_elements, cities nqpf_city)",
             ),
             Option(
                 "weighting",

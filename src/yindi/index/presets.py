@@ -75,9 +75,15 @@ class Preset:
     years: tuple[int, int] | None = None
     references: tuple[str, ...] = ()
     weights: tuple[float, ...] | None = None
+    note_zh: str = ""
+    note_en: str = ""
 
     def name(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" else self.name_zh
+
+    def note(self, lang: str = "zh") -> str:
+        """What a reader must know about the preset (e.g. that it is a proxy on fewer dimensions); may be empty."""
+        return self.note_en if lang == "en" else self.note_zh
 
     @property
     def indicator_ids(self) -> list[str]:
@@ -101,7 +107,8 @@ class Preset:
             meta = panel.indicators[ind.source]
             name, unit = meta.name(lang), meta.unit
         name = name or ind.id
-        return f"{name} ({unit_label(unit, lang)})" if unit else name
+        unit = unit_label(unit, lang)
+        return f"{name} ({unit})" if unit else name
 
     def table(self, lang: str = "zh") -> pd.DataFrame:
         """One row per indicator: dimension, id, name, unit, direction, formula, reason."""
@@ -219,6 +226,8 @@ def parse_preset(data: dict[str, Any], origin: str = "<preset>") -> Preset:
         years=(int(years[0]), int(years[1])) if years else None,
         references=tuple(str(r) for r in data.get("references", [])),
         weights=weights,
+        note_zh=str(data.get("note_zh", "")),
+        note_en=str(data.get("note_en", "")),
     )
 
 

@@ -269,3 +269,48 @@ def maritime_paths() -> tuple[str, str]:
     main_lines = shapely.transform(shapely.MultiLineString(north), _main_px).intersection(main_frame)
     inset_lines = shapely.transform(lines, _inset_px).intersection(shapely.box(bx, by, bx + bw, by + bh))
     return path_d(main_lines), path_d(inset_lines)
+
+
+# --- regional maps: the units of one region (a province's cities), zoomed to fill the frame --------------
+#: Left margin of a regional map kept free for the legend (pixels).
+REGION_LEGEND_MARGIN = 190.0
+
+
+def region_paths(level: Level, codes: tuple[str, ...]) -> LevelPaths:
+    """Paths of ``codes`` (units of ``level``) projected with the national projection and scaled to fill the
+    map frame (no inset: a region's map needs none). Cached per (level, codes)."""
+    with _LOCK:
+        return _region_paths(level, codes)
+
+
+@cache
+def _region_paths(level: Level, codes: tuple[str, ...]) -> LevelPaths:
+    import shapely
+
+    from yindi.regions.geometry import level_geometries
+
+    exact = level_geometries(level)
+    kept = tuple(c for c in codes if c in exact)
+    projected = _transform([_main_part_filter(exact[c]) for c in kept], lambda a: CHINA_ALBERS.forward_xy(a))
+    x0, y0, x1, y1 = shapely.union_all(np.array(projected, dtype=object)).bounds
+    pad = 12.0
+    box_w, box_h = WIDTH - REGION_LEGEND_MARGIN - 2 * pad, HEIGHT - 2 * pad
+    scale = min(box_w / max(x1 - x0, 1e-9), box_h / max(y1 - y0, 1e-9))
+    off_x = REGION_LEGEND_MARGIN + pad + (box_w - (x1 - x0) * scale) / 2
+    off_y = pad + (box_h - (y1 - y0) * scale) / 2
+
+    def to_px(a: FloatArray) -> FloatArray:
+        return np.column_stack([off_x + (a[:, 0] - x0) * scale, off_y + (y1 - a[:, 1]) * scale])
+
+    geoms = _transform(projected, to_px)
+    geoms = [shapely.make_valid(g) if not g.is_valid else g for g in geoms]
+    simple = _simplify(geoms, TOLERANCE[level])
+    main: dict[str, str] = {}
+    label_xy: dict[str, tuple[float, float]] = {}
+    for code, g0, g in zip(kept, geoms, simple, strict=True):
+        g = _drop_specks(g, MIN_PART_AREA[level]) if not g.is_empty else g0
+        main[code] = path_d(g) or path_d(g0)
+        parts = shapely.get_parts(g0)
+        pt = parts[int(np.argmax(shapely.area(parts)))].representative_point()
+        label_xy[code] = (float(pt.x), float(pt.y))
+    return LevelPaths(codes=kept, main=main, inset={}, label_xy=label_xy)

@@ -72,6 +72,12 @@ class ReportContext:
     def level(self) -> Level:
         return self.study.level
 
+    @property
+    def map_units(self) -> tuple[str, ...] | None:
+        """The units a map draws: a study within one region (the cities of 广东) draws only its units, zoomed,
+        without the South China Sea inset; ``None`` draws all of China with the inset."""
+        return None if self.study.within is None else tuple(self.results.codes)
+
     def tr(self, zh: str, en: str) -> str:
         """Pick the text for the report language."""
         return en if self.study.lang == "en" else zh
@@ -99,7 +105,13 @@ class ReportContext:
         return self.tr(zh, en)
 
     def indicator_label(self, indicator: str) -> str:
-        return self.panel.indicator(indicator).label(self.lang)
+        """ "Name (unit)" of a data indicator, or of a ratio a node computed (its meta ``indicator_label``)."""
+        if indicator in self.panel.indicators:
+            return self.panel.indicator(indicator).label(self.lang)
+        for res in self.results.results.values():
+            if res is not None and res.meta.get("indicator") == indicator and "indicator_label" in res.meta:
+                return str(res.meta["indicator_label"])
+        return indicator
 
 
 def context(

@@ -70,6 +70,7 @@ def choropleth(
     labels: Mapping[str, str] | None = None,
     breaks: Sequence[float] | None = None,
     show_names: bool = False,
+    units: Sequence[str] | None = None,
 ) -> str:
     """Choropleth map of China as one ``<svg>`` string.
 
@@ -102,6 +103,9 @@ def choropleth(
         Interior cut points for user-defined classes (k − 1 numbers make k classes).
     show_names : bool
         Write each region's short name on the map (sensible at province level only).
+    units : sequence of str, optional
+        Draw only these units of ``level``, zoomed to fill the frame (the cities of one province); no
+        South China Sea inset then. Values of other units are ignored. Default: all of China with the inset.
 
     Returns
     -------
@@ -117,8 +121,8 @@ def choropleth(
             f"The 'classes' parameter of choropleth() must be between 1 and {max_classes}"
             f"{' (5 each side of zero)' if diverging else ''}. Got {classes!r} instead."
         )
-    paths = md.level_paths(level)
-    vals = _read_values(values, paths.codes, level, where="choropleth()")
+    paths = _paths(level, units)
+    vals = _read_values(_only(values, units), md.level_paths(level).codes, level, where="choropleth()")
     arr = np.array([vals.get(c, math.nan) for c in paths.codes], dtype=np.float64)
     finite = arr[np.isfinite(arr)]
     if breaks is not None:
@@ -157,9 +161,26 @@ def choropleth(
         if finite.size
         else []
     )
-    if np.any(idx < 0) or not finite.size or level != "province":
+    if np.any(idx < 0) or not finite.size or (level != "province" and units is None):
         legend_rows.append((NO_DATA, _no_data(lang)))
-    return _render(level, fills, tips, legend_rows, title=title, unit=unit, lang=lang, show_names=show_names)
+    return _render(
+        level, fills, tips, legend_rows, title=title, unit=unit, lang=lang, show_names=show_names, paths=paths
+    )
+
+
+def _paths(level: Level, units: Sequence[str] | None) -> md.LevelPaths:
+    """The paths of the whole level, or of ``units`` zoomed (a regional map)."""
+    if units is None:
+        return md.level_paths(level)
+    return md.region_paths(level, tuple(sorted(str(u) for u in units)))
+
+
+def _only(values: Any, units: Sequence[str] | None) -> Any:
+    """``values`` restricted to ``units`` (a regional map ignores other units' values)."""
+    if units is None:
+        return values
+    keep = {str(u) for u in units}
+    return {str(k): v for k, v in dict(values).items() if str(k) in keep}
 
 
 def category_map(
@@ -171,6 +192,7 @@ def category_map(
     colors: Mapping[str, str] | None = None,
     order: Sequence[str] | None = None,
     show_names: bool = False,
+    units: Sequence[str] | None = None,
 ) -> str:
     """Map of categories (clusters, LISA types, typology classes) as one ``<svg>`` string.
 
@@ -184,14 +206,20 @@ def category_map(
         Legend order; categories not listed follow in sorted order. Default: sorted labels.
     show_names : bool
         Write each region's short name on the map (sensible at province level only).
+    units : sequence of str, optional
+        Draw only these units, zoomed (see :func:`choropleth`).
     """
     check_option("lang", lang, ("zh", "en"), where="category_map()")
     check_option("level", level, LEVELS, where="category_map()")
-    paths = md.level_paths(level)
+    paths = _paths(level, units)
     cats = {
         c: str(v)
         for c, v in _read_values(
-            categories, paths.codes, level, where="category_map()", numeric=False
+            _only(categories, units),
+            md.level_paths(level).codes,
+            level,
+            where="category_map()",
+            numeric=False,
         ).items()
         if v is not None and str(v) != "" and not (isinstance(v, float) and math.isnan(v))
     }
@@ -205,9 +233,11 @@ def category_map(
     fills = {c: palette[cats[c]] if c in cats else NO_DATA for c in paths.codes}
     tips = {c: cats.get(c, _no_data(lang)) for c in paths.codes}
     legend_rows = [(palette[label], label) for label in legend_order]
-    if len(cats) < len(paths.codes) or level != "province":
+    if len(cats) < len(paths.codes) or (level != "province" and units is None):
         legend_rows.append((NO_DATA, _no_data(lang)))
-    return _render(level, fills, tips, legend_rows, title=title, unit="", lang=lang, show_names=show_names)
+    return _render(
+        level, fills, tips, legend_rows, title=title, unit="", lang=lang, show_names=show_names, paths=paths
+    )
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -289,8 +319,10 @@ def _render(
     unit: str,
     lang: Lang,
     show_names: bool = False,
+    paths: md.LevelPaths | None = None,
 ) -> str:
-    paths = md.level_paths(level)
+    regional = paths is not None and paths is not md.level_paths(level)
+    paths = paths if paths is not None else md.level_paths(level)
     band = _TITLE_BAND if title else 0.0
     width, height = md.WIDTH, md.HEIGHT + band
     stroke = {"province": 0.6, "city": 0.3, "county": 0.15}[level]
@@ -304,7 +336,9 @@ def _render(
     if title:
         out.append(text(width / 2, 22, title, size=18, anchor="middle", weight="bold"))
     out.append(f'<g transform="translate(0,{num(band)})">')
-    if level != "province":  # provinces underneath in grey, so units absent at this level read as no data
+    if (
+        level != "province" and not regional
+    ):  # provinces underneath in grey, so units absent at this level read as no data
         prov = md.level_paths("province")
         base = "".join(prov.main[c] for c in prov.codes)
         # one definition used twice (base fill and border strokes); the id is the same in every map, and
@@ -319,26 +353,29 @@ def _render(
             f'<path d="{paths.main[code]}" fill="{fills[code]}" data-code="{code}"><title>{esc(tip)}</title></path>'
         )
     out.append("</g>")
-    if level != "province":
+    if level != "province" and not regional:
         out.append(
             '<use class="province-borders" href="#yindi-province-outlines" fill="none" stroke="#ffffff" '
             'stroke-width="0.9"/>'
         )
-    main_sea, inset_sea = md.maritime_paths()
-    if main_sea:
-        out.append(f'<path class="maritime" d="{main_sea}" fill="none" stroke="#5a6b7b" stroke-width="1.1"/>')
-    if show_names:
-        out.append(_names(level, fills, lang))
-    out.append(_inset(level, fills, inset_sea, lang))
+    if show_names or regional:  # a region's few units carry their names
+        out.append(_names(level, fills, lang, paths))
+    if not regional:  # a region's map (one province's cities) needs no South China Sea inset
+        main_sea, inset_sea = md.maritime_paths()
+        if main_sea:
+            out.append(
+                f'<path class="maritime" d="{main_sea}" fill="none" stroke="#5a6b7b" stroke-width="1.1"/>'
+            )
+        out.append(_inset(level, fills, inset_sea, lang))
     out.append(_legend(legend_rows, unit=unit, lang=lang))
     out.append("</g></svg>")
     return "".join(out)
 
 
-def _names(level: Level, fills: Mapping[str, str], lang: Lang) -> str:
+def _names(level: Level, fills: Mapping[str, str], lang: Lang, paths: md.LevelPaths | None = None) -> str:
     from yindi.regions import registry
 
-    paths = md.level_paths(level)
+    paths = paths if paths is not None else md.level_paths(level)
     size = 9.5 if lang == "zh" else 8.0
     # dark text with a white halo reads on every fill and on the sea
     out = [

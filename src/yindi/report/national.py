@@ -66,12 +66,19 @@ class ReportOutput:
 
 def choose_year(panel: Panel, exclude_tibet: bool = False) -> int:
     """The default report year of the national report for ``panel`` (see :func:`yindi.study.pipeline.choose_year`)."""
+    from yindi.index.presets import load_preset
+    from yindi.study.levels import level_default
     from yindi.study.options import REPORT_TABLE
     from yindi.study.pipeline import choose_year as _choose_year
     from yindi.study.scope import analysis_codes
 
     codes = analysis_codes("province", None, ("540000",) if exclude_tibet else ())
-    return _choose_year(panel.select(regions=codes), REPORT_TABLE["key_indicators"].default)
+    return _choose_year(
+        panel.select(regions=codes),
+        level_default("report", "key_indicators", "province"),
+        preset=load_preset(level_default("index", "preset", "province")),
+        min_coverage=float(REPORT_TABLE["min_coverage"].default),
+    )
 
 
 def nodes_of(names: Sequence[str]) -> tuple[str, ...]:
@@ -198,11 +205,12 @@ def build_report(
             )
         )
     if study.year is None and not results.year_complete:
+        share = f"{float(study.options['report']['min_coverage']):.0%}"
         notices.append(
             ctx.tr(
-                f"没有哪一年的关键指标覆盖全部地区；报告年份取覆盖最多的最近年份 {year}。可用 --year 指定。",
-                f"No year has the key indicators for every region; the report uses {year}, the latest year with the "
-                "best coverage. Choose another with --year.",
+                f"没有哪一年有 {share} 的地区同时具备全部关键指标；报告年份取覆盖比例最高的最近年份 {year}。可用 --year 指定。",
+                f"No year has every key indicator for {share} of the regions; the report uses {year}, the latest "
+                "year with the best coverage. Choose another with --year.",
             )
         )
     sections, timings, failures = build_sections(ctx, names, on_section)

@@ -61,6 +61,23 @@ TABLE = register(
                 low=1,
                 high=50,
             ),
+            Option(
+                "sector_shift_years",
+                10,
+                "三次产业结构变动的比较跨度（年）：报告年份与此前该年数的年份（无数据时取最早年份）比较",
+                "Span (years) of the three-sector shift: the report year against this many years before (the "
+                "earliest year with data when that year has none)",
+                low=1,
+                high=50,
+            ),
+            Option(
+                "sector_sum_tolerance",
+                0.02,
+                "三次产业增加值之和与 GDP 的相对差超过该值时列出（不修改数据）",
+                "List unit-years whose three sectors differ from GDP by more than this share (data unchanged)",
+                low=0.0,
+                high=1.0,
+            ),
         ),
     )
 )

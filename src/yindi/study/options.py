@@ -34,10 +34,24 @@ REPORT_TABLE = register(
         (
             Option(
                 "key_indicators",
-                ("gdp_per_capita", "rd_intensity", "tech_contract_turnover"),
-                "关键指标：默认报告年份取这些指标覆盖最全的最近年份；也是“关键指标地图”一节所画的指标",
-                "Key indicators: the default report year is the latest year they cover best; the key-indicator "
-                "maps show them",
+                (),
+                "关键指标：默认报告年份按这些指标的覆盖率选取；也是“关键指标地图”一节所画的指标。空：按层级默认"
+                "（省级 gdp_per_capita、rd_intensity、tech_contract_turnover；市级 gdp_per_capita、tertiary_share、"
+                "gdp_index，派生指标按指数指标体系计算）",
+                "Key indicators: the default report year is chosen by their coverage; the key-indicator maps show "
+                "them. Empty: the level's default (provinces gdp_per_capita, rd_intensity, tech_contract_turnover; "
+                "cities gdp_per_capita, tertiary_share, gdp_index — ratios as the index preset defines them)",
+            ),
+            Option(
+                "min_coverage",
+                0.8,
+                "报告年份规则：默认报告年份为至少该比例的地区（数据覆盖的地区）同时具备全部关键指标的最近年份；"
+                "没有一年达到时取覆盖比例最高的最近年份并提示",
+                "Report-year rule: the default report year is the latest year in which at least this share of the "
+                "units the data cover have every key indicator; when no year reaches it, the latest year with the "
+                "highest share (with a notice)",
+                low=0.0,
+                high=1.0,
             ),
         ),
     )

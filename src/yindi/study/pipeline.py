@@ -21,36 +21,87 @@ from yindi.study.spec import Study
 
 if TYPE_CHECKING:
     from yindi.data.panel import Panel
+    from yindi.index.presets import Preset
 
 
-def choose_year(panel: Panel, key_indicators: Sequence[str]) -> int:
-    """The latest year with the best coverage of the key indicators in ``panel`` (the analysed units): ideally
-    every key indicator for every unit; otherwise the latest year with the most (indicator, unit) values."""
-    present = [i for i in key_indicators if i in panel.indicators]
+def choose_year(
+    panel: Panel,
+    key_indicators: Sequence[str],
+    *,
+    preset: Preset | None = None,
+    min_coverage: float = 0.8,
+) -> int:
+    """The report year: the latest year in which at least ``min_coverage`` of the units the data cover have
+    every key indicator (ratios as ``preset`` defines them); when no year reaches it, the latest year with the
+    highest share. Indicators the data cannot give are ignored (see :func:`yindi.study.derived.key_coverage`)."""
+    from yindi.study.derived import key_coverage
+
     years = panel.years()
     if not years:
         raise MissingDataError(
             "The data hold no values for the analysed regions; nothing to report.",
             zh="数据中没有分析范围内地区的数值，无法生成报告。",
         )
-    if not present:
+    cov = key_coverage(panel, key_indicators, preset)
+    if cov["complete"].max() <= 0:
         return years[-1]
-    frame = panel.frame
-    sub = frame[frame["indicator"].isin(present) & frame["value"].notna()]
-    if sub.empty:
-        return years[-1]
-    cells = sub.groupby("year").size()
-    best = cells[cells == cells.max()]
-    return int(str(best.index.max()))
+    ok = cov[cov["share"] >= min_coverage - 1e-12]
+    if not ok.empty:
+        return int(ok["year"].max())
+    best = cov[cov["share"] == cov["share"].max()]
+    return int(best["year"].max())
 
 
-def year_is_complete(panel: Panel, year: int, key_indicators: Sequence[str]) -> bool:
-    """Whether every key indicator present covers every analysed unit in ``year``."""
-    n = len(panel.region_codes)
-    f = panel.frame
-    present = [i for i in key_indicators if i in panel.indicators]
-    sub = f[(f["year"] == year) & f["indicator"].isin(present) & f["value"].notna()]
-    return all(sub[sub["indicator"] == i]["region_code"].nunique() >= n for i in present)
+def year_is_complete(
+    panel: Panel,
+    year: int,
+    key_indicators: Sequence[str],
+    *,
+    preset: Preset | None = None,
+    min_coverage: float = 1.0,
+) -> bool:
+    """Whether at least ``min_coverage`` of the units have every key indicator in ``year`` (1.0: all units)."""
+    from yindi.study.derived import key_coverage
+
+    cov = key_coverage(panel, key_indicators, preset)
+    row = cov[cov["year"] == year]
+    return bool(not row.empty and float(row["share"].iloc[0]) >= min_coverage - 1e-12)
+
+
+def city_codes_of_municipalities(panel: Panel, codes: Sequence[str]) -> tuple[Panel, list[str]]:
+    """City tables list 北京, 天津, 上海 under their province codes (110000) while the registry's city level
+    uses 110100: in a city study, rows of a municipality's province code stand for its city-level unit when the
+    data hold no rows under the city-level code. Returns the panel with those rows re-keyed and the re-keyed
+    province codes (the run reports them)."""
+    from dataclasses import replace
+
+    from yindi.regions.units import MUNICIPALITY_CITY_CODE
+
+    have = set(panel.region_codes)
+    moves = {
+        prov: city
+        for prov, city in MUNICIPALITY_CITY_CODE.items()
+        if prov != city and city in codes and city not in have and prov in have
+    }
+    if not moves:
+        return panel, []
+    frame = panel.frame.copy()
+    frame["region_code"] = frame["region_code"].replace(moves)
+    origin = panel.origin
+    if origin is not None:
+        origin = origin.assign(region_code=origin["region_code"].replace(moves))
+    return replace(panel, frame=frame, origin=origin), sorted(moves)
+
+
+def study_preset(options: Mapping[str, Mapping[str, Any]]) -> Preset | None:
+    """The index preset of the (effective) options, or ``None`` when it cannot be loaded (the index node
+    reports that)."""
+    from yindi.index.presets import load_preset
+
+    try:
+        return load_preset(options["index"]["preset"])
+    except YindiError:
+        return None
 
 
 def data_digest(panel: Panel, data: str | None = None) -> str:
@@ -143,14 +194,25 @@ def run(
         ``reused`` lists the nodes read back from the store.
     """
     from yindi.data import load
+    from yindi.study.levels import effective_options
 
     t0 = time.perf_counter()
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0
     codes = analysis_codes(study.level, study.within, study.excluded)
+    options = effective_options(study.options, study.level)
+    rekeyed: list[str] = []
+    if study.level == "city":
+        data, rekeyed = city_codes_of_municipalities(data, codes)
     analysed = data.select(regions=codes)
-    keys = study.options["report"]["key_indicators"]
-    year = study.year if study.year is not None else choose_year(analysed, keys)
+    keys = options["report"]["key_indicators"]
+    preset = study_preset(options)
+    min_cov = float(options["report"]["min_coverage"])
+    year = (
+        study.year
+        if study.year is not None
+        else choose_year(analysed, keys, preset=preset, min_coverage=min_cov)
+    )
     years = data.years()
     if year not in years:
         raise ParameterError(
@@ -183,6 +245,17 @@ def run(
                 )
         except WorkspaceError as exc:
             notices.append(_message(exc, study.lang))
+    if rekeyed:
+        from yindi.regions.units import MUNICIPALITY_CITY_CODE
+
+        moved = ", ".join(f"{c} → {MUNICIPALITY_CITY_CODE[c]}" for c in rekeyed)
+        notices.append(
+            scope.tr(
+                f"数据按省级代码列出直辖市（{moved}）；城市分析中以其城市级单位代替，数值不变。",
+                f"The data list municipalities under their province codes ({moved}); the city analysis uses "
+                "them as the city-level units (values unchanged).",
+            )
+        )
     try:
         for n in closure(tuple(nodes) if nodes is not None else None):
             if on_node:
@@ -198,7 +271,7 @@ def run(
                 )
                 results[n.name] = None
                 continue
-            key = node_key(n, scope, study.options, digest, {i: node_keys[i] for i in n.inputs}, evidence)
+            key = node_key(n, scope, options, digest, {i: node_keys[i] for i in n.inputs}, evidence)
             node_keys[n.name] = key
             from yindi.study.store import MISSING
 
@@ -209,7 +282,7 @@ def run(
             else:
                 inputs = {i: r for i in n.inputs if (r := results[i]) is not None}
                 try:
-                    res = n.compute(scope, study.options, inputs)
+                    res = n.compute(scope, options, inputs)
                 except YindiError as exc:
                     failures[n.name] = _message(exc, study.lang)
                     results[n.name] = None
@@ -233,7 +306,7 @@ def run(
         covered=tuple(analysed.region_codes),
         digest=digest,
         timings=timings,
-        year_complete=year_is_complete(analysed, year, keys),
+        year_complete=year_is_complete(analysed, year, keys, preset=preset, min_coverage=min_cov),
         notices=tuple(notices),
         keys=node_keys,
     )

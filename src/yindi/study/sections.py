@@ -17,7 +17,7 @@ SECTION_NODES: dict[str, tuple[str, ...]] = {
     "index": ("index",),
     "typology": ("typology",),
     "productivity": ("productivity",),
-    "structure": ("structure",),
+    "structure": ("structure", "sectors"),
     "disparity": ("disparity", "spatial"),
     "layout": ("plan",),
     "coordination": ("coordinate",),

@@ -26,7 +26,8 @@ class Study:
     data : str
         Data source: a pack folder, an NBS export, a table file or ``workspace:NAME``.
     year : int or None
-        Report year; ``None`` picks the latest year in which the key indicators cover every region.
+        Report year; ``None`` picks the latest year in which at least ``report.min_coverage`` (80 %) of the
+        units have every key indicator.
     lang : {"zh", "en"}
         Language of names and text (Chinese by default).
     level : {"province", "city", "county"}

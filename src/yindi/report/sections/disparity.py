@@ -13,6 +13,7 @@ import pandas as pd
 
 from yindi.report import charts, html, maps
 from yindi.report.base import ReportContext, Section
+from yindi.report.sections._theil import theil_block
 from yindi.study.result import NodeResult
 from yindi.study.sections import SECTION_NODES
 
@@ -133,6 +134,7 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
         title=t(f"{year} 年 LISA 集聚图", f"LISA clusters, {year}"),
         lang=ctx.lang,
         level=ctx.level,
+        units=ctx.map_units,
         colors=colors,
         order=[names[k] for k in ("HH", "LL", "HL", "LH", "ns")],
     )
@@ -168,6 +170,14 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
         f"permutations). Significant local clusters (α = {alpha:g}, conditional permutations"
         f"{', ' + adjust + ' correction' if adjust != 'none' else ''}): {listed or 'none'}.",
     )
+    attached = [(ctx.region_name(a), ctx.region_name(b)) for a, b in res.meta.get("attached", [])]
+    if attached:
+        text += t(
+            "无陆地邻接的单元按最近邻连接：" + "；".join(f"{a}→{b}" for a, b in attached) + "。",
+            " Units without a land neighbour are linked to their nearest unit: "
+            + "; ".join(f"{a} → {b}" for a, b in attached)
+            + ".",
+        )
     body = html.paragraph(text) + html.grid([html.figure(cmap), html.figure(line)], columns=2)
     return body, moran_frame, lf
 
@@ -290,12 +300,19 @@ def build(ctx: ReportContext) -> Section | None:
         if ctx.level != "province"
         else ""
     )
+    if res.meta["indicator"] == "rd_intensity":
+        what_zh = f"本节以“{label}”衡量{res.meta['n_units']}个{units}的创新投入水平（新质生产力的核心要素；"
+        what_en = (
+            f"This section measures innovation input by '{label}' (the core of New Quality Productive Forces) "
+            f"for {res.meta['n_units']} {units}, "
+        )
+    else:
+        what_zh = f"本节分析“{label}”在{res.meta['n_units']}个{units}间的差异（"
+        what_en = f"This section analyses '{label}' across {res.meta['n_units']} {units}, "
     intro = html.paragraph(
         t(
-            f"本节以“{label}”衡量{res.meta['n_units']}个{units}的创新投入水平（新质生产力的核心要素；"
-            f"{first}–{last} 年），按{grp.name_zh}{through}分析差异来源、分布动态、收敛性与空间格局。",
-            f"This section measures innovation input by '{label}' (the core of New Quality Productive Forces) for "
-            f"{res.meta['n_units']} {units}, {first}–{last}, and analyses the sources of disparity across the "
+            f"{what_zh}{first}–{last} 年），按{grp.name_zh}{through}分析差异来源、分布动态、收敛性与空间格局。",
+            f"{what_en}{first}–{last}, and analyses the sources of disparity across the "
             f"{grp.name_en}{through}, distributional dynamics, convergence and spatial patterns.",
         )
     )
@@ -314,6 +331,10 @@ def build(ctx: ReportContext) -> Section | None:
                 "decomposition.",
             )
         )
+    nested = theil_block(ctx, res)
+    if nested is not None:
+        body += f"<h3>{html.esc(t('泰尔指数嵌套分解', 'Nested Theil decomposition'))}</h3>" + nested[0]
+        tables["disparity_theil"] = nested[1]
     body += f"<h3>{html.esc(t('分布动态与收敛', 'Distributional dynamics and convergence'))}</h3>" + dy_body
     tables |= dy_tables
     spatial = ctx.result("spatial")

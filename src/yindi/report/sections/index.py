@@ -67,6 +67,7 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr(f"新质生产力综合得分（{year}）", f"NQPF index score ({year})"),
         lang=ctx.lang,
         level=ctx.level,
+        units=ctx.map_units,
         palette="Purples",
     )
     bars = charts.bar_chart(
@@ -121,9 +122,11 @@ def build(ctx: ReportContext) -> Section | None:
         f"intervals come from {draws} Dirichlet draws of the weights around the fitted weights "
         f"(concentration {concentration:g}, seed {ctx.seed}).",
     )
+    note_zh, note_en = res.meta.get("preset_note", ["", ""])
     html = "".join(
         [
             paragraph(intro),
+            note(tr(note_zh, note_en)) if note_zh or note_en else "",
             table(shown, digits=3),
             grid([figure(score_map), figure(ranks)]),
             grid([figure(bars), figure(radar)]),

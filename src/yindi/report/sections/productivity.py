@@ -34,6 +34,11 @@ def build(ctx: ReportContext) -> Section | None:
 
     res = ctx.result("productivity")
     if res is None:
+        why = ctx.failure("productivity")
+        if why:  # the node said why (e.g. the data have no innovation inputs): the banner shows it
+            from yindi.errors import MissingDataError
+
+            raise MissingDataError(why, zh=why)
         return None
     tr = ctx.tr
     units = ctx.unit_word()

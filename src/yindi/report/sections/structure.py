@@ -20,8 +20,10 @@ NODES = SECTION_NODES["structure"]  # the nodes this section renders (listed in 
 
 def build(ctx: ReportContext) -> Section | None:
     res = ctx.result("structure")
-    if res is None:
-        return None
+    if res is None:  # no sector-by-sector file (the city pack): the three sectors, when the data hold them
+        from yindi.report.sections._sectors import sectors_section
+
+        return sectors_section(ctx)
     from yindi.structure import (
         ELECTRICITY_PROXY_NOTE_EN,
         ELECTRICITY_PROXY_NOTE_ZH,

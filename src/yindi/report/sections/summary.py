@@ -49,9 +49,10 @@ def _index(ctx: ReportContext) -> tuple[str, str] | None:
     top = ctx.tr("、", ", ").join(one(r) for _, r in iv.head(3).iterrows())
     bottom = ctx.tr("、", ", ").join(one(r) for _, r in iv.tail(3).iterrows())
     year = int(res.meta["year"])
+    name_zh, name_en = res.meta["preset"]
     return ctx.tr(
-        f"{year} 年新质生产力指数（{n} 个{ctx.unit_word()}）领先的是{top}；居后的是{bottom}。",
-        f"In {year} the NQPF index ({n} {ctx.unit_word()}) is led by {top}; the last places are {bottom}.",
+        f"{year} 年{name_zh}（{n} 个{ctx.unit_word()}）领先的是{top}；居后的是{bottom}。",
+        f"In {year} the {name_en} ({n} {ctx.unit_word()}) is led by {top}; the last places are {bottom}.",
     ), "index"
 
 

@@ -69,6 +69,11 @@ def _source_comparison(ctx: ReportContext, res: NodeResult) -> list[str]:
 def build(ctx: ReportContext) -> Section | None:
     res = ctx.result("typology")
     if res is None:
+        why = ctx.failure("typology")
+        if why:  # the node said why (e.g. no R&D series): the banner shows it
+            from yindi.errors import MissingDataError
+
+            raise MissingDataError(why, zh=why)
         return None
     tr = ctx.tr
     year = int(res.meta["year"])
@@ -79,6 +84,7 @@ def build(ctx: ReportContext) -> Section | None:
         title=tr(f"区域科技类型（{year}）", f"Regional S&T types ({year})"),
         lang=ctx.lang,
         level=ctx.level,
+        units=ctx.map_units,
         colors=COLORS,
         order=["I", "II", "III", "IV"],
     )

@@ -45,7 +45,8 @@ class Node:
     module : str
         Module (under ``yindi.study.nodes``) that defines ``compute``; imported only when the node runs.
     options : tuple of str
-        Option tables the node reads (``[options.<name>]``).
+        Option tables the node reads (``[options.<name>]``); ``index_preset`` stands for the index preset alone
+        (see :func:`yindi.study.levels.effective_options`).
     inputs : tuple of str
         Nodes whose results it reads; they come earlier in :data:`NODES`.
     seeded : bool
@@ -75,15 +76,23 @@ class Node:
 
 #: Every node, in dependency order (a node's inputs come before it).
 NODES: tuple[Node, ...] = (
-    Node("coverage", "coverage"),
-    Node("key_indicators", "key_indicators", options=("report",)),
-    Node("index", "index", options=("index",), seeded=True),
-    Node("typology", "typology", options=("typology",), seeded=True),
+    Node("coverage", "coverage", options=("report", "index_preset"), version=3),
+    Node("key_indicators", "key_indicators", options=("report", "index_preset"), version=2),
+    Node("index", "index", options=("index",), seeded=True, version=2),
+    Node("typology", "typology", options=("typology",), seeded=True, version=2),
     Node("productivity", "productivity", options=("productivity",), version=2),
     Node("structure", "structure", options=("structure",)),
+    Node("sectors", "sectors", options=("structure",)),
     Node("weights", "weights", options=("weights",)),
-    Node("disparity", "disparity", options=("disparity",), inputs=("weights",), seeded=True),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True),
+    Node(
+        "disparity",
+        "disparity",
+        options=("disparity", "index_preset"),
+        inputs=("weights",),
+        seeded=True,
+        version=3,
+    ),
+    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=4),
     Node("plan", "plan", options=("plan",), seeded=True, version=3),
     Node(
         "coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",), version=2

@@ -15,9 +15,15 @@ from yindi.study.scope import Scope
 def compute(
     scope: Scope, options: Mapping[str, Mapping[str, Any]], inputs: Mapping[str, NodeResult]
 ) -> NodeResult:
-    """Tables ``summary`` (Panel.coverage()) and ``matrix`` (indicator × year: units with a value; one column per
-    year, named by the year); meta ``n_regions``, ``years``, ``complete`` (indicators covering every unit in the
-    report year)."""
+    """Tables ``summary`` (Panel.coverage()), ``matrix`` (indicator × year: units with a value; one column per
+    year, named by the year), ``checks`` (the plausibility findings of :func:`yindi.data.checks.check_panel` on
+    the analysed units, with the detail in the study's language) and ``year_rule`` (per year: units with every key indicator, units covered,
+    share — what the report year was chosen by); meta ``n_regions``, ``n_units`` (analysis set),
+    ``uncovered`` (units the data do not cover at all), ``years``, ``complete`` (indicators covering every unit
+    in the report year), ``key_indicators`` and ``key_labels``, ``min_coverage``."""
+    from yindi.study.derived import available, key_coverage, label
+    from yindi.study.pipeline import study_preset
+
     panel = scope.panel
     f = panel.frame
     present = f[f["value"].notna()]
@@ -29,8 +35,40 @@ def compute(
     years = [int(y) for y in counts.columns]
     matrix = counts.copy()
     matrix.columns = [str(c) for c in matrix.columns]
+    keys = list(options["report"]["key_indicators"])
+    preset = study_preset(options)
+    rule = key_coverage(panel, keys, preset)
+    used = [i for i in keys if available(panel, i, preset)]
+    from yindi.data.checks import check_panel
+
+    found = check_panel(panel).findings
+    detail = "detail_en" if scope.lang == "en" else "detail_zh"
+    checks = found.assign(detail=found[detail])[
+        [
+            "check",
+            "region_code",
+            "year",
+            "indicator",
+            "value",
+            "reference",
+            "partner_code",
+            "file",
+            "row",
+            "detail",
+        ]
+    ]
     return NodeResult(
         "coverage",
-        {"summary": panel.coverage(), "matrix": matrix.reset_index()},
-        {"n_regions": n_regions, "years": years, "complete": complete, "n_indicators": len(panel.indicators)},
+        {"summary": panel.coverage(), "matrix": matrix.reset_index(), "year_rule": rule, "checks": checks},
+        {
+            "n_regions": n_regions,
+            "n_units": len(scope.codes),
+            "uncovered": [c for c in scope.codes if c not in set(panel.region_codes)],
+            "years": years,
+            "complete": complete,
+            "n_indicators": len(panel.indicators),
+            "key_indicators": used,
+            "key_labels": [list(label(panel, i, preset, scope.lang)) for i in used],
+            "min_coverage": float(options["report"]["min_coverage"]),
+        },
     )

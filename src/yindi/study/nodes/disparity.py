@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from yindi.errors import MethodWarning
 from yindi.study.result import NodeResult
 from yindi.study.scope import Scope
+
+if TYPE_CHECKING:
+    from yindi.index.presets import Preset
 
 #: Years a unit-year table needs (at least three units with values in each, at least three years).
 MIN_YEARS = 3
@@ -37,9 +40,12 @@ def groups_for(scope: Scope, codes: list[str], grouping_id: str) -> str | dict[s
     return {c: g.group_of(reg.get(c).province) for c in codes}
 
 
-def indicator_table(scope: Scope, indicator: str) -> pd.DataFrame | None:
-    """Unit × year table of ``indicator`` up to the report year, years with at least three values."""
-    table = scope.panel.series(indicator)
+def indicator_table(scope: Scope, indicator: str, preset: Preset | None = None) -> pd.DataFrame | None:
+    """Unit × year table of ``indicator`` (a data series or a ratio of ``preset``) up to the report year, years
+    with at least three values."""
+    from yindi.study.derived import series
+
+    table = series(scope.panel, indicator, preset)
     table = table.loc[:, [c for c in table.columns if int(c) <= scope.year]]
     table = table.loc[:, table.notna().sum() >= MIN_YEARS]
     return table if table.shape[1] >= MIN_YEARS else None
@@ -64,13 +70,16 @@ def compute(
     )
     from yindi.regions import grouping
     from yindi.schema import tidy
+    from yindi.study.derived import available, label
     from yindi.study.nodes.weights import weights_of
+    from yindi.study.pipeline import study_preset
 
     opt = options["disparity"]
     indicator = opt["indicator"]
-    if indicator not in scope.panel.indicators:
+    preset = study_preset(options)
+    if not available(scope.panel, indicator, preset):
         return None
-    table = indicator_table(scope, indicator)
+    table = indicator_table(scope, indicator, preset)
     if table is None:
         return None
     table.columns = [int(c) for c in table.columns]
@@ -92,7 +101,9 @@ def compute(
     )
     tables: dict[str, pd.DataFrame] = {}
     if n_groups >= 2:  # within one province every city is in one macro-region: no decomposition
-        series = dagum_by_year(table, groups, bootstrap=opt["bootstrap"], seed=scope.seed)
+        with warnings.catch_warnings():  # the units without a value each year: counted in the note below
+            warnings.simplefilter("ignore", MethodWarning)
+            series = dagum_by_year(table, groups, bootstrap=opt["bootstrap"], seed=scope.seed)
         parts = series.to_frame()
         tables["dagum"] = series.table()
         tables["dagum_pairs"] = parts[parts["component"].isin(["gini_within", "gini_between"])].reset_index(
@@ -146,9 +157,15 @@ def compute(
             [sigma.to_frame(), absolute.to_frame(), conditional.to_frame()], ignore_index=True
         ),
     }
+    theil_table, theil_meta = nested_theil(scope, table)
+    if theil_table is not None:
+        tables["theil"] = theil_table
     ht = smk.test
+    name, unit = label(scope.panel, indicator, preset, scope.lang)
     meta = {
+        **theil_meta,
         "indicator": indicator,
+        "indicator_label": f"{name} ({unit})" if unit else name,
         "year": year,
         "first": years[0],
         "last": years[-1],
@@ -163,4 +180,75 @@ def compute(
         "attached": inputs["weights"].meta["attached"],
         "n_groups": n_groups,
     }
-    return NodeResult("disparity", tables, meta)
+    gaps = table.isna().sum()
+    notes: tuple[str, ...] = ()
+    if int(gaps.max()) > 0:  # unbalanced (city panels): each year's statistics use the units with a value
+        worst = int(str(gaps.idxmax()))
+        notes = (
+            scope.tr(
+                f"各年的基尼、Dagum、泰尔与莫兰统计只用当年有数值的{scope.unit_word}（{len(codes)} 个中最多缺 "
+                f"{int(gaps.max())} 个，{worst} 年）；马尔可夫链与 β 收敛只用各年都有数值的 {len(balanced)} 个。",
+                f"Each year's Gini, Dagum, Theil and Moran statistics use the {scope.unit_word} with a value that "
+                f"year (of {len(codes)}, at most {int(gaps.max())} missing, in {worst}); Markov chains and "
+                f"β-convergence use the {len(balanced)} with a value in every year.",
+            ),
+        )
+    return NodeResult("disparity", tables, meta, notes)
+
+
+def nested_theil(scope: Scope, table: pd.DataFrame) -> tuple[pd.DataFrame | None, dict[str, Any]]:
+    """Theil T of every year below the province: across the analysed units, decomposed between provinces and
+    within them (cities in their province) — two-stage (NBS four regions → provinces → units, Akita 2003) when
+    the units span several regions. Population-weighted when the data hold ``population`` (the per-capita
+    reading of Akita 2003), else unit weights. ``None`` at province level (the Dagum decomposition covers it).
+
+    Table columns ``year, n, gini, theil, between_regions, between_provinces, within_provinces``
+    (``between_regions`` is NaN in one region); meta ``theil_weights`` ("population"/"units"),
+    ``theil_provinces`` (provinces spanned)."""
+    if scope.level == "province":
+        return None, {}
+    from yindi.disparity import gini, theil
+    from yindi.regions import grouping, registry
+
+    reg = registry()
+    province = {c: reg.get(c).province for c in table.index}
+    nbs4 = grouping("nbs4")
+    region = {c: nbs4.group_of(p) for c, p in province.items()}
+    pop = scope.panel.series("population") if "population" in scope.panel.indicators else None
+    rows = []
+    for year in table.columns:
+        col = table[year].dropna()
+        col = col[col > 0]
+        weights = None
+        if pop is not None and year in pop.columns:
+            w = pop[year].reindex(col.index)
+            col, w = col[w.notna() & (w > 0)], w[w.notna() & (w > 0)]
+            weights = w.to_dict()
+        if len(col) < 3:
+            continue
+        groups = {c: region[c] for c in col.index}
+        two_stage = len(set(groups.values())) > 1
+        if two_stage:
+            t = theil(col, groups, subgroups={c: province[c] for c in col.index}, weights=weights)
+            between_regions, between_prov = t.between, t.between_sub
+        else:
+            t = theil(col, {c: province[c] for c in col.index}, weights=weights)
+            between_regions, between_prov = float("nan"), t.between
+        rows.append(
+            {
+                "year": int(year),
+                "n": len(col),
+                "gini": float(gini(col, weights=weights)),
+                "theil": float(t.total),
+                "between_regions": float(between_regions),
+                "between_provinces": float(between_prov),
+                "within_provinces": float(t.within),
+            }
+        )
+    if not rows:
+        return None, {}
+    meta = {
+        "theil_weights": "population" if pop is not None else "units",
+        "theil_provinces": len(set(province.values())),
+    }
+    return pd.DataFrame(rows), meta

@@ -50,8 +50,19 @@ def compute(
     inputs_, outputs = list(opt["inputs"]), list(opt["outputs"])
     bad = [b for b in opt["undesirable"] if b in scope.panel.indicators]
     panel = scope.panel
-    if any(i not in panel.indicators for i in inputs_ + outputs):
-        return None
+    absent = [i for i in inputs_ + outputs if i not in panel.indicators]
+    if absent:  # said, not hidden: no DEA on stand-in inputs
+        from yindi.errors import MissingDataError
+
+        raise MissingDataError(
+            f"The data lack the innovation inputs and outputs of the efficiency analysis ({', '.join(absent)}; "
+            "city yearbook panels have no R&D, patent or capital-stock series): innovation efficiency and "
+            "productivity are left out rather than computed from stand-in inputs. Set [options.productivity] "
+            "inputs/outputs to indicators the data hold to run it.",
+            zh=f"数据中没有效率分析所需的创新投入与产出指标（{', '.join(absent)}；城市统计面板没有 R&D、专利和资本存量"
+            "序列）：创新效率与全要素生产率从略，不以替代投入凑数。如数据中有相应指标，可在研究设定的效率分析选项中"
+            "改用这些指标。",
+        )
     last = int(opt["last_year"] or scope.year)
     first = int(opt["first_year"])
     years = list(range(first, last + 1))

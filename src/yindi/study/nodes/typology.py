@@ -76,6 +76,14 @@ def compute(
     from yindi.typology import cluster_regions, compare_with_source, stage_types
 
     opt = options["typology"]
+    if "rd_intensity" not in scope.panel.indicators:  # said, not hidden (city panels have no R&D series)
+        from yindi.errors import MissingDataError
+
+        raise MissingDataError(
+            "The data have no R&D intensity (rd_intensity): the regional S&T types, defined by R&D intensity and "
+            "GDP per capita, cannot be assigned.",
+            zh="数据中没有 R&D 经费投入强度（rd_intensity）：区域科技类型按研发强度与人均 GDP 划分，无法判定。",
+        )
     year = opt["year"] or latest_complete_year(scope)
     if year is None:
         return None

@@ -36,7 +36,7 @@ from yindi._typing import BoolArray, FloatArray, IntArray
 
 #: Reference sets larger than this are pre-filtered before the hierarchical decomposition (the default of
 #: the ``frame_prefilter_above`` option in ``[options.productivity]``).
-PREFILTER_ABOVE = 5000
+PREFILTER_ABOVE = 2000
 _N_DIRECTIONS = 256
 _ELEMS = 4_000_000
 _EFF_TOL = 1e-9

@@ -115,7 +115,7 @@ def dea(
     units, inputs, outputs, undesirable_names : labels; default ``0..n-1``, ``x0..``, ``y0..``, ``b0..``.
     frame_prefilter_above : int, optional
         Radial models: more units than this and the frontier is pre-filtered before it is decomposed
-        (option ``frame_prefilter_above`` of ``[options.productivity]``, default 5,000). Scores do not change.
+        (option ``frame_prefilter_above`` of ``[options.productivity]``, default 2,000). Scores do not change.
 
     Returns
     -------

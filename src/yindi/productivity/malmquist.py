@@ -148,7 +148,7 @@ def malmquist(
         Called with the period position after each frontier is done (for progress bars).
     frame_prefilter_above : int, optional
         Reference sets larger than this are pre-filtered before the frontier is decomposed (option
-        ``frame_prefilter_above`` of ``[options.productivity]``, default 5,000). Scores do not change.
+        ``frame_prefilter_above`` of ``[options.productivity]``, default 2,000). Scores do not change.
 
     Returns
     -------

@@ -33,10 +33,10 @@ from __future__ import annotations
 import numpy as np
 
 from yindi._typing import BoolArray, FloatArray, IntArray
+from yindi.productivity._options import PREFILTER_ABOVE
 
-#: Reference sets larger than this are pre-filtered before the hierarchical decomposition (the default of
-#: the ``frame_prefilter_above`` option in ``[options.productivity]``).
-PREFILTER_ABOVE = 2000
+__all__ = ["PREFILTER_ABOVE", "dominated", "prefilter", "seed_units"]
+
 _N_DIRECTIONS = 256
 _ELEMS = 4_000_000
 _EFF_TOL = 1e-9

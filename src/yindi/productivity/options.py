@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 from yindi.options import Option, OptionTable, register
-from yindi.productivity._frame import PREFILTER_ABOVE
-from yindi.productivity._options import FRONTIERS, RTS_OPTIONS
+from yindi.productivity._options import FRONTIERS, PREFILTER_ABOVE, RTS_OPTIONS
 
 TABLE = register(
     OptionTable(

@@ -255,7 +255,7 @@ def _certify(
     n_price = price.size
     pos = np.full(n_ref, -1)
     pos[price] = np.arange(n_price)
-    chunk = max(1, 4_000_000 // max(n_price, 1))
+    chunk = max(1, _CHUNK_ELEMS // max(n_price, 1))
     a_t = np.ascontiguousarray(lp.a_ref[:, price].T)
     c_p = lp.c_ref[price]
     for s in range(0, len(units), chunk):

@@ -55,7 +55,7 @@ def seed_units(x: FloatArray, y: FloatArray, n_directions: int = _N_DIRECTIONS) 
     w = np.exp(rng.uniform(-1.5, 1.5, (n_directions, s)))
     w *= np.exp(rng.uniform(-2.0, 2.0, (n_directions, 1)))
     picks: list[IntArray] = []
-    step = max(1, _ELEMS // max(x.shape[0], 1))
+    step = max(1, _ELEMS // (4 * max(x.shape[0], 1)))
     for k in range(0, n_directions, step):
         vy, vx = y @ w[k : k + step].T, x @ v[k : k + step].T
         picks.append(np.argmax(vy - vx, axis=0))

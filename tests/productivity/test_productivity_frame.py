@@ -152,3 +152,18 @@ def test_prefilter_option_is_validated():
     x, y, _ = frontier_data(50, 2, 1, seed=1)
     with pytest.raises(ParameterError):
         dea(x, y, frame_prefilter_above=-1)
+
+
+def test_weakly_efficient_dominated_unit_is_dropped_only_by_the_prefilter():
+    # K(1, 0.5) has the least input, so its VRS input θ is 1, but A(1, 1) dominates it: the plain
+    # decomposition returns it, the pre-filter leaves it out; the scores are the same either way.
+    x = np.vstack([HAND_X, [[1.0]]])
+    y = np.vstack([HAND_Y, [[0.5]]])
+    k = x.shape[0] - 1
+    assert k in frontier_units(x, y, prefilter_above=10_000).tolist()
+    assert k not in frontier_units(x, y, prefilter_above=0).tolist()
+    for rts in ("crs", "vrs"):
+        for orientation in ("input", "output"):
+            a = radial(x, y, rts=rts, orientation=orientation, prefilter_above=0).efficiency
+            b = radial_reference(x, y, rts=rts, orientation=orientation)
+            np.testing.assert_allclose(a, b, atol=TOL, rtol=0)

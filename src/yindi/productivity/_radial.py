@@ -118,13 +118,15 @@ def _seed_candidates(x: FloatArray, y: FloatArray) -> IntArray:
 
 
 def frontier_units(x: FloatArray, y: FloatArray, *, prefilter_above: int = PREFILTER_ABOVE) -> IntArray:
-    """Indices of the units with VRS input-oriented θ = 1 (they generate every technology).
+    """Indices of units with VRS input-oriented θ = 1 that generate every technology (a superset of the frame).
 
     Hierarchical decomposition: a unit inefficient within a block is inefficient in the whole set, so only
     the block-efficient units go on to the next level. ``x`` and ``y`` should be scaled to order one.
     Above ``prefilter_above`` units the set is first shrunk by :func:`~._frame.prefilter` (seeds,
-    dominance, envelopment by the seeds); units left out are then weakly dominated by a convex combination
-    of the units returned (exact duplicates and dominated weakly-efficient units may be among them).
+    dominance, envelopment by the seeds). Without the pre-filter every unit with θ = 1 is returned; with it,
+    a unit with θ = 1 that is weakly dominated by a seed (an exact duplicate, or a weakly efficient unit with
+    slack) may be left out. Either way every unit not returned is weakly dominated by a convex combination of
+    the units returned, which is what the candidate and certificate sets need.
     """
     n = x.shape[0]
     if n > prefilter_above:

@@ -167,3 +167,17 @@ def test_weakly_efficient_dominated_unit_is_dropped_only_by_the_prefilter():
             a = radial(x, y, rts=rts, orientation=orientation, prefilter_above=0).efficiency
             b = radial_reference(x, y, rts=rts, orientation=orientation)
             np.testing.assert_allclose(a, b, atol=TOL, rtol=0)
+
+
+def test_chunks_follow_a_growing_candidate_set():
+    """Column generation grows the candidate set between chunks; every unit is still solved exactly once."""
+    x, y, _ = frontier_data(1200, 3, 2, seed=4)
+    sx, sy = _scale(x, y)
+    xs, ys = x / sx, y / sy
+    lp = build_radial_lp(xs, ys, xs, ys, rts="vrs", orientation="input")  # full pricing (price=None)
+    start = np.array([int(np.argmin(xs[:, 0]))])
+    parts = solve_batch(lp, start, chunk_elems=600)  # 600 units, then 256 per chunk as the set grows
+    whole = solve_batch(lp, np.arange(1200), chunk_elems=10**9)
+    assert parts.objective.shape == (1200,) and parts.x_ref.shape == (1200, 1200)
+    assert parts.n_candidates > 1
+    np.testing.assert_allclose(parts.objective, whole.objective, atol=1e-12, rtol=0)

@@ -342,8 +342,10 @@ def solve_batch(
         if nb <= size:
             return _solve_batch(lp, cand, max_iter=max_iter)
         parts: list[BatchSolution] = []
-        for start in range(0, nb, size):
+        start = 0
+        while start < nb:
             rows = np.arange(start, min(nb, start + size))
+            start += rows.size
             sub = BatchLP(
                 lp.a_ref, lp.c_ref, lp.a_own[rows], lp.c_own[rows], lp.rhs[rows], lp.exclude[rows], lp.price
             )

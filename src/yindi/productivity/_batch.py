@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
-from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
 
@@ -43,6 +43,16 @@ _CERT_TOL = 1e-8
 _PIV_TOL = 1e-9
 _BLAND_AFTER = 60
 _CHUNK_ELEMS = 1_000_000  # units per simplex chunk × candidate columns: bounds the pricing buffer (8 MB)
+
+
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def _blas_controller() -> ThreadpoolController:
+    """One controller per process: scanning the loaded libraries costs milliseconds on every new one."""
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0]
 
 
 @dataclass(frozen=True)
@@ -337,7 +347,7 @@ def solve_batch(
     """
     nb = lp.rhs.shape[0]
     cand = np.unique(np.asarray(candidates, dtype=np.int64))
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _blas_controller().limit(limits=1, user_api="blas"):
         size = max(256, chunk_elems // max(cand.size, 1))
         if nb <= size:
             return _solve_batch(lp, cand, max_iter=max_iter)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import linprog
-from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
 
@@ -42,6 +42,17 @@ _RC_TOL = 1e-9
 _CERT_TOL = 1e-8
 _PIV_TOL = 1e-9
 _BLAND_AFTER = 60
+_CHUNK_ELEMS = 1_000_000  # units per simplex chunk × candidate columns: bounds the pricing buffer (8 MB)
+
+
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def _blas_controller() -> ThreadpoolController:
+    """One controller per process: scanning the loaded libraries costs milliseconds on every new one."""
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0]
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class BatchSolution:
     x_own : (B, p) float array — unit-specific variables.
     n_fallback : int — units solved by the HiGHS fallback.
     n_candidates : int — reference columns finally in the candidate set.
+    candidates : int array — that set.
     """
 
     status: IntArray
@@ -93,6 +105,7 @@ class BatchSolution:
     x_own: FloatArray
     n_fallback: int
     n_candidates: int
+    candidates: IntArray
 
 
 @dataclass
@@ -252,7 +265,7 @@ def _certify(
     n_price = price.size
     pos = np.full(n_ref, -1)
     pos[price] = np.arange(n_price)
-    chunk = max(1, 4_000_000 // max(n_price, 1))
+    chunk = max(1, _CHUNK_ELEMS // max(n_price, 1))
     a_t = np.ascontiguousarray(lp.a_ref[:, price].T)
     c_p = lp.c_ref[price]
     for s in range(0, len(units), chunk):
@@ -293,8 +306,11 @@ def _fallback(lp: BatchLP, b: int) -> tuple[int, float, FloatArray, FloatArray]:
 
 def _column_generation(
     lp: BatchLP, cand: IntArray, max_iter: int, art_cost: float, *, phase1: bool = False
-) -> tuple[_State, BoolArray, BoolArray]:
-    """Simplex rounds with pricing against every reference column until each unit is certified."""
+) -> tuple[_State, BoolArray, BoolArray, IntArray]:
+    """Simplex rounds with pricing against every reference column until each unit is certified.
+
+    Returns the state, the certified and the fallback flags, and the candidate set grown by pricing.
+    """
     nb = lp.rhs.shape[0]
     st = _initial_state(lp, art_cost)
     open_units = np.arange(nb)
@@ -316,16 +332,45 @@ def _column_generation(
             cand = np.union1d(cand, np.concatenate(add))
     need_fb[open_units] = True
     need_fb &= ~final
-    return st, final, need_fb
+    return st, final, need_fb, cand
 
 
-def solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> BatchSolution:
+def solve_batch(
+    lp: BatchLP, candidates: IntArray, *, max_iter: int = 150, chunk_elems: int = _CHUNK_ELEMS
+) -> BatchSolution:
     """Solve every LP of ``lp`` exactly (see :func:`_solve_batch`), with BLAS held to one thread.
 
-    The matrix products here are small (a few rows); multi-threaded BLAS only adds contention on them.
+    The matrix products here are small (a few rows); multi-threaded BLAS only adds contention on them. The
+    units are solved in chunks of at most ``chunk_elems / len(candidates)`` (at least 256), so memory stays
+    linear in the number of units; each chunk starts from the candidate set the previous one ended with
+    (a warm start: columns found by pricing are not searched for again).
     """
-    with threadpool_limits(limits=1, user_api="blas"):
-        return _solve_batch(lp, candidates, max_iter=max_iter)
+    nb = lp.rhs.shape[0]
+    cand = np.unique(np.asarray(candidates, dtype=np.int64))
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        size = max(256, chunk_elems // max(cand.size, 1))
+        if nb <= size:
+            return _solve_batch(lp, cand, max_iter=max_iter)
+        parts: list[BatchSolution] = []
+        start = 0
+        while start < nb:
+            rows = np.arange(start, min(nb, start + size))
+            start += rows.size
+            sub = BatchLP(
+                lp.a_ref, lp.c_ref, lp.a_own[rows], lp.c_own[rows], lp.rhs[rows], lp.exclude[rows], lp.price
+            )
+            parts.append(_solve_batch(sub, cand, max_iter=max_iter))
+            cand = parts[-1].candidates
+            size = max(256, chunk_elems // max(cand.size, 1))
+    return BatchSolution(
+        np.concatenate([p_.status for p_ in parts]),
+        np.concatenate([p_.objective for p_ in parts]),
+        sp.csr_matrix(sp.vstack([p_.x_ref for p_ in parts], format="csr")),
+        np.vstack([p_.x_own for p_ in parts]),
+        sum(p_.n_fallback for p_ in parts),
+        int(cand.size),
+        cand,
+    )
 
 
 def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> BatchSolution:
@@ -348,7 +393,7 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
     cand = np.unique(np.asarray(candidates, dtype=np.int64))
     if cand.size == 0:
         cand = np.arange(min(n_ref, 1))
-    st, final, need_fb = _column_generation(lp, cand, max_iter, _BIG_M)
+    st, final, need_fb, cand = _column_generation(lp, cand, max_iter, _BIG_M)
     # a positive artificial at the Big-M optimum: decide feasibility with a certified phase-1 run
     art = final & ((st.codes >= n_ref + p) & (st.xb > _CERT_TOL)).any(axis=1)
     art |= need_fb
@@ -364,7 +409,7 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
             lp.exclude[sub],
             lp.price,
         )
-        st1, fin1, _fb1 = _column_generation(lp1, cand, max_iter, 1.0, phase1=True)
+        st1, fin1, _fb1, _c1 = _column_generation(lp1, cand, max_iter, 1.0, phase1=True)
         infeas1 = fin1 & (np.einsum("br,br->b", st1.cb, st1.xb) > 1e-7)
         infeasible[sub[infeas1]] = True
         final[sub] = False
@@ -395,4 +440,4 @@ def _solve_batch(lp: BatchLP, candidates: IntArray, *, max_iter: int = 150) -> B
         (np.concatenate(ref_v), (np.concatenate(ref_r), np.concatenate(ref_c))), shape=(nb, n_ref)
     )
     x_ref.eliminate_zeros()
-    return BatchSolution(status, objective, x_ref, x_own, int(fb_units.size), int(cand.size))
+    return BatchSolution(status, objective, x_ref, x_own, int(fb_units.size), int(cand.size), cand)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from yindi._typing import FloatArray, IntArray
+from yindi.productivity._frame import PREFILTER_ABOVE
 from yindi.productivity._options import RTS, Frontier, Orientation
 from yindi.productivity._radial import _scale, frontier_units, radial
 from yindi.productivity._sbm import ddf
@@ -69,14 +70,17 @@ def ml_scorer(ev: PeriodData, ref: PeriodData, rts: RTS, cand: IntArray | None) 
         return np.where(1.0 + beta > 0, 1.0 / (1.0 + beta), np.nan)  # β ≤ −1: index undefined
 
 
-def _candidates(ref: PeriodData, ml: bool) -> IntArray:
+def _candidates(ref: PeriodData, ml: bool, prefilter_above: int = PREFILTER_ABOVE) -> IntArray:
     sx, sy = _scale(ref.x, ref.y)
     xs, ys = ref.x / sx, ref.y / sy
+    kw = {"prefilter_above": prefilter_above}
     if not ml:
-        return frontier_units(xs, ys)
+        return frontier_units(xs, ys, **kw)
     sb = _scale(ref.b, ref.b)[0]
     bs = ref.b / sb
-    return np.union1d(frontier_units(np.hstack([xs, bs]), ys), frontier_units(xs, np.hstack([ys, bs])))
+    return np.union1d(
+        frontier_units(np.hstack([xs, bs]), ys, **kw), frontier_units(xs, np.hstack([ys, bs]), **kw)
+    )
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,14 @@ def compute(
     orientation: Orientation,
     ml: bool,
     progress: Callable[[int], None] | None = None,
+    prefilter_above: int = PREFILTER_ABOVE,
 ) -> IndexArrays:
-    """All efficiencies the index formulas need, one batched LP call per frontier."""
+    """All efficiencies the index formulas need, one batched LP call per frontier.
+
+    The global frontier's candidate set is found among the union of the periods' frontier sets only: a unit
+    efficient against all periods pooled is efficient against its own period (the frame of a union lies
+    in the union of the frames), so the pooled set is never decomposed from scratch.
+    """
     score = ml_scorer if ml else radial_scorer(orientation)
     t_count = len(periods)
     own: list[FloatArray] = []
@@ -109,22 +119,24 @@ def compute(
     own_v: list[FloatArray | None] = []
     glob: list[FloatArray | None] = [None] * t_count
     cand_prev: IntArray | None = None
+    period_cands: list[IntArray] = []
     seq_ref: PeriodData | None = None
     for t in range(t_count):
         if frontier == "sequential":
             seq_ref = periods[t] if seq_ref is None else _stack([seq_ref, periods[t]])
             ref = seq_ref
             if cand_prev is None:
-                cand = _candidates(ref, ml)
+                cand = _candidates(ref, ml, prefilter_above)
             else:  # frontier of S_t lies within the frontier of S_{t-1} plus the new period
                 offset = ref.x.shape[0] - periods[t].x.shape[0]
                 pool = np.concatenate([cand_prev, offset + np.arange(periods[t].x.shape[0])])
                 sub = PeriodData(ref.x[pool], ref.y[pool], ref.b[pool])
-                cand = pool[_candidates(sub, ml)]
+                cand = pool[_candidates(sub, ml, prefilter_above)]
             cand_prev = cand
         else:
             ref = periods[t]
-            cand = _candidates(ref, ml)
+            cand = _candidates(ref, ml, prefilter_above)
+            period_cands.append(cand)
         evals = [periods[t]]
         if frontier != "global":
             if t > 0:
@@ -145,7 +157,9 @@ def compute(
             progress(t)
     if frontier == "global":
         pooled = _stack(list(periods))
-        e_g = score(pooled, pooled, "crs", _candidates(pooled, ml))
         sizes = np.cumsum([0] + [p.x.shape[0] for p in periods])
+        pool = np.concatenate([c + sizes[i] for i, c in enumerate(period_cands)])
+        sub = PeriodData(pooled.x[pool], pooled.y[pool], pooled.b[pool])
+        e_g = score(pooled, pooled, "crs", pool[_candidates(sub, ml, prefilter_above)])
         glob = [e_g[sizes[i] : sizes[i + 1]] for i in range(t_count)]
     return IndexArrays(own, prev, nxt, own_v, glob)

@@ -18,3 +18,7 @@ FRONTIERS: tuple[Frontier, ...] = ("contemporaneous", "sequential", "global")
 
 Index: TypeAlias = Literal["malmquist", "ml"]
 INDICES: tuple[Index, ...] = ("malmquist", "ml")
+
+#: Reference sets larger than this are pre-filtered (seeds, dominance, envelopment by the seeds) before the
+#: frontier is decomposed (``yindi.productivity._frame``); the default of ``frame_prefilter_above``.
+PREFILTER_ABOVE = 2000

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from yindi._typing import FloatArray, IntArray
 from yindi.productivity._batch import BatchLP, BatchSolution, solve_batch
+from yindi.productivity._frame import PREFILTER_ABOVE, prefilter
 from yindi.productivity._options import RTS, Orientation
 
 _EFF_TOL = 1e-9
@@ -116,27 +117,53 @@ def _seed_candidates(x: FloatArray, y: FloatArray) -> IntArray:
     return np.unique(np.concatenate([np.asarray(p_, dtype=np.int64).ravel() for p_ in picks]))
 
 
-def frontier_units(x: FloatArray, y: FloatArray) -> IntArray:
-    """Indices of the units with VRS input-oriented θ = 1 (they generate every technology).
+def frontier_units(x: FloatArray, y: FloatArray, *, prefilter_above: int = PREFILTER_ABOVE) -> IntArray:
+    """Indices of units with VRS input-oriented θ = 1 that generate every technology (a superset of the frame).
 
     Hierarchical decomposition: a unit inefficient within a block is inefficient in the whole set, so only
     the block-efficient units go on to the next level. ``x`` and ``y`` should be scaled to order one.
+    Above ``prefilter_above`` units the set is first shrunk by :func:`~._frame.prefilter` (seeds,
+    dominance, envelopment by the seeds). Without the pre-filter every unit with θ = 1 is returned; with it,
+    a unit with θ = 1 that is weakly dominated by a seed (an exact duplicate, or a weakly efficient unit with
+    slack) may be left out. Either way every unit not returned is weakly dominated by a convex combination of
+    the units returned, which is what the candidate and certificate sets need.
     """
     n = x.shape[0]
+    if n > prefilter_above:
+        keep = prefilter(x, y)
+        if keep.size < n:
+            return keep[frontier_units(x[keep], y[keep], prefilter_above=n)]
     if n <= 2 * _BLOCK:
-        lp = build_radial_lp(x, y, x, y, rts="vrs", orientation="input")
-        sol = solve_batch(lp, np.arange(n))
-        return np.nonzero(sol.objective >= 1.0 - _EFF_TOL)[0]
-    keep: list[IntArray] = []
+        return _efficient_against_self(x, y, np.arange(n))
+    keep_blocks: list[IntArray] = []
     for start in range(0, n, _BLOCK):
         blk = np.arange(start, min(n, start + _BLOCK))
-        keep.append(blk[frontier_units(x[blk], y[blk])])
-    union = np.concatenate(keep)
-    if union.size >= n:  # nothing eliminated: solve directly against a seed set
-        lp = build_radial_lp(x, y, x, y, rts="vrs", orientation="input")
-        sol = solve_batch(lp, _seed_candidates(x, y))
-        return np.nonzero(sol.objective >= 1.0 - _EFF_TOL)[0]
-    return union[frontier_units(x[union], y[union])]
+        keep_blocks.append(blk[frontier_units(x[blk], y[blk], prefilter_above=prefilter_above)])
+    union = np.concatenate(keep_blocks)
+    if union.size >= 0.9 * n:  # little eliminated: solve directly against a seed set
+        return _efficient_against_self(x, y, _seed_candidates(x, y))
+    return union[frontier_units(x[union], y[union], prefilter_above=prefilter_above)]
+
+
+def _efficient_against_self(x: FloatArray, y: FloatArray, cand: IntArray) -> IntArray:
+    lp = build_radial_lp(x, y, x, y, rts="vrs", orientation="input")
+    sol = solve_batch(lp, cand)
+    return np.nonzero(sol.objective >= 1.0 - _EFF_TOL)[0]
+
+
+def crs_frontier(x: FloatArray, y: FloatArray, frontier: IntArray) -> IntArray:
+    """The members of ``frontier`` (a :func:`frontier_units` set) with CRS input-oriented θ = 1.
+
+    Every unit is weakly dominated by a non-negative combination of them, so they generate the CRS
+    technology and suffice as the candidate and certificate set of CRS models.
+    """
+    xf, yf = x[frontier], y[frontier]
+    lp = build_radial_lp(xf, yf, xf, yf, rts="crs", orientation="input")
+    sol = solve_batch(
+        lp,
+        _seed_candidates(xf, yf),
+    )
+    return frontier[np.nonzero(sol.objective >= 1.0 - _EFF_TOL)[0]]
 
 
 def radial(
@@ -150,6 +177,7 @@ def radial(
     super_efficiency: bool = False,
     frontier: IntArray | None = None,
     frontier_complete: bool = False,
+    prefilter_above: int = PREFILTER_ABOVE,
 ) -> RadialSolution:
     """Radial efficiency of every row of ``x``/``y`` against the reference technology.
 
@@ -162,7 +190,9 @@ def radial(
     frontier : precomputed :func:`frontier_units` of the (scaled) reference set, to reuse across calls.
     frontier_complete : ``frontier`` is the complete VRS-efficient set (as :func:`frontier_units` returns), so
         the optimality certificate may price only those columns (see :class:`~._batch.BatchLP`). Otherwise,
-        and always under super-efficiency, every reference column is priced.
+        and always under super-efficiency, every reference column is priced. Under CRS a complete
+        frontier is first narrowed to its CRS-efficient members (:func:`crs_frontier`).
+    prefilter_above : reference-set size above which :func:`frontier_units` pre-filters the frame.
     """
     same = x_ref is None
     xr = x if x_ref is None else x_ref
@@ -170,10 +200,15 @@ def radial(
     sx, sy = _scale(xr, yr)
     xs, ys, xrs, yrs = x / sx, y / sy, xr / sx, yr / sy
     complete = frontier is None or frontier_complete
-    cand = frontier_units(xrs, yrs) if frontier is None else frontier
+    if frontier is None:
+        cand = frontier_units(xrs, yrs, prefilter_above=prefilter_above)
+    else:
+        cand = np.asarray(frontier, dtype=np.int64)
     exclude = np.arange(x.shape[0]) if (super_efficiency and same) else None
     if exclude is not None:
         cand = np.union1d(cand, _seed_candidates(xrs, yrs))
+    elif complete and rts == "crs" and cand.size > 1:
+        cand = crs_frontier(xrs, yrs, cand)
     lp = build_radial_lp(xs, ys, xrs, yrs, rts=rts, orientation=orientation, exclude=exclude)
     if complete and exclude is None:
         lp = replace(lp, price=np.asarray(cand, dtype=np.int64))

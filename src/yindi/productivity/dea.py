@@ -86,6 +86,7 @@ def dea(
     inputs: Sequence[str] | None = None,
     outputs: Sequence[str] | None = None,
     undesirable_names: Sequence[str] | None = None,
+    frame_prefilter_above: int | None = None,
 ) -> DEAResult:
     """Efficiency of each unit (row) from inputs ``X`` and outputs ``Y``.
 
@@ -112,6 +113,9 @@ def dea(
         targets are the standard two-stage ones; ``"first"`` keeps the first-stage slacks (faster, not
         unique).
     units, inputs, outputs, undesirable_names : labels; default ``0..n-1``, ``x0..``, ``y0..``, ``b0..``.
+    frame_prefilter_above : int, optional
+        Radial models: more units than this and the frontier is pre-filtered before it is decomposed
+        (option ``frame_prefilter_above`` of ``[options.productivity]``, default 2,000). Scores do not change.
 
     Returns
     -------
@@ -211,7 +215,16 @@ def dea(
             options,
         )
     options.update(orientation=orientation, super_efficiency=super_efficiency, slacks=slacks)
-    rad = radial(x, y, rts=rts, orientation=orientation, super_efficiency=super_efficiency)
+    from yindi.productivity.options import frame_prefilter_limit
+
+    rad = radial(
+        x,
+        y,
+        rts=rts,
+        orientation=orientation,
+        super_efficiency=super_efficiency,
+        prefilter_above=frame_prefilter_limit(frame_prefilter_above),
+    )
     s_in, s_out, lam = rad.slack_in, rad.slack_out, rad.lambdas
     if slacks == "max":
         exclude = np.arange(n) if super_efficiency else None

@@ -121,6 +121,7 @@ def malmquist(
     frontier: Frontier = "contemporaneous",
     missing: Literal["error", "drop"] = "error",
     progress: Callable[[int], None] | None = None,
+    frame_prefilter_above: int | None = None,
 ) -> MalmquistResult:
     """Malmquist (or, with ``undesirable``, Malmquist–Luenberger) index between consecutive periods.
 
@@ -145,6 +146,9 @@ def malmquist(
         ``dropped`` (the region then has no index for the pairs touching that period).
     progress : callable, optional
         Called with the period position after each frontier is done (for progress bars).
+    frame_prefilter_above : int, optional
+        Reference sets larger than this are pre-filtered before the frontier is decomposed (option
+        ``frame_prefilter_above`` of ``[options.productivity]``, default 2,000). Scores do not change.
 
     Returns
     -------
@@ -257,7 +261,18 @@ def malmquist(
         b = sub[undesirable].to_numpy(float) if ml else np.zeros((len(sub), 0))
         pdata.append(PeriodData(sub[inputs].to_numpy(float), sub[outputs].to_numpy(float), b))
         v.check_shape_rules(pdata[-1].x, pdata[-1].y, cols, f"{_WHERE} (period {p})", b if ml else None)
-    arr = compute(pdata, frontier=frontier, rts=rts, orientation=orientation, ml=ml, progress=progress)
+    from yindi.productivity.options import frame_prefilter_limit
+
+    limit = frame_prefilter_limit(frame_prefilter_above)
+    arr = compute(
+        pdata,
+        frontier=frontier,
+        rts=rts,
+        orientation=orientation,
+        ml=ml,
+        progress=progress,
+        prefilter_above=limit,
+    )
     parts: list[pd.DataFrame] = []
     n_inf = 0
     for t in range(len(periods) - 1):

@@ -82,8 +82,9 @@ def compute(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         x, y = cs[inputs_].to_numpy(float), cs[outputs].to_numpy(float)
-        crs = dea(x, y, rts="crs", units=codes)
-        vrs = dea(x, y, rts="vrs", units=codes)
+        limit = opt["frame_prefilter_above"]
+        crs = dea(x, y, rts="crs", units=codes, frame_prefilter_above=limit)
+        vrs = dea(x, y, rts="vrs", units=codes, frame_prefilter_above=limit)
     notes.extend(str(w.message) for w in caught)
     tables["efficiency"] = efficiency_table(codes, crs, vrs, y_eff, scope.lang)
     meta.update(
@@ -107,6 +108,7 @@ def compute(
                 inputs=inputs_,
                 outputs=outputs,
                 rts=opt["malmquist_rts"],
+                frame_prefilter_above=opt["frame_prefilter_above"],
                 frontier=opt["malmquist_frontier"],
             )
         notes.extend(sorted({str(w.message) for w in caught}))
@@ -165,6 +167,7 @@ def compute(
                         undesirable=bad,
                         rts=opt["green_rts"],
                         frontier=opt["green_frontier"],
+                        frame_prefilter_above=opt["frame_prefilter_above"],
                     )
                 tables["green_ml"] = ml.to_frame()
                 tables["green_by_year"] = ml.by_period()

@@ -156,16 +156,23 @@ def dea(
         tuple(undesirable_names) if undesirable_names is not None else tuple(f"b{j}" for j in range(k))
     )
     if len(unit_names) != n:
-        raise ParameterError(f"{_WHERE}: {len(unit_names)} unit labels for {n} rows.")
+        raise ParameterError(
+            f"{_WHERE}: {len(unit_names)} unit labels for {n} rows.",
+            zh=f"{_WHERE}：给出了 {len(unit_names)} 个决策单元名称，但数据有 {n} 行。请为每行给一个名称。",
+        )
     if b is not None and model != "sbm":
         raise ParameterError(
             f"{_WHERE}: undesirable outputs need model='sbm' (or malmquist(..., index='ml') for the "
-            "directional distance function); a radial model would treat them as goods."
+            "directional distance function); a radial model would treat them as goods.",
+            zh=f"{_WHERE}：非期望产出需要 model='sbm'（或用 malmquist(..., index='ml') 的方向距离函数）；"
+            "径向模型会把它们当作期望产出。",
         )
     if super_efficiency and model == "sbm" and b is not None:
         raise ParameterError(
             f"{_WHERE}: super-SBM (Tone 2002) is implemented without undesirable outputs; drop undesirable= "
-            "or use super_efficiency=False."
+            "or use super_efficiency=False.",
+            zh=f"{_WHERE}：超效率 SBM（Tone 2002）的实现不含非期望产出。请去掉 undesirable=，"
+            "或设 super_efficiency=False。",
         )
     strict = model == "sbm"
     v.check_values(x, role="input", names=in_names, units=unit_names, strictly_positive=strict, where=_WHERE)
@@ -315,14 +322,19 @@ def dea_frame(
     elif isinstance(data, pd.DataFrame):
         table = data
     else:
-        raise ParameterError(f"dea_frame(): data must be a DataFrame or a Panel; got {type(data).__name__}.")
+        raise ParameterError(
+            f"dea_frame(): data must be a DataFrame or a Panel; got {type(data).__name__}.",
+            zh=f"dea_frame()：data 须为 DataFrame 或 Panel，收到的是 {type(data).__name__}。",
+        )
     absent = [
         c for c in [*inputs, *outputs, *undesirable, *([unit] if unit else [])] if c not in table.columns
     ]
     if absent:
         raise ParameterError(
             f"dea_frame(): column(s) {', '.join(map(repr, absent))} not found; the table has "
-            f"{', '.join(map(str, table.columns))}."
+            f"{', '.join(map(str, table.columns))}.",
+            zh=f"dea_frame()：找不到列 {'、'.join(map(repr, absent))}；表中的列为 "
+            f"{'、'.join(map(str, table.columns))}。请检查投入、产出和单元列的列名。",
         )
     table, dropped = _missing_units(table, [*inputs, *outputs, *undesirable], unit, missing)
     labels = table[unit].astype(str).tolist() if unit else [str(i) for i in table.index]

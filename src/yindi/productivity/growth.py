@@ -22,11 +22,15 @@ DEFAULT_DEPRECIATION = 0.096
 def _vector(values: object, name: str, where: str) -> FloatArray:
     arr = np.asarray(values, dtype=np.float64)
     if arr.ndim != 1 or arr.size == 0:
-        raise ParameterError(f"{where}: {name} must be a non-empty 1-D series; got shape {arr.shape}.")
+        raise ParameterError(
+            f"{where}: {name} must be a non-empty 1-D series; got shape {arr.shape}.",
+            zh=f"{where}：{name} 须为非空的一维序列，收到的形状是 {arr.shape}。",
+        )
     bad = np.nonzero(~np.isfinite(arr))[0]
     if bad.size:
         raise DataValidationError(
-            f"{where}: {name} is missing at position {int(bad[0])}; fill the series first."
+            f"{where}: {name} is missing at position {int(bad[0])}; fill the series first.",
+            zh=f"{where}：{name} 在第 {int(bad[0])} 个位置（从 0 起算）缺失。请先补全该序列。",
         )
     return arr
 
@@ -71,22 +75,34 @@ def perpetual_inventory(
     inv = _vector(investment, "investment", where)
     price = np.ones_like(inv) if deflator is None else _vector(deflator, "deflator", where)
     if price.shape != inv.shape:
-        raise ParameterError(f"{where}: deflator has {price.size} values for {inv.size} years of investment.")
+        raise ParameterError(
+            f"{where}: deflator has {price.size} values for {inv.size} years of investment.",
+            zh=f"{where}：deflator 有 {price.size} 个值，而投资有 {inv.size} 年。请让两者逐年对应。",
+        )
     if np.any(price <= 0):
-        raise DataValidationError(f"{where}: the deflator must be positive.")
+        raise DataValidationError(
+            f"{where}: the deflator must be positive.",
+            zh=f"{where}：deflator（价格指数）须为正。请检查其中的 0 或负值。",
+        )
     if not 0 <= depreciation < 1:
-        raise ParameterError(f"{where}: depreciation must be in [0, 1); got {depreciation}.")
+        raise ParameterError(
+            f"{where}: depreciation must be in [0, 1); got {depreciation}.",
+            zh=f"{where}：depreciation（折旧率）须在 [0, 1) 内，收到的是 {depreciation}。",
+        )
     real = inv / price
     if initial is None:
         if growth is None:
             if inv.size < 2 or np.any(real <= 0):
                 raise ParameterError(
-                    f"{where}: give initial= or growth= (cannot estimate g from this series)."
+                    f"{where}: give initial= or growth= (cannot estimate g from this series).",
+                    zh=f"{where}：无法从该序列估计增长率 g。请给出 initial= 或 growth=。",
                 )
             growth = float((real[-1] / real[0]) ** (1 / (real.size - 1)) - 1)
         if growth + depreciation <= 0:
             raise ParameterError(
-                f"{where}: g + δ must be positive for K_0 = I_0/(g+δ); got {growth + depreciation}."
+                f"{where}: g + δ must be positive for K_0 = I_0/(g+δ); got {growth + depreciation}.",
+                zh=f"{where}：按 K_0 = I_0/(g+δ) 计算需 g + δ 为正，收到的是 {growth + depreciation}。"
+                "请调整 growth= 或 depreciation=，或直接给出 initial=。",
             )
         initial = real[0] / (growth + depreciation)
     k = np.empty_like(real)
@@ -125,12 +141,18 @@ def capital_stock(
     cols = [region, period, investment] + ([deflator] if deflator else [])
     miss = [c for c in cols if c not in data.columns]
     if miss:
-        raise ParameterError(f"{where}: column(s) {', '.join(map(repr, miss))} not found.")
+        raise ParameterError(
+            f"{where}: column(s) {', '.join(map(repr, miss))} not found.",
+            zh=f"{where}：找不到列 {'、'.join(map(repr, miss))}。请检查列名参数。",
+        )
     parts = []
     for reg, grp in data[cols].sort_values([region, period]).groupby(region, sort=True):
         years = grp[period].to_numpy()
         if len(years) > 1 and np.any(np.diff(years.astype(float)) != 1):
-            raise DataValidationError(f"{where}: region {reg!r} has non-consecutive periods {list(years)}.")
+            raise DataValidationError(
+                f"{where}: region {reg!r} has non-consecutive periods {list(years)}.",
+                zh=f"{where}：地区 {reg!r} 的年份不连续：{list(years)}。请补齐缺失年份的投资数据。",
+            )
         k = perpetual_inventory(
             grp[investment].to_numpy(float),
             None if deflator is None else grp[deflator].to_numpy(float),
@@ -197,16 +219,23 @@ def growth_accounting(
     )
     miss = [c for c in cols if c not in data.columns]
     if miss:
-        raise ParameterError(f"{where}: column(s) {', '.join(map(repr, miss))} not found.")
+        raise ParameterError(
+            f"{where}: column(s) {', '.join(map(repr, miss))} not found.",
+            zh=f"{where}：找不到列 {'、'.join(map(repr, miss))}。请检查列名参数。",
+        )
     if not isinstance(labour_share, str) and not 0 < labour_share < 1:
-        raise ParameterError(f"{where}: labour_share must be in (0, 1); got {labour_share}.")
+        raise ParameterError(
+            f"{where}: labour_share must be in (0, 1); got {labour_share}.",
+            zh=f"{where}：labour_share（劳动份额）须在 (0, 1) 内，收到的是 {labour_share}。",
+        )
     t = data[cols].sort_values([region, period]).reset_index(drop=True)
     vals = t[[output, capital, labour]].to_numpy(float)
     if not np.isfinite(vals).all() or (vals <= 0).any():
         i = int(np.nonzero(~(np.isfinite(vals) & (vals > 0)).all(axis=1))[0][0])
         raise DataValidationError(
             f"{where}: output, capital and labour must be positive and present; region {t.loc[i, region]!r} "
-            f"period {t.loc[i, period]!r} is not."
+            f"period {t.loc[i, period]!r} is not.",
+            zh=f"{where}：产出、资本和劳动须有数值且为正；地区 {t.loc[i, region]!r} 在 {t.loc[i, period]!r} 期不满足。",
         )
     rows = []
     for reg, grp in t.groupby(region, sort=True):

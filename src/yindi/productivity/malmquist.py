@@ -97,13 +97,16 @@ def _table(data: object, cols: list[str], region: str, period: str) -> tuple[pd.
         return wide.rename(columns={"region_code": "region", "year": "period"}), "region", "period"
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(
-            f"{_WHERE}: data must be a pandas DataFrame or a yindi Panel; got {type(data).__name__}."
+            f"{_WHERE}: data must be a pandas DataFrame or a yindi Panel; got {type(data).__name__}.",
+            zh=f"{_WHERE}：data 须为 pandas DataFrame 或 yindi Panel，收到的是 {type(data).__name__}。",
         )
     missing = [c for c in [region, period, *cols] if c not in data.columns]
     if missing:
         raise ParameterError(
             f"{_WHERE}: column(s) {', '.join(map(repr, missing))} not found; the table has "
-            f"{', '.join(map(str, data.columns))}. Name the region and period columns with region=, period=."
+            f"{', '.join(map(str, data.columns))}. Name the region and period columns with region=, period=.",
+            zh=f"{_WHERE}：找不到列 {'、'.join(map(repr, missing))}；表中的列为 "
+            f"{'、'.join(map(str, data.columns))}。请用 region=、period= 指明地区列和时期列。",
         )
     return data[[region, period, *cols]].copy(), region, period
 
@@ -184,7 +187,10 @@ def malmquist(
     check_missing(missing, ("error", "drop"), where=_WHERE)
     inputs, outputs, undesirable = list(inputs), list(outputs), list(undesirable)
     if not inputs or not outputs:
-        raise ParameterError(f"{_WHERE}: give at least one input and one output column.")
+        raise ParameterError(
+            f"{_WHERE}: give at least one input and one output column.",
+            zh=f"{_WHERE}：请至少给出一个投入列和一个产出列。",
+        )
     cols = inputs + outputs + undesirable
     table, region, period = _table(data, cols, region, period)
     dup = table.duplicated([region, period], keep=False)
@@ -192,7 +198,8 @@ def malmquist(
         r = table.loc[dup].iloc[0]
         raise DataValidationError(
             f"{_WHERE}: region {r[region]!r} appears more than once in period {r[period]!r}; give one row "
-            "per region and period."
+            "per region and period.",
+            zh=f"{_WHERE}：地区 {r[region]!r} 在 {r[period]!r} 期出现了不止一次。请每个地区每期只给一行。",
         )
     na = table[cols].isna()
     dropped = pd.DataFrame(columns=["region", "period", "reason"])
@@ -203,7 +210,9 @@ def malmquist(
             bad_cols = [c for c in cols if pd.isna(r[c])]
             raise DataValidationError(
                 f"{_WHERE}: {', '.join(bad_cols)} missing for region {r[region]!r} in period {r[period]!r} "
-                f"({len(rows)} region-periods have gaps). Fill them, or pass missing='drop' to leave them out."
+                f"({len(rows)} region-periods have gaps). Fill them, or pass missing='drop' to leave them out.",
+                zh=f"{_WHERE}：地区 {r[region]!r} 在 {r[period]!r} 期缺少 {'、'.join(bad_cols)}"
+                f"（共 {len(rows)} 个地区-时期有缺失）。请补全，或传入 missing='drop' 将其剔除。",
             )
         dropped = pd.DataFrame(
             {
@@ -218,7 +227,10 @@ def malmquist(
     table = table.sort_values([period, region]).reset_index(drop=True)
     periods = sorted(table[period].unique().tolist())
     if len(periods) < 2:
-        raise DataValidationError(f"{_WHERE}: need at least two periods with complete data; got {periods}.")
+        raise DataValidationError(
+            f"{_WHERE}: need at least two periods with complete data; got {periods}.",
+            zh=f"{_WHERE}：至少需要两个数据完整的时期，实际只有 {periods}。请扩大年份范围或补全数据。",
+        )
     ml = bool(undesirable)
     units_all = [f"{r}@{p}" for r, p in zip(table[region], table[period], strict=True)]
     v.check_values(

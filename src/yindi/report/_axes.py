@@ -136,7 +136,10 @@ def as_series(values: object, where: str) -> dict[str, list[float]]:
         try:
             out[str(name)] = [math.nan if v is None else float(v) for v in seq]
         except (TypeError, ValueError):
-            raise ParameterError(f"{where}: series {name!r} must hold numbers.") from None
+            raise ParameterError(
+                f"{where}: series {name!r} must hold numbers.",
+                zh=f"{where}：序列 {name!r} 须由数值组成。请检查其中是否有文字。",
+            ) from None
     return out
 
 

@@ -41,7 +41,10 @@ def _floats(seq: Any, what: str, where: str) -> list[float]:
     try:
         return [math.nan if v is None else float(v) for v in seq]
     except (TypeError, ValueError):
-        raise ParameterError(f"{where}: {what} must hold numbers.") from None
+        raise ParameterError(
+            f"{where}: {what} must hold numbers.",
+            zh=f"{where}：{what} 须由数值组成。请检查其中是否有文字。",
+        ) from None
 
 
 def heatmap(
@@ -66,7 +69,8 @@ def heatmap(
     rows, cols = [str(s) for s in row_labels], [str(s) for s in col_labels]
     if m.ndim != 2 or m.shape != (len(rows), len(cols)):
         raise ParameterError(
-            f"heatmap(): the matrix must be {len(rows)} × {len(cols)} (rows × column labels). Got shape {m.shape}."
+            f"heatmap(): the matrix must be {len(rows)} × {len(cols)} (rows × column labels). Got shape {m.shape}.",
+            zh=f"heatmap()：矩阵须为 {len(rows)} × {len(cols)}（行标签数 × 列标签数），收到的形状是 {m.shape}。",
         )
     finite = m[np.isfinite(m)]
     lo = float(vmin) if vmin is not None else (float(finite.min()) if finite.size else 0.0)
@@ -81,7 +85,8 @@ def heatmap(
         colors = SEQUENTIAL[palette]
     else:
         raise ParameterError(
-            f"heatmap(): palette must be one of {', '.join(map(repr, [*SEQUENTIAL, *DIVERGING]))}. Got {palette!r}."
+            f"heatmap(): palette must be one of {', '.join(map(repr, [*SEQUENTIAL, *DIVERGING]))}. Got {palette!r}.",
+            zh=f"heatmap()：palette 须为 {'、'.join(map(repr, [*SEQUENTIAL, *DIVERGING]))} 之一，收到的是 {palette!r}。",
         )
     span = hi - lo if hi > lo else 1.0
     left = min(200.0, 12 + max((ax.text_width(s, 12.5) for s in rows), default=0))
@@ -183,14 +188,18 @@ def radar_chart(axes: Sequence[str], series: Mapping[str, Sequence[float]], *, t
     """Radar (spider) chart of scores in [0, 1] on each axis, one polygon per series."""
     labels = [str(a) for a in axes]
     if len(labels) < 3:
-        raise ParameterError(f"radar_chart() needs at least 3 axes. Got {len(labels)}.")
+        raise ParameterError(
+            f"radar_chart() needs at least 3 axes. Got {len(labels)}.",
+            zh=f"radar_chart() 至少需要 3 个坐标轴，收到的是 {len(labels)} 个。",
+        )
     data = ax.as_series(series, "radar_chart()")
     for name, seq in data.items():
         check_lengths(f"radar_chart() series {name!r}", axes=labels, values=seq)
         bad = [v for v in seq if math.isfinite(v) and not -1e-9 <= v <= 1 + 1e-9]
         if bad:
             raise ParameterError(
-                f"radar_chart(): series {name!r} has values outside [0, 1] ({bad[0]!r}); rescale the scores first."
+                f"radar_chart(): series {name!r} has values outside [0, 1] ({bad[0]!r}); rescale the scores first.",
+                zh=f"radar_chart()：序列 {name!r} 有超出 [0, 1] 的值（{bad[0]!r}）。请先把得分缩放到 [0, 1]。",
             )
     names = list(data)
     colors = ax.series_colors(len(names))

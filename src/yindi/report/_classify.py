@@ -53,7 +53,10 @@ def class_edges(
     if method == "equal":
         method = "equal_interval"
     if k < 1:
-        raise ParameterError(f"The 'classes' parameter of choropleth() must be at least 1. Got {k} instead.")
+        raise ParameterError(
+            f"The 'classes' parameter of choropleth() must be at least 1. Got {k} instead.",
+            zh=f"choropleth() 的参数 'classes' 须至少为 1，收到的是 {k}。",
+        )
     v = np.asarray(values, dtype=np.float64)
     if v.size == 0:
         return np.array([0.0, 1.0])
@@ -61,11 +64,15 @@ def class_edges(
     if method == "user":
         if breaks is None or len(breaks) == 0:
             raise ParameterError(
-                "choropleth(method='user') needs breaks=[...] (interior cut points, e.g. [1, 2.5, 5])."
+                "choropleth(method='user') needs breaks=[...] (interior cut points, e.g. [1, 2.5, 5]).",
+                zh="choropleth(method='user') 需要 breaks=[...]（内部分界点，如 [1, 2.5, 5]）。",
             )
         b = np.asarray(breaks, dtype=np.float64)
         if not np.all(np.isfinite(b)) or np.any(np.diff(b) <= 0):
-            raise ParameterError(f"The breaks must be finite and strictly increasing. Got {list(b)} instead.")
+            raise ParameterError(
+                f"The breaks must be finite and strictly increasing. Got {list(b)} instead.",
+                zh=f"分界点 breaks 须为有限值且严格递增，收到的是 {list(b)}。",
+            )
         edges = np.concatenate([[min(lo, b[0])], b, [max(hi, b[-1])]])
         return _unique(edges)
     if diverging and lo < 0 <= hi:

@@ -234,11 +234,16 @@ def sequential_colors(palette: str, k: int) -> list[str]:
     if palette not in SEQUENTIAL:
         raise ParameterError(
             f"The 'palette' parameter must be one of {', '.join(map(repr, SEQUENTIAL))} "
-            f"(or a diverging one: {', '.join(map(repr, DIVERGING))}). Got {palette!r} instead."
+            f"(or a diverging one: {', '.join(map(repr, DIVERGING))}). Got {palette!r} instead.",
+            zh=f"参数 'palette' 须为 {'、'.join(map(repr, SEQUENTIAL))} 之一"
+            f"（或发散色板 {'、'.join(map(repr, DIVERGING))} 之一），收到的是 {palette!r}。",
         )
     full = SEQUENTIAL[palette]
     if not 1 <= k <= len(full):
-        raise ParameterError(f"A sequential palette has 1 to {len(full)} classes. Got {k} instead.")
+        raise ParameterError(
+            f"A sequential palette has 1 to {len(full)} classes. Got {k} instead.",
+            zh=f"顺序色板的分级数须在 1 到 {len(full)} 之间，收到的是 {k}。",
+        )
     if k == len(full):
         return list(full)
     if k == 1:
@@ -251,12 +256,16 @@ def diverging_colors(palette: str, n_neg: int, n_pos: int) -> list[str]:
     if palette not in DIVERGING:
         raise ParameterError(
             f"The 'palette' parameter of a diverging map must be one of {', '.join(map(repr, DIVERGING))}. "
-            f"Got {palette!r} instead."
+            f"Got {palette!r} instead.",
+            zh=f"发散地图的参数 'palette' 须为 {'、'.join(map(repr, DIVERGING))} 之一，收到的是 {palette!r}。",
         )
     full = DIVERGING[palette]
     half = len(full) // 2  # 5 colours each side of the neutral centre
     if n_neg > half or n_pos > half:
-        raise ParameterError(f"A diverging palette has at most {half} classes on each side of zero.")
+        raise ParameterError(
+            f"A diverging palette has at most {half} classes on each side of zero.",
+            zh=f"发散色板在零的每一侧最多 {half} 级，当前为负侧 {n_neg} 级、正侧 {n_pos} 级。请减少分级数。",
+        )
     neg = [full[half - off] for off in _offsets(n_neg)][::-1]
     pos = [full[half + off] for off in _offsets(n_pos)]
     return neg + pos
@@ -307,5 +316,8 @@ def check_lengths(where: str, **seqs: Sequence[object]) -> int:
     lengths = {k: len(v) for k, v in seqs.items()}
     if len(set(lengths.values())) > 1:
         shown = ", ".join(f"{k}={n}" for k, n in lengths.items())
-        raise ParameterError(f"{where}: the sequences must have the same length. Got {shown}.")
+        raise ParameterError(
+            f"{where}: the sequences must have the same length. Got {shown}.",
+            zh=f"{where}：各序列长度须相同，收到的是 {'、'.join(f'{k}={n}' for k, n in lengths.items())}。",
+        )
     return next(iter(lengths.values()), 0)

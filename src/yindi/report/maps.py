@@ -119,7 +119,9 @@ def choropleth(
     if not 1 <= classes <= max_classes:
         raise ParameterError(
             f"The 'classes' parameter of choropleth() must be between 1 and {max_classes}"
-            f"{' (5 each side of zero)' if diverging else ''}. Got {classes!r} instead."
+            f"{' (5 each side of zero)' if diverging else ''}. Got {classes!r} instead.",
+            zh=f"choropleth() 的参数 'classes' 须在 1 到 {max_classes} 之间"
+            f"{'（零的每一侧 5 级）' if diverging else ''}，收到的是 {classes!r}。",
         )
     paths = _paths(level, units)
     vals = _read_values(_only(values, units), md.level_paths(level).codes, level, where="choropleth()")
@@ -146,7 +148,9 @@ def choropleth(
         if palette in DIVERGING:
             raise ParameterError(
                 f"Palette {palette!r} is diverging; pass diverging=True for signed data, or a sequential "
-                f"palette ({', '.join(SEQUENTIAL)})."
+                f"palette ({', '.join(SEQUENTIAL)}).",
+                zh=f"色板 {palette!r} 是发散色板：有正有负的数据请传入 diverging=True，否则请用顺序色板"
+                f"（{'、'.join(SEQUENTIAL)}）。",
             )
         colors = sequential_colors(palette, n_cls)
     fills = {c: (colors[i] if i >= 0 else NO_DATA) for c, i in zip(paths.codes, idx.tolist(), strict=True)}
@@ -241,11 +245,17 @@ def category_map(
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
+_ZH_LEVEL = {"province": "省级", "city": "地级", "county": "县级"}
+
+
 def _read_values(
     values: Any, codes: Sequence[str], level: str, *, where: str, numeric: bool = True
 ) -> dict[str, Any]:
     if not hasattr(values, "items"):
-        raise ParameterError(f"{where} expects a mapping adcode → value (dict or pandas Series).")
+        raise ParameterError(
+            f"{where} expects a mapping adcode → value (dict or pandas Series).",
+            zh=f"{where} 需要“行政区划代码 → 数值”的映射（dict 或 pandas Series），收到的是 {type(values).__name__}。",
+        )
     known = set(codes)
     out: dict[str, Any] = {}
     unknown: list[str] = []
@@ -262,7 +272,8 @@ def _read_values(
                 out[code] = math.nan if missing else float(v)
             except (TypeError, ValueError):
                 raise ParameterError(
-                    f"{where}: the value of region {code} must be a number. Got {v!r} instead."
+                    f"{where}: the value of region {code} must be a number. Got {v!r} instead.",
+                    zh=f"{where}：地区 {code} 的值须为数字，收到的是 {v!r}。",
                 ) from None
         else:
             out[code] = v
@@ -270,7 +281,10 @@ def _read_values(
         shown = ", ".join(sorted(unknown)[:5])
         raise ParameterError(
             f"{where}: {len(unknown)} code(s) are not {level}-level regions on the map: {shown}. "
-            "Use six-digit adcodes of that level (e.g. '450000' for 广西) or pass level='city'/'county'."
+            "Use six-digit adcodes of that level (e.g. '450000' for 广西) or pass level='city'/'county'.",
+            zh=f"{where}：有 {len(unknown)} 个代码不是地图上的{_ZH_LEVEL.get(level, level)}地区："
+            f"{'、'.join(sorted(unknown)[:5])}。请使用该级别的六位行政区划代码（如广西为 '450000'），"
+            "或传入 level='city'/'county'。",
         )
     return out
 

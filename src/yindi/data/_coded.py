@@ -56,8 +56,16 @@ class CodedPanel(Panel):
         # called only for attributes not set: ``frame`` before its first use
         if name != "frame" or "_codes" not in self.__dict__:
             raise AttributeError(name)
+        from yindi.data._stream import release_memory
+
         columns, years, values = self.__dict__["_codes"]
-        data = {c: take_strings(*columns[c]) for c in ("region_code", "region", "indicator", "unit")}
+
+        def text(name: str) -> pd.Series:
+            out = take_strings(*columns[name])
+            release_memory()  # Arrow's take grows its buffers; give the spare back before the next column
+            return out
+
+        data = {c: text(c) for c in ("region_code", "region", "indicator", "unit")}
         data["year"] = pd.Series(years)
         data["value"] = pd.Series(values)
         frame = pd.DataFrame(data, copy=False)[

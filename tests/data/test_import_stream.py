@@ -234,3 +234,42 @@ def test_a_clean_file_with_blank_looking_regions_is_still_streamed(tmp_path: Pat
     path = _write(tmp_path / "t.csv", rows)
     with pytest.raises(DataValidationError, match="row 122, column 'region': the region is empty"):
         _streamed(path, 256)
+
+
+@pytest.mark.parametrize("shuffled", [True, False])
+def test_workspace_read_back_of_a_coded_panel_equals_the_whole_table_read(
+    tmp_path: Path, shuffled: bool
+) -> None:
+    """A streamed panel goes into the workspace as codes (its frame never built); what the workspace gives back
+    is the frame, dtypes and row count of the whole-table read, stored the usual way."""
+    import dataclasses
+    import pickle
+
+    from yindi.data._coded import CodedPanel
+    from yindi.data.workspace import Workspace
+
+    rows = _rows()
+    path = _write(tmp_path / "t.csv", rows if shuffled else sorted(rows, key=lambda r: (r[2], r[1])))
+    panel = _streamed(path, 1000)
+    ref = _reference(path)
+    assert isinstance(panel, CodedPanel) and not isinstance(ref, CodedPanel)
+    coded = Workspace(tmp_path / "coded.duckdb").import_panel("t", panel)
+    assert "frame" not in vars(panel), "the import must not build the string columns"
+    exact = Workspace(tmp_path / "exact.duckdb").import_panel("t", ref)  # type: ignore[arg-type]
+    assert coded.n_rows == exact.n_rows == len(panel) == len(ref.frame) == 360  # type: ignore[attr-defined]
+    back = Workspace(tmp_path / "coded.duckdb").load("t")
+    back_ref = Workspace(tmp_path / "exact.duckdb").load("t")
+    pd.testing.assert_frame_equal(back.frame, back_ref.frame)
+    assert list(back.frame.dtypes) == list(back_ref.frame.dtypes)
+    assert back.indicators == back_ref.indicators
+    pd.testing.assert_frame_equal(back.frame, ref.frame)  # type: ignore[attr-defined]
+    # the panel itself still behaves as one: pickled before its frame is built, replaced, and read
+    again = pickle.loads(pickle.dumps(panel))
+    pd.testing.assert_frame_equal(again.frame, ref.frame)  # type: ignore[attr-defined]
+    pd.testing.assert_frame_equal(panel.frame, ref.frame)  # type: ignore[attr-defined]
+    assert "_codes" not in vars(panel) and len(panel) == 360
+    swapped = dataclasses.replace(panel, repairs=())
+    pd.testing.assert_frame_equal(swapped.frame, ref.frame)  # type: ignore[attr-defined]
+    # once built, the frame is what the workspace stores
+    Workspace(tmp_path / "built.duckdb").import_panel("t", panel)
+    pd.testing.assert_frame_equal(Workspace(tmp_path / "built.duckdb").load("t").frame, back_ref.frame)

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from yindi.data._coded import CodedPanel
 from yindi.data.panel import Indicator, Panel, Repair, make_panel
 from yindi.data.validate import (
     LEFT_OUT,
@@ -318,9 +319,17 @@ def _validate(
             meta[ind] = Indicator(ind, ind, ind, unit_of[ind])
     perm = order if len(order) else None
     years = year_of[y_idx if perm is None else y_idx[perm]]
-    del order, pairs, r_idx, y_idx, i_idx, u_idx  # _frame frees each column's ids once its texts are built
-    frame = _frame(columns, years, values, perm)
-    return Panel(frame, meta, tuple(repairs), (origin,))
+    del order, pairs, y_idx
+    if perm is not None:  # region_code and region share their row ids: permute them once
+        r_idx, i_idx, u_idx, values = r_idx[perm], i_idx[perm], u_idx[perm], values[perm]
+    coded = {
+        "region_code": (code_of, r_idx),
+        "region": (short_of, r_idx),
+        "indicator": (i_uniq, i_idx),
+        "unit": (u_uniq, u_idx),
+    }
+    # the frame's string columns are built only when asked for (the workspace stores the codes as they are)
+    return CodedPanel.of(coded, years, values, meta, repairs, (origin,))
 
 
 def _scan_value_blocks(

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from yindi._defaults import WORKSPACE_ENV, WORKSPACE_FILE
+from yindi.data._coded import CodedPanel
 from yindi.data.panel import Indicator, Panel, Repair, make_panel
 from yindi.errors import WorkspaceError
 
@@ -34,6 +35,7 @@ ENV_VAR = WORKSPACE_ENV
 #: of 42 MB; ten million: 75 MB instead of 160 MB) at the same speed. Should DuckDB ever run out of memory
 #: under it, the transaction is rolled back and the import run again without the limit.
 INSERT_MEMORY_LIMIT = "64MB"
+_OBS_COLUMNS = ("region_code", "region", "year", "indicator", "value", "unit")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS datasets (
@@ -135,7 +137,9 @@ class Workspace:
                 f"Dataset name {name!r}: use letters, digits, '-' and '_' (e.g. cn-provinces).",
                 zh=f"数据集名称 {name!r}：只能使用字母、数字、'-' 和 '_'（如 cn-provinces）。",
             )
-        obs = panel.frame[["region_code", "region", "year", "indicator", "value", "unit"]]
+        # a streamed panel whose frame is not built yet gives its rows as dictionary-encoded Arrow columns
+        coded = panel.arrow_table() if isinstance(panel, CodedPanel) else None
+        obs = coded if coded is not None else panel.frame[list(_OBS_COLUMNS)]
         meta = pd.DataFrame(
             [
                 {
@@ -157,7 +161,7 @@ class Workspace:
             imported_at=_dt.datetime.now().replace(microsecond=0),
             sources=[file_digest(s) for s in panel.sources],
             repairs=[str(r) for r in panel.repairs],
-            n_rows=len(obs),
+            n_rows=len(panel),
             yindi_version=__version__,
         )
         if not self.path.exists() and self._create(name, obs, meta, info):
@@ -165,7 +169,7 @@ class Workspace:
         self._write(self.path, name, obs, meta, info, replace=replace)
         return info
 
-    def _create(self, name: str, obs: pd.DataFrame, meta: pd.DataFrame, info: DatasetInfo) -> bool:
+    def _create(self, name: str, obs: Any, meta: pd.DataFrame, info: DatasetInfo) -> bool:
         """First import into a new workspace: build it in a private file, then publish it under the workspace
         name with a hard link, which fails if another process published one first.
 
@@ -192,7 +196,7 @@ class Workspace:
         self,
         target: Path,
         name: str,
-        obs: pd.DataFrame,
+        obs: Any,  # a pandas frame, or an Arrow table of a CodedPanel
         meta: pd.DataFrame,
         info: DatasetInfo,
         *,
@@ -222,7 +226,7 @@ class Workspace:
         self,
         con: Any,
         name: str,
-        obs: pd.DataFrame,
+        obs: Any,  # a pandas frame, or an Arrow table of a CodedPanel
         meta: pd.DataFrame,
         info: DatasetInfo,
         *,
@@ -243,7 +247,8 @@ class Workspace:
             con.execute(f"DELETE FROM {table} WHERE {key} = ?", [name])
         # Arrow over the frame's own buffers (no row objects, no copy); the dataset name is a parameter rather
         # than a column of a million copies of it
-        con.register("obs_df", pa.Table.from_pandas(obs, preserve_index=False))
+        rows = obs if isinstance(obs, pa.Table) else pa.Table.from_pandas(obs, preserve_index=False)
+        con.register("obs_df", rows)
         if memory_limit is not None:
             con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute(

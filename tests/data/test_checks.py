@@ -173,3 +173,33 @@ def test_result_schema_and_summary(checks) -> None:  # type: ignore[no-untyped-d
 def test_county_census_has_no_sum_errors(county_panel) -> None:  # type: ignore[no-untyped-def]
     # pop_total = pop_urban + pop_rural in every row of the census
     assert check_panel(county_panel).of("sum").empty
+
+
+def test_a_streamed_import_is_checked_without_building_its_frame(tmp_path: Path, city_panel, checks) -> None:  # type: ignore[no-untyped-def]
+    """A large tidy CSV stays held as codes while `yindi data import` checks it: the checks read only the rows
+    of the indicators their rules name and the negative values, and find exactly what they find on the whole
+    frame (here the 黑龙江 and 广东 cities of the real pack, written out as a tidy CSV with codes)."""
+    from yindi.data import read_table
+    from yindi.data._coded import CodedPanel
+
+    f = city_panel.frame
+    sub = f[f["region_code"].str[:2].isin(["23", "44"]) & f["region_code"].str.endswith("00")]
+    sub = sub[sub["region_code"].str[2:4] != "00"]
+    path = tmp_path / "cities.csv"
+    sub.assign(region=sub["region_code"])[["region", "year", "indicator", "value", "unit"]].to_csv(
+        path, index=False
+    )
+    panel = read_table(path, indicator="indicator", value="value", unit="unit")
+    assert isinstance(panel, CodedPanel) and "frame" not in panel.__dict__
+    streamed = check_panel(panel)
+    assert "frame" not in panel.__dict__  # the checks did not build the frame
+    cols = ["check", "region_code", "year", "indicator", "value", "reference", "partner_code", "detail_en"]
+    want = checks.findings[checks.findings["region_code"].isin(sub["region_code"].unique())]
+    got = streamed.findings
+    assert len(got) > 10 and {"jump", "repeat", "sum"} <= set(got["check"])
+    key = ["check", "region_code", "year", "indicator"]
+    pd.testing.assert_frame_equal(
+        got[[c for c in cols if c in got.columns]].sort_values(key).reset_index(drop=True),
+        want[[c for c in cols if c in want.columns]].sort_values(key).reset_index(drop=True),
+        check_dtype=False,
+    )

@@ -75,6 +75,29 @@ class CodedPanel(Panel):
         del self.__dict__["_codes"]  # the frame holds the rows now
         return frame
 
+    def check_rows(self, indicators: set[str]) -> pd.DataFrame | None:
+        """The rows the plausibility checks read (``indicators``' rows and every negative value, values present),
+        built as strings for those rows only; None once the frame is built (the checks then read it).
+
+        :func:`yindi.data.checks.check_panel` looks only at the indicators its rules name and at negative
+        values, so the whole frame need not be built to check a large import.
+        """
+        codes = self.__dict__.get("_codes")
+        if codes is None:
+            return None
+        columns, years, values = codes
+        uniques, ind = columns["indicator"]
+        wanted = np.array([k for k, u in enumerate(uniques) if str(u) in indicators], dtype=np.int64)
+        keep = (np.isin(ind, wanted) | (values < 0)) & ~np.isnan(values)
+        rows = np.flatnonzero(keep)
+        data = {
+            c: take_strings(columns[c][0], columns[c][1][rows])
+            for c in ("region_code", "region", "indicator", "unit")
+        }
+        data["year"] = pd.Series(years[rows])
+        data["value"] = pd.Series(values[rows])
+        return pd.DataFrame(data, copy=False)[["region_code", "region", "year", "indicator", "value", "unit"]]
+
     def __len__(self) -> int:
         codes = self.__dict__.get("_codes")
         return len(codes[2]) if codes is not None else len(self.frame)

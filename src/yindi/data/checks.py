@@ -161,7 +161,7 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
     >>> checks.of("jump").query("region_code == '150600'")[["year", "value"]]  # doctest: +SKIP
     """
     opts = TABLE.resolve(options)
-    f = panel.frame.dropna(subset=["value"])
+    f = _rows_to_check(panel, opts)
     parts = [
         _negatives(f),
         _jumps(f, opts["jump_indicators"], float(opts["jump_ratio"])),
@@ -174,13 +174,28 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
         if any(not p.empty for p in parts)
         else pd.DataFrame(columns=[c for c in FINDING_COLUMNS if c not in ("file", "row", "region")])
     )
-    found = _locate(found, panel)
+    found = _locate(found, panel, f)
     found["detail_en"] = _english_names(found)
     order = {"negative": -1, "jump": 0, "repeat": 1, "sum": 2, "swap": 3}
     found = found.sort_values(
         ["check", "region_code", "indicator", "year"], key=lambda s: s.map(order) if s.name == "check" else s
     ).reset_index(drop=True)
     return DataChecks(found.loc[:, list(FINDING_COLUMNS)], opts)
+
+
+def _rows_to_check(panel: Panel, opts: Mapping[str, Any]) -> pd.DataFrame:
+    """The panel's rows with a value; for a panel still held as codes (a large streamed import) only the rows
+    of the indicators the rules name and the negative values, which is all the checks read."""
+    narrow = getattr(panel, "check_rows", None)
+    if callable(narrow):
+        named = {*opts["jump_indicators"], *opts["repeat_indicators"], *opts["swap_indicators"]}
+        for rule in opts["sum_rules"]:
+            total, parts = _parse_rule(rule)
+            named |= {total, *parts}
+        rows = narrow(named)
+        if isinstance(rows, pd.DataFrame):
+            return rows
+    return panel.frame.dropna(subset=["value"])
 
 
 def _with_previous(f: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame:
@@ -383,9 +398,10 @@ def _english_names(found: pd.DataFrame) -> list[str]:
     return out
 
 
-def _locate(found: pd.DataFrame, panel: Panel) -> pd.DataFrame:
-    """Add the file and file row of each finding (from the pack's origin table, else the panel's sources)."""
-    names = panel.frame.drop_duplicates("region_code").set_index("region_code")["region"]
+def _locate(found: pd.DataFrame, panel: Panel, rows: pd.DataFrame) -> pd.DataFrame:
+    """Add the file and file row of each finding (from the pack's origin table, else the panel's sources);
+    region names come from the checked ``rows`` (every finding is one of them)."""
+    names = rows.drop_duplicates("region_code").set_index("region_code")["region"]
     found = found.assign(
         region=found["region_code"].map(names), partner_code=found["partner_code"].fillna("")
     )

@@ -4,6 +4,7 @@ units the real analyses write."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -33,7 +34,10 @@ def pages(tmp_path_factory, provinces_dir: Path) -> dict[str, str]:  # type: ign
         assert res.exit_code == 0, res.output
         html = (tmp / lang / "region-330000.html").read_text(encoding="utf-8")
         html = re.sub(r"<style.*?</style>|<script.*?</script>", " ", html, flags=re.S)
-        html = html.replace(str(provinces_dir), " ")  # the header quotes the data folder as given
+        # the header quotes the data folder (as given, absolute or resolved): its path words are the user's
+        for path in {str(provinces_dir), os.path.abspath(provinces_dir), str(provinces_dir.resolve())}:
+            html = html.replace(path, " ")
+        html = re.sub(r"\S*cn-provinces\S*", " ", html)
         out[lang] = re.sub(r"<[^>]+>|&[a-z]+;|&#x?[0-9a-f]+;", " ", html)
     return out
 

@@ -35,9 +35,13 @@ def pages(tmp_path_factory, provinces_dir: Path) -> dict[str, str]:  # type: ign
         html = (tmp / lang / "region-330000.html").read_text(encoding="utf-8")
         html = re.sub(r"<style.*?</style>|<script.*?</script>", " ", html, flags=re.S)
         # the header quotes the data folder (as given, absolute or resolved): its path words are the user's
-        for path in {str(provinces_dir), os.path.abspath(provinces_dir), str(provinces_dir.resolve())}:
+        html = re.sub(r"[^\s<>\"']*cn-provinces[^\s<>\"']*", " ", html)
+        for path in sorted(
+            {str(provinces_dir), os.path.abspath(provinces_dir), str(provinces_dir.resolve())},
+            key=len,
+            reverse=True,
+        ):
             html = html.replace(path, " ")
-        html = re.sub(r"\S*cn-provinces\S*", " ", html)
         out[lang] = re.sub(r"<[^>]+>|&[a-z]+;|&#x?[0-9a-f]+;", " ", html)
     return out
 

@@ -57,13 +57,11 @@ class PlanResults:
 
 
 def _named(code: str, lang: str) -> str:
-    """``西藏 (540000)``: the region's name beside its code (the code alone when the registry lacks it)."""
-    from yindi.regions import registry
+    """``西藏 (540000)``: the region's name beside its code (:func:`yindi.schema.region_labels`)."""
+    from yindi.schema import region_labels
 
-    try:
-        return f"{registry().get(code).name('en' if lang == 'en' else 'zh')} ({code})"
-    except Exception:  # a code outside the registry is shown as given
-        return code
+    names, _ = region_labels([code], "en" if lang == "en" else "zh")
+    return f"{names[0]} ({code})" if names[0] != code else code
 
 
 #: Chinese names of the evidence sources and of the origins of herding targets, for the notes.

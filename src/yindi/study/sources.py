@@ -10,6 +10,7 @@ pack and its siblings) and needs nothing loaded, so it is how a rebuild recognis
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,7 +61,16 @@ def files_digest(paths: Iterable[Path]) -> str:
     """SHA-256 over each file's name (as given) and bytes, in the given order."""
     h = hashlib.sha256()
     for path in paths:
+        st = path.stat()
         h.update(str(path).encode())
         h.update(b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        h.update(_file_sha(str(path.resolve()), st.st_mtime_ns, st.st_size))
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _file_sha(path: str, mtime_ns: int, size: int) -> bytes:
+    """SHA-256 of one file's bytes, read once per process while its modification time and size stay the same
+    (the report cache and the node keys hash the same evidence files in one run)."""
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).digest()

@@ -22,6 +22,7 @@ from yindi.study.spec import Study
 if TYPE_CHECKING:
     from yindi.data.panel import Panel
     from yindi.index.presets import Preset
+    from yindi.study.store import ResultStore
 
 
 def choose_year(
@@ -166,6 +167,113 @@ def _message(exc: YindiError, lang: str) -> str:
     return exc.zh if lang == "zh" and exc.zh else str(exc)
 
 
+def _run_nodes(
+    order: tuple[Node, ...],
+    scope: Scope,
+    options: Mapping[str, Any],
+    all_keys: Mapping[str, str],
+    db: ResultStore | None,
+    results: dict[str, NodeResult | None],
+    failures: dict[str, str],
+    node_keys: dict[str, str],
+    reused: list[str],
+    computed: list[str],
+    timings: dict[str, float],
+    on_node: Callable[[str], None] | None,
+) -> None:
+    """Run (or read back) the nodes of ``order``, filling the run's mappings. Nodes with every input done are
+    started longest chain first; with more than one worker (:func:`yindi.study._fork.workers`) and where
+    forking is safe, each computation runs in a forked child while the parent stores the results that came
+    back — the results are the same as computed one after another (a test compares them)."""
+    from yindi.study import _fork
+    from yindi.study.nodes import critical_path
+    from yindi.study.store import MISSING
+
+    hits = {n.name: (db.get(all_keys[n.name]) if db is not None else MISSING) for n in order}
+    to_compute = sum(1 for n in order if hits[n.name] is MISSING)
+    width = _fork.workers() if to_compute > 1 and _fork.can_fork() else 1
+    by_name = {n.name: n for n in order}
+
+    def compute(name: str, inputs: Mapping[str, NodeResult]) -> NodeResult | None:
+        return by_name[name].compute(scope, options, inputs)
+
+    forks = _fork.Workers(min(width, to_compute), compute) if width > 1 else None
+    path = critical_path(order)
+    waiting = list(order)
+    done: set[str] = set()
+
+    def finish(n: Node, outcome: _fork.Outcome | None) -> None:
+        """Record a computed node (``outcome`` from a child; ``None``: compute it here)."""
+        if outcome is not None and outcome.kind == "crash":
+            outcome = None  # computed again in process: a bug surfaces as it would without workers
+        if outcome is None:
+            inputs = {i: r for i in n.inputs if (r := results[i]) is not None}
+            t = time.perf_counter()
+            try:
+                res = n.compute(scope, options, inputs)
+                outcome = _fork.Outcome(n.name, "ok", res, time.perf_counter() - t)
+            except YindiError as exc:
+                outcome = _fork.Outcome(n.name, "error", exc, time.perf_counter() - t)
+        else:
+            _fork.reissue(outcome)
+        timings[n.name] = outcome.seconds
+        done.add(n.name)
+        if outcome.kind == "error":
+            failures[n.name] = _message(outcome.value, scope.lang)
+            results[n.name] = None
+            return
+        results[n.name] = outcome.value
+        computed.append(n.name)
+        if db is not None:
+            db.put(node_keys[n.name], n.name, outcome.value)
+
+    try:
+        while waiting or (forks is not None and forks.busy()):
+            pool = forks if forks is not None and forks.alive() else None
+            ready = [n for n in waiting if all(i in done for i in n.inputs)]
+            if pool is not None:
+                ready.sort(key=lambda n: -path[n.name])  # stable: NODES order among equals
+            if ready and (pool is None or pool.idle()):
+                n = ready[0]
+                waiting.remove(n)
+                if on_node:
+                    on_node(n.name)
+                start = time.perf_counter()
+                # a failed input, or an absent one (None) the node cannot do without, skips the node; an
+                # absent optional input is left out of ``inputs``
+                bad = [
+                    i for i in n.inputs if i in failures or (results.get(i) is None and i not in n.optional)
+                ]
+                if bad:
+                    failures[n.name] = scope.tr(
+                        f"所需的上游结果 {', '.join(bad)} 不可用",
+                        f"its input(s) {', '.join(bad)} are not available",
+                    )
+                    results[n.name] = None
+                    done.add(n.name)
+                    continue
+                node_keys[n.name] = all_keys[n.name]
+                hit = hits[n.name]
+                if hit is not MISSING:
+                    results[n.name] = hit  # type: ignore[assignment]
+                    reused.append(n.name)
+                    timings[n.name] = time.perf_counter() - start
+                    done.add(n.name)
+                elif pool is None:
+                    finish(n, None)
+                else:
+                    pool.submit(n.name, {i: r for i in n.inputs if (r := results[i]) is not None})
+                continue
+            if forks is not None and forks.busy():
+                outcome = forks.wait()
+                finish(by_name[outcome.name], outcome)
+                continue
+            raise RuntimeError(f"analysis nodes {[n.name for n in waiting]} wait for inputs that never ran")
+    finally:
+        if forks is not None:
+            forks.close()
+
+
 def run(
     study: Study,
     panel: Panel | None = None,
@@ -256,46 +364,32 @@ def run(
                 "them as the city-level units (values unchanged).",
             )
         )
+    order = closure(tuple(nodes) if nodes is not None else None)
+    # every key is known before anything runs (a key digests the input nodes' keys, not their results)
+    all_keys: dict[str, str] = {}
+    for n in order:
+        all_keys[n.name] = node_key(n, scope, options, digest, {i: all_keys[i] for i in n.inputs}, evidence)
     try:
-        for n in closure(tuple(nodes) if nodes is not None else None):
-            if on_node:
-                on_node(n.name)
-            start = time.perf_counter()
-            # a failed input, or an absent one (None) the node cannot do without, skips the node; an absent
-            # optional input is left out of ``inputs``
-            bad = [i for i in n.inputs if i in failures or (results.get(i) is None and i not in n.optional)]
-            if bad:
-                failures[n.name] = scope.tr(
-                    f"所需的上游结果 {', '.join(bad)} 不可用",
-                    f"its input(s) {', '.join(bad)} are not available",
-                )
-                results[n.name] = None
-                continue
-            key = node_key(n, scope, options, digest, {i: node_keys[i] for i in n.inputs}, evidence)
-            node_keys[n.name] = key
-            from yindi.study.store import MISSING
-
-            hit = db.get(key) if db is not None else MISSING
-            if hit is not MISSING:
-                results[n.name] = hit  # type: ignore[assignment]
-                reused.append(n.name)
-            else:
-                inputs = {i: r for i in n.inputs if (r := results[i]) is not None}
-                try:
-                    res = n.compute(scope, options, inputs)
-                except YindiError as exc:
-                    failures[n.name] = _message(exc, study.lang)
-                    results[n.name] = None
-                    timings[n.name] = time.perf_counter() - start
-                    continue
-                results[n.name] = res
-                computed.append(n.name)
-                if db is not None:
-                    db.put(key, n.name, res)
-            timings[n.name] = time.perf_counter() - start
+        _run_nodes(
+            order,
+            scope,
+            options,
+            all_keys,
+            db,
+            results,
+            failures,
+            node_keys,
+            reused,
+            computed,
+            timings,
+            on_node,
+        )
     finally:
         if db is not None:
             db.close()
+    rank = {n.name: i for i, n in enumerate(order)}
+    computed.sort(key=rank.__getitem__)
+    reused.sort(key=rank.__getitem__)
     return StudyResults(
         results=results,
         failures=failures,

@@ -43,6 +43,9 @@ class NodeResult:
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
         object.__setattr__(self, "notes", tuple(self.notes))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # the read-only mappings do not pickle; rebuild from plain ones
+        return (NodeResult, (self.node, dict(self.tables), dict(self.meta), self.notes))
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready view (what the HTTP API serves): meta, notes and every table as a list of records,
         missing values as ``None``."""

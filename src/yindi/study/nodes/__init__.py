@@ -57,6 +57,9 @@ class Node:
         Inputs the node can do without: when one of them has no result (the data lack what it needs), the
         node runs with it left out of ``inputs``. Any other input without a result skips the node, and the
         run says so in ``failures``.
+    cost : float
+        Rough seconds of a cold province-level run; only orders the work when nodes are computed in parallel
+        (the longest chain of costs starts first, :func:`critical_path`). Never changes a result.
     """
 
     name: str
@@ -66,6 +69,7 @@ class Node:
     seeded: bool = False
     version: int = 1
     optional: tuple[str, ...] = ()
+    cost: float = 0.1
 
     @property
     def compute(self) -> Compute:
@@ -76,14 +80,14 @@ class Node:
 
 #: Every node, in dependency order (a node's inputs come before it).
 NODES: tuple[Node, ...] = (
-    Node("coverage", "coverage", options=("report", "index_preset"), version=3),
+    Node("coverage", "coverage", options=("report", "index_preset"), version=3, cost=0.25),
     Node("key_indicators", "key_indicators", options=("report", "index_preset"), version=2),
     Node("index", "index", options=("index",), seeded=True, version=2),
-    Node("typology", "typology", options=("typology",), seeded=True, version=2),
-    Node("productivity", "productivity", options=("productivity",), version=2),
-    Node("structure", "structure", options=("structure",)),
+    Node("typology", "typology", options=("typology",), seeded=True, version=2, cost=0.9),
+    Node("productivity", "productivity", options=("productivity",), version=2, cost=0.65),
+    Node("structure", "structure", options=("structure",), cost=0.35),
     Node("sectors", "sectors", options=("structure",)),
-    Node("weights", "weights", options=("weights",)),
+    Node("weights", "weights", options=("weights",), cost=0.4),
     Node(
         "disparity",
         "disparity",
@@ -91,11 +95,18 @@ NODES: tuple[Node, ...] = (
         inputs=("weights",),
         seeded=True,
         version=3,
+        cost=0.3,
     ),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=4),
-    Node("plan", "plan", options=("plan",), seeded=True, version=3),
+    Node("plan", "plan", options=("plan",), seeded=True, version=3, cost=1.4),
     Node(
-        "coordinate", "coordinate", options=("coordinate",), inputs=("plan",), optional=("plan",), version=2
+        "coordinate",
+        "coordinate",
+        options=("coordinate",),
+        inputs=("plan",),
+        optional=("plan",),
+        version=2,
+        cost=0.25,
     ),
 )
 
@@ -127,6 +138,17 @@ def closure(names: tuple[str, ...] | None) -> tuple[Node, ...]:
             wanted.add(n.name)
             stack.extend(n.inputs)
     return tuple(n for n in NODES if n.name in wanted)
+
+
+def critical_path(nodes: tuple[Node, ...]) -> dict[str, float]:
+    """Per node, its cost plus the costliest chain of nodes (among ``nodes``) that read it: the order in which
+    ready nodes are started when several are computed at once (longest first)."""
+    names = {n.name for n in nodes}
+    path: dict[str, float] = {}
+    for n in reversed(nodes):
+        after = [path[m.name] for m in nodes if n.name in m.inputs and m.name in names]
+        path[n.name] = n.cost + max(after, default=0.0)
+    return path
 
 
 def _check_order() -> None:

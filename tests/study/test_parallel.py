@@ -13,8 +13,7 @@ import pandas as pd
 import pytest
 
 from yindi.errors import MethodWarning, ParameterError
-from yindi.study import Study, run
-from yindi.study import _fork
+from yindi.study import Study, _fork, run
 
 pytestmark = pytest.mark.skipif(not _fork.can_fork(), reason="forked workers are used on Linux only")
 

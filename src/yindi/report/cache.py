@@ -18,17 +18,19 @@ dataset name in the workspace); ``build_report(..., reuse_report=False)`` render
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from yindi.study import Study
+    from yindi.study.store import ResultStore
 
 #: Version of what is stored under a report key; bump it when the stored parts change.
 REPORT_LAYOUT = 1
@@ -106,24 +108,17 @@ def load(
     out: Path,
     names: tuple[str, str, str],
     generated: _dt.datetime,
+    *,
+    db: ResultStore | None = None,
 ) -> CachedReport | None:
     """Write the report stored under ``key`` into ``out`` (file names ``names``: HTML, workbook, study file),
     stamped with ``generated``; ``None`` (nothing written) when nothing is stored or the workspace cannot be
-    opened."""
-    from yindi.errors import WorkspaceError
-    from yindi.study.pipeline import store_path
-    from yindi.study.store import ResultStore
-
-    path = store_path(study)
-    if not path.exists():
-        return None
-    try:
-        db = ResultStore(path)
-    except WorkspaceError:
-        return None
-    with db:
-        meta_blob = db.get_file(key + ":meta")
-        parts = [db.get_file(f"{key}:{p}") for p in ("html", "xlsx", "toml")]
+    opened. ``db``: the workspace's store, already open (left open); else it is opened here."""
+    with _store(study, db, create=False) as opened:
+        if opened is None:
+            return None
+        meta_blob = opened.get_file(key + ":meta")
+        parts = [opened.get_file(f"{key}:{p}") for p in ("html", "xlsx", "toml")]
     if meta_blob is None or any(p is None for p in parts):
         return None
     html, xlsx, toml = (p or b"" for p in parts)
@@ -136,24 +131,52 @@ def load(
     return CachedReport(paths[0], paths[1], paths[2], json.loads(meta_blob))
 
 
-def save(study: Study, key: str, html: Path, excel: Path, toml: Path, meta: dict[str, Any]) -> bool:
+def save(
+    study: Study,
+    key: str,
+    html: Path,
+    excel: Path,
+    toml: Path,
+    meta: dict[str, Any],
+    *,
+    db: ResultStore | None = None,
+) -> bool:
     """Store the report just written (its three files and ``meta``) under ``key``; ``False`` when the
-    generation time cannot be found in the HTML or the workspace cannot be opened (nothing stored)."""
-    from yindi.errors import WorkspaceError
-    from yindi.study.pipeline import store_path
-    from yindi.study.store import ResultStore
-
+    generation time cannot be found in the HTML or the workspace cannot be opened (nothing stored). ``db``: the
+    workspace's store, already open (left open); else it is opened here."""
     text = html.read_text(encoding="utf-8")
     if len(_GENERATED.findall(text)) != 1:
         return False
     template = _GENERATED.sub(lambda m: m.group(1) + _MARK + m.group(3), text)
-    try:
-        db = ResultStore(store_path(study))
-    except WorkspaceError:
-        return False
-    with db:
-        db.put_file(f"{key}:html", template.encode("utf-8"))
-        db.put_file(f"{key}:xlsx", excel.read_bytes())
-        db.put_file(f"{key}:toml", toml.read_bytes())
-        db.put_file(f"{key}:meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    with _store(study, db, create=True) as opened:
+        if opened is None:
+            return False
+        opened.put_file(f"{key}:html", template.encode("utf-8"))
+        opened.put_file(f"{key}:xlsx", excel.read_bytes())
+        opened.put_file(f"{key}:toml", toml.read_bytes())
+        opened.put_file(f"{key}:meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     return True
+
+
+@contextlib.contextmanager
+def _store(study: Study, db: ResultStore | None, *, create: bool) -> Iterator[ResultStore | None]:
+    """``db`` as given (left open), else the study's workspace opened for the block (``None`` when it cannot
+    be opened, or does not exist and ``create`` is false)."""
+    if db is not None:
+        yield db
+        return
+    from yindi.errors import WorkspaceError
+    from yindi.study.pipeline import store_path
+    from yindi.study.store import ResultStore
+
+    path = store_path(study)
+    if not create and not path.exists():
+        yield None
+        return
+    try:
+        opened = ResultStore(path)
+    except WorkspaceError:
+        yield None
+        return
+    with opened:
+        yield opened

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # loaded when a report is rendered: a rebuild copied from the
     from yindi.report.base import ReportContext, Section
     from yindi.study import Study
     from yindi.study.result import StudyResults
+    from yindi.study.store import ResultStore
 
 __all__ = ["ReportOutput", "build_report", "build_sections", "choose_year", "nodes_of"]
 
@@ -154,6 +155,39 @@ def build_report(
             zh=f"--out {target}：这是一个已有文件，而报告需要输出到文件夹（写入 {HTML_NAME}、Excel 工作簿和 "
             "study.toml）。请给出文件夹名，例如 --out report/。",
         )
+    db = _open_store(study) if store else None
+    try:
+        return _build(study, target, names, panel, on_section, on_node, store, reuse_report, db)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _open_store(study: Study) -> ResultStore | None:
+    """The workspace's result store, open for the whole build (one connection for the stored results, the
+    workbook and the rendered report); ``None`` when it cannot be opened (the run then says why)."""
+    from yindi.errors import WorkspaceError
+    from yindi.study.pipeline import store_path
+    from yindi.study.store import ResultStore
+
+    try:
+        return ResultStore(store_path(study))
+    except WorkspaceError:
+        return None
+
+
+def _build(
+    study: Study,
+    out_dir: Path,
+    names: list[str],
+    panel: Panel | None,
+    on_section: Callable[[str], None] | None,
+    on_node: Callable[[str], None] | None,
+    store: bool,
+    reuse_report: bool,
+    db: ResultStore | None,
+) -> ReportOutput:
+    target = out_dir
     t0 = time.perf_counter()
     cache_key = None
     if store and reuse_report and panel is None:
@@ -167,6 +201,7 @@ def build_report(
                 target,
                 (HTML_NAME, EXCEL_NAME, STUDY_NAME),
                 _dt.datetime.now().replace(microsecond=0),
+                db=db,
             )
             if hit is not None:
                 meta = hit.meta
@@ -190,7 +225,7 @@ def build_report(
 
     data = panel if panel is not None else load(study.data, workspace=study.workspace)
     load_time = time.perf_counter() - t0
-    results = run(study, data, nodes=nodes_of(names), store=store, on_node=on_node)
+    results = run(study, data, nodes=nodes_of(names), store=store, on_node=on_node, db=db)
     year = results.year
     digest = results.digest
     resolved = replace(study, year=year, sections=tuple(names), data_sha256=digest)
@@ -244,7 +279,7 @@ def build_report(
     tables["provenance"] = _provenance_table(data, resolved, digest)
     tables = {name: workbook_frame(frame, ctx) for name, frame in tables.items()}
     key = workbook_key(resolved, results) if store else None
-    excel_path = _write_workbook(tables, out / EXCEL_NAME, resolved, key)
+    excel_path = _write_workbook(tables, out / EXCEL_NAME, key, db)
     study_path = resolved.write(out / STUDY_NAME)
     output = ReportOutput(
         html_path,
@@ -269,7 +304,7 @@ def build_report(
             "nodes": [*results.reused, *results.computed],
             "sections": list(output.section_ids),
         }
-        cache.save(study, cache_key, html_path, excel_path, study_path, facts)
+        cache.save(study, cache_key, html_path, excel_path, study_path, facts, db=db)
     return output
 
 
@@ -332,26 +367,19 @@ def workbook_frame(frame: pd.DataFrame, ctx: ReportContext) -> pd.DataFrame:
     return out
 
 
-def _write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, study: Study, key: str | None) -> Path:
+def _write_workbook(
+    tables: Mapping[str, pd.DataFrame], path: Path, key: str | None, db: ResultStore | None
+) -> Path:
     """Write the workbook, or copy the stored one rendered from the same results."""
     from yindi.report.export import write_excel
 
-    if key is None:
+    if key is None or db is None:
         return write_excel(tables, path)
-    from yindi.errors import WorkspaceError
-    from yindi.study.pipeline import store_path
-    from yindi.study.store import ResultStore
-
-    try:
-        db = ResultStore(store_path(study))
-    except WorkspaceError:
-        return write_excel(tables, path)
-    with db:
-        content = db.get_file(key)
-        if content is None:
-            write_excel(tables, path)
-            db.put_file(key, path.read_bytes())
-            return path
+    content = db.get_file(key)
+    if content is None:
+        write_excel(tables, path)
+        db.put_file(key, path.read_bytes())
+        return path
     tmp = path.with_suffix(path.suffix + ".part")
     tmp.write_bytes(content)
     tmp.replace(path)

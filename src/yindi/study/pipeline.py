@@ -281,6 +281,7 @@ def run(
     nodes: Sequence[str] | None = None,
     store: bool = True,
     on_node: Callable[[str], None] | None = None,
+    db: ResultStore | None = None,
 ) -> StudyResults:
     """Run the study's analyses.
 
@@ -295,6 +296,9 @@ def run(
         Read and write stored results in the workspace (``study.workspace`` or the default workspace).
     on_node : callable, optional
         Called with each node's name before it runs (progress display).
+    db : ResultStore, optional
+        The workspace's result store, already open (the report keeps one connection for the whole build); left
+        open. Without it, ``store`` opens and closes one.
 
     Returns
     -------
@@ -337,22 +341,22 @@ def run(
     computed: list[str] = []
     timings: dict[str, float] = {"load": load_time}
     notices: list[str] = []
-    db = None
-    if store:
+    own_db = db is None and store
+    if own_db:
         try:
             from yindi.study.store import ResultStore
 
             db = ResultStore(store_path(study))
-            if db.reset:
-                notices.append(
-                    scope.tr(
-                        "工作区中由旧版本保存的结果格式不同，已删除并重新计算（导入的数据集不受影响）。",
-                        "Results stored by an older Yindi in another layout were dropped and recomputed "
-                        "(imported datasets are untouched).",
-                    )
-                )
         except WorkspaceError as exc:
             notices.append(_message(exc, study.lang))
+    if db is not None and db.reset:
+        notices.append(
+            scope.tr(
+                "工作区中由旧版本保存的结果格式不同，已删除并重新计算（导入的数据集不受影响）。",
+                "Results stored by an older Yindi in another layout were dropped and recomputed "
+                "(imported datasets are untouched).",
+            )
+        )
     if rekeyed:
         from yindi.regions.units import MUNICIPALITY_CITY_CODE
 
@@ -385,7 +389,7 @@ def run(
             on_node,
         )
     finally:
-        if db is not None:
+        if db is not None and own_db:
             db.close()
     rank = {n.name: i for i, n in enumerate(order)}
     computed.sort(key=rank.__getitem__)

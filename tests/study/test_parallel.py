@@ -156,3 +156,24 @@ def test_feeder_consumes_in_the_child_and_reports_its_failure() -> None:
         bad.send(i)
     with pytest.raises(_fork.FeederError, match="KeyError"):
         bad.close()
+
+
+def test_report_is_the_same_with_and_without_workers(
+    panel, provinces_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Nodes in workers and sections rendered partly in a forked helper: the same HTML (apart from the
+    generation time) and the same workbook bytes as everything in one process."""
+    import re
+
+    from yindi.report.national import build_report
+
+    study = Study(data=str(provinces_dir), options={"index": {"draws": 50}, "disparity": {"bootstrap": 0}})
+    pages, books = [], []
+    for w in ("1", "2"):
+        monkeypatch.setenv(_fork.WORKERS_ENV, w)
+        out = build_report(study, tmp_path / w, panel=panel, store=False)
+        pages.append(re.sub(r'<span id="generated">.*?</span>', "", out.html.read_text(encoding="utf-8")))
+        books.append(out.excel.read_bytes())
+        assert len(out.section_ids) == 10 and not out.skipped
+    assert pages[0] == pages[1]
+    assert books[0] == books[1]

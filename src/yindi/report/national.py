@@ -87,31 +87,94 @@ def nodes_of(names: Sequence[str]) -> tuple[str, ...]:
     return _nodes_of(list(names))
 
 
+#: Rough seconds each section takes to render (cold province report); only balances the sections between the
+#: report process and a forked helper process (:func:`build_sections`). Never changes the report.
+SECTION_COST: dict[str, float] = {
+    "summary": 0.05,
+    "maps": 0.05,
+    "index": 0.05,
+    "typology": 0.02,
+    "productivity": 0.03,
+    "structure": 0.2,
+    "disparity": 0.15,
+    "layout": 0.35,
+    "coordination": 0.03,
+    "coverage": 0.07,
+}
+
+
 def build_sections(
     ctx: ReportContext,
     names: Sequence[str],
     on_section: Callable[[str], None] | None = None,
 ) -> tuple[list[Section], dict[str, float], list[tuple[str, str]]]:
-    """Run each section's ``build``; a section that raises a YindiError is reported, not fatal."""
-    sections: list[Section] = []
+    """Run each section's ``build``; a section that raises a YindiError is reported, not fatal.
+
+    Where nodes may be computed in forked workers (:mod:`yindi.study._fork`), a forked helper renders the
+    costliest sections while this process renders the cheapest ones (the helper inherits ``ctx``; its
+    sections come back pickled); the sections, their order and every failure message are the same as
+    rendered here one after another.
+    """
+    from yindi.study import _fork
+
+    built: dict[str, Section | None] = {}
+    errors: dict[str, str] = {}
     timings: dict[str, float] = {}
-    failures: list[tuple[str, str]] = []
-    for name in names:
-        if on_section:
-            on_section(name)
-        module = importlib.import_module(f"yindi.report.sections.{name}")
+
+    def here(name: str) -> None:
         start = time.perf_counter()
         try:
-            section = module.build(ctx)
+            built[name] = _build_one(ctx, name)
         except YindiError as exc:
-            failures.append(
-                (name, ctx.tr(exc.zh or str(exc), str(exc)))
-            )  # the banner speaks the report's language
-            section = None
+            built[name] = None
+            errors[name] = ctx.tr(exc.zh or str(exc), str(exc))  # the banner speaks the report's language
         timings[name] = time.perf_counter() - start
-        if section is not None:
+        if on_section:
+            on_section(name)
+
+    def record(outcome: _fork.Outcome) -> None:
+        if outcome.kind == "crash":  # rendered again here: a bug surfaces as it would without the helper
+            here(outcome.name)
+            return
+        _fork.reissue(outcome)
+        timings[outcome.name] = outcome.seconds
+        if outcome.kind == "error":
+            exc = outcome.value
+            built[outcome.name] = None
+            errors[outcome.name] = ctx.tr(exc.zh or str(exc), str(exc))
+        else:
+            built[outcome.name] = outcome.value
+        if on_section:
+            on_section(outcome.name)
+
+    todo = sorted(names, key=lambda n: -SECTION_COST.get(n, 0.05))  # the helper takes from the costly end
+    helper = None
+    if len(todo) > 2 and _fork.can_fork() and _fork.workers() > 1:
+        helper = _fork.Workers(1, lambda name, _: _build_one(ctx, name))
+    try:
+        while todo:
+            if helper is not None and helper.alive() and helper.idle():
+                helper.submit(todo.pop(0), None)
+                continue
+            outcome = helper.poll(0) if helper is not None else None
+            if outcome is not None:
+                record(outcome)
+                continue
+            here(todo.pop())
+        while helper is not None and helper.busy():
+            record(helper.wait())
+    finally:
+        if helper is not None:
+            helper.close()
+    sections: list[Section] = []
+    failures: list[tuple[str, str]] = []
+    for name in names:
+        section = built.get(name)
+        if name in errors:
+            failures.append((name, errors[name]))
+        elif section is not None:
             sections.append(section)
-        elif not any(f[0] == name for f in failures):
+        else:
             failures.append(
                 (
                     name,
@@ -121,7 +184,13 @@ def build_sections(
                     ),
                 )
             )
-    return sections, timings, failures
+    return sections, {n: timings[n] for n in names if n in timings}, failures
+
+
+def _build_one(ctx: ReportContext, name: str) -> Section | None:
+    module = importlib.import_module(f"yindi.report.sections.{name}")
+    section: Section | None = module.build(ctx)
+    return section
 
 
 def build_report(

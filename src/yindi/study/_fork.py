@@ -213,12 +213,25 @@ class Workers:
 
     def wait(self) -> Outcome:
         """Block until a worker has finished its node; its outcome (``"crash"`` when the worker died)."""
+        outcome = self.poll(None)
+        assert outcome is not None
+        return outcome
+
+    def poll(self, timeout: float | None = 0) -> Outcome | None:
+        """The outcome of a finished node, waiting at most ``timeout`` seconds (``None``: until one finishes);
+        ``None`` when none finished in time."""
         if self._unsent:
             return Outcome(self._unsent.pop(0), "crash", "the node could not be given to a worker")
         while True:
-            for key, _ in self._sel.select():
+            if not any(w.busy is not None for w in self._workers):
+                return None
+            events = self._sel.select(timeout)
+            if not events:
+                return None
+            for key, _ in events:
                 worker: _Worker = key.data
-                if worker.busy is None:
+                if worker.busy is None:  # an idle worker's pipe is readable only when it has died
+                    self._retire(worker)
                     continue
                 name, worker.busy = worker.busy, None
                 message = _read_message(worker.results)

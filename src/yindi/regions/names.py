@@ -154,7 +154,10 @@ def pinyin_name(short: str) -> str:
     return text[:1].upper() + text[1:] if text else short
 
 
+_KEY_DROP = re.compile(r"[\s\-'’·.]+")
+
+
 def normalise_key(name: str) -> str:
     """Key used for alias matching: NFKC, lower case, without spaces, hyphens, apostrophes and dots."""
     text = unicodedata.normalize("NFKC", name).strip().lower()
-    return re.sub(r"[\s\-'’·.]+", "", text)
+    return _KEY_DROP.sub("", text)

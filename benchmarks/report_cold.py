@@ -11,7 +11,8 @@ Each measurement runs in a fresh Python process (cold imports and caches), with 
    in a fresh process with a new, empty workspace (``YINDI_WORKSPACE``); the user cache of map geometry
    (``~/.cache/yindi``) is warm, as on any machine that has drawn a map once.
 
-Run: ``python benchmarks/report_cold.py [--repeat 3] [--before-src DIR]``. Prints the best of ``repeat`` runs and
+Run: ``python benchmarks/report_cold.py [--repeat 3] [--before-src DIR] [--one-process] [--sections maps index …]``.
+``--one-process`` also times every run with ``YINDI_WORKERS=1`` (no forked workers) and compares the reports. Prints the best of ``repeat`` runs and
 ratios. With ``--before-src`` (the ``src`` folder of an older checkout, e.g. ``git archive ea8b0e7 src | tar -x
 -C /tmp/before``) the cold report of that version is timed in the same run, alternating with this one, and the
 two reports are compared (HTML apart from the generation time, every workbook sheet).
@@ -67,15 +68,22 @@ def _run(code: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _report_seconds(src: Path = ROOT / "src", keep: Path | None = None) -> float:
+SECTIONS: list[str] = []  # --sections: only these (e.g. the seven the issue measured)
+
+
+def _report_seconds(src: Path = ROOT / "src", keep: Path | None = None, workers: str | None = None) -> float:
     """One cold ``yindi report`` in a fresh process, into an empty workspace of its own (``keep``: copy the
-    report there for comparison)."""
+    report there for comparison; ``workers``: ``YINDI_WORKERS`` for this run)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         env = {**os.environ, "PYTHONPATH": str(src), "YINDI_WORKSPACE": str(Path(tmp) / "ws.duckdb")}
+        env.pop("YINDI_WORKERS", None)
+        if workers is not None:
+            env["YINDI_WORKERS"] = workers
+        chosen = [arg for name in SECTIONS for arg in ("-s", name)]
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "yindi", "report", "--data", str(DATA), "--out", str(out)],
+            [sys.executable, "-m", "yindi", "report", "--data", str(DATA), "--out", str(out), *chosen],
             env=env,
             capture_output=True,
             check=True,
@@ -114,7 +122,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-report", action="store_true", help="skip the whole-report timing")
     parser.add_argument("--before-src", type=Path, help="src folder of an older version to time side by side")
+    parser.add_argument("--sections", nargs="+", default=[], help="only these sections (default: all)")
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="also time YINDI_WORKERS=1 (no forked workers) side by side",
+    )
     args = parser.parse_args()
+    SECTIONS.extend(args.sections)
     print(f"{'step':<26}{'before':>10}{'after':>10}{'saved':>10}{'ratio':>8}")
     for name, (setup, before, after) in CASES.items():
         b = min(_run(TIMED.format(setup=setup, body=before)) for _ in range(args.repeat))
@@ -127,11 +142,21 @@ def main() -> None:
             return
         now: list[float] = []
         before: list[float] = []
+        single: list[float] = []
         keep = Path(tempfile.mkdtemp())
         for _ in range(args.repeat):  # alternate, so that load from other jobs hits both alike
             if args.before_src is not None:
                 before.append(_report_seconds(args.before_src, keep / "before"))
+            if args.one_process:
+                single.append(_report_seconds(keep=keep / "single", workers="1"))
             now.append(_report_seconds(keep=keep / "after"))
+        if single:
+            s1, a = min(single), min(now)
+            print(
+                f"{'cold report, 1 process':<26}{s1:>9.2f}s{a:>9.2f}s{s1 - a:>9.2f}s{s1 / a:>7.1f}×   (YINDI_WORKERS=1 vs default)"
+            )
+            problems = same_report(keep / "single", keep / "after")
+            print("same report with and without workers:", problems or "yes")
         if before:
             b, a = min(before), min(now)
             print(

@@ -15,6 +15,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,23 @@ class _Strings:
             i = self.index[text] = len(self.index)
         return i
 
+    def refs(self, texts: Iterable[str | None], count: int) -> dict[str, int]:
+        """Index of each text in ``texts`` (``None`` skipped; ``count`` of them not ``None``), numbered in the
+        order they come as :meth:`ref` would number them one by one."""
+        self.count += count
+        order = dict.fromkeys(texts)  # distinct texts in first-seen order, in C
+        order.pop(None, None)
+        index = self.index
+        out: dict[str, int] = {}
+        for text in order:
+            assert text is not None
+            key = text if len(text) <= _MAX_STRING else text[:_MAX_STRING]
+            i = index.get(key)
+            if i is None:
+                i = index[key] = len(index)
+            out[text] = i
+        return out
+
     def xml(self) -> str:
         items = []
         for text in self.index:
@@ -120,31 +138,72 @@ class _Strings:
         )
 
 
-def _cell(ref: str, value: Any, strings: _Strings) -> str:
-    """One cell's XML ('' for a blank cell), typed as the xlsxwriter-based writer typed it."""
+def _cell(ref: str, value: Any) -> tuple[str, str | None]:
+    """One cell typed as the xlsxwriter-based writer typed it: its XML ('' for a blank cell) and ``None``, or
+    ``''`` and its text when it is a text cell (numbered later in the shared-string table)."""
     import datetime as _dt
 
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-        return ""
+        return "", None
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>', None
     if isinstance(value, (int, float)):
         if isinstance(value, float) and math.isinf(value):
-            return f'<c r="{ref}" t="e"><f>{"1/0" if value > 0 else "-1/0"}</f><v>#DIV/0!</v></c>'
-        return f'<c r="{ref}"><v>{value:.16G}</v></c>'
-    text = value.isoformat() if isinstance(value, (_dt.datetime, _dt.date)) else str(value)
-    return f'<c r="{ref}" t="s"><v>{strings.ref(text)}</v></c>'
+            return f'<c r="{ref}" t="e"><f>{"1/0" if value > 0 else "-1/0"}</f><v>#DIV/0!</v></c>', None
+        return f'<c r="{ref}"><v>{value:.16G}</v></c>', None
+    return "", value.isoformat() if isinstance(value, (_dt.datetime, _dt.date)) else str(value)
+
+
+_NUMBERS = {int, float}
+_TEXTS = {str, type(None)}
+
+
+def _column(letter: str, values: Sequence[Any]) -> tuple[list[str] | None, list[str | None] | None]:
+    """The cells of one column from row 2 down, as (XML per row, text per row): a column of plain numbers has
+    no texts, a column of plain text (blanks allowed) no XML yet, any other column both (see :func:`_cell`).
+    Text cells get their XML once the shared strings are numbered in row order (:func:`_sheet`)."""
+    kinds = set(map(type, values))
+    if kinds <= _NUMBERS:  # finite numbers inline; NaN and infinities (v - v is NaN) typed by _cell
+        return [
+            f'<c r="{letter}{i}"><v>{v:.16G}</v></c>' if v - v == 0 else _cell(f"{letter}{i}", v)[0]
+            for i, v in enumerate(values, start=2)
+        ], None
+    if kinds <= _TEXTS:
+        return None, [v or None for v in values]  # '' is a blank cell
+    cells, texts = zip(*(_cell(f"{letter}{i}", v) for i, v in enumerate(values, start=2)), strict=True)
+    return list(cells), list(texts)
 
 
 def _sheet(header: Sequence[str], columns: Sequence[Sequence[Any]], strings: _Strings) -> str:
+    """A worksheet's XML. The cells are built column by column; shared strings are numbered in row order
+    (header first, then row by row, left to right), as writing cell by cell numbers them."""
     letters = _column_letters(len(header))
     head = "".join(
         f'<c r="{c}1" s="1" t="s"><v>{strings.ref(h)}</v></c>' for c, h in zip(letters, header, strict=True)
     )
     rows = [f'<row r="1">{head}</row>'] if header else []
-    for i, values in enumerate(zip(*columns, strict=True), start=2):
-        cells = "".join(_cell(f"{c}{i}", v, strings) for c, v in zip(letters, values, strict=True))
-        rows.append(f'<row r="{i}">{cells}</row>' if cells else "")
+    if len({len(values) for values in columns}) > 1:
+        raise ValueError("columns of different lengths")
+    built = [_column(c, values) for c, values in zip(letters, columns, strict=True)]
+    texts = [t for _, t in built if t is not None]
+    refs = strings.refs(chain.from_iterable(zip(*texts)), sum(len(t) - t.count(None) for t in texts))
+    cells = []
+    for c, (xml, text) in zip(letters, built, strict=True):
+        if text is None:
+            assert xml is not None
+            cells.append(xml)
+        elif xml is None:
+            cells.append(
+                ["" if t is None else f'<c r="{c}{i}" t="s"><v>{refs[t]}</v></c>' for i, t in enumerate(text, 2)]
+            )
+        else:
+            cells.append(
+                [
+                    x if t is None else f'<c r="{c}{i}" t="s"><v>{refs[t]}</v></c>'
+                    for i, (x, t) in enumerate(zip(xml, text, strict=True), 2)
+                ]
+            )
+    rows += [f'<row r="{i}">{r}</row>' if r else "" for i, r in enumerate(map("".join, zip(*cells)), start=2)]
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetData>'

@@ -1,12 +1,16 @@
 """A small, fast XLSX writer for plain tables: one header row (bold, bordered) and typed cells per sheet.
 
 What the report workbook needs and nothing more: text (in a shared-string table), numbers, booleans and blank
-cells. The XML is built row by row with string joins and zipped once; for the national report's ~100,000 cells
-the whole workbook (injection-safety pass included) takes 0.66 s of CPU against 1.4–1.6 s with xlsxwriter's
-general-purpose cell table. Cells are written exactly as :func:`yindi.report.export.write_excel` wrote them with xlsxwriter:
-numbers with 16 significant digits (``{:.16G}``), infinities as the formula ``=1/0`` (``=-1/0``) showing
-``#DIV/0!`` (xlsxwriter's ``nan_inf_to_errors``), text escaped for XML with control characters as ``_xHHHH_``
-and cut to Excel's 32,767 characters; missing values are blank cells.
+cells. The XML is built column by column (a list comprehension per column type; shared strings numbered in
+row order, as a cell-by-cell writer numbers them), joined into rows and zipped once at deflate level 2 (the
+national report's workbook: 730 KB against 623 KB at level 6, its compression 0.03 s of CPU instead of 0.08 s).
+For its ~100,000 cells the whole workbook (injection-safety pass and workbook_frame included) takes about 0.2 s
+of CPU, against 0.55–0.65 s cell by cell and 1.4–1.6 s with xlsxwriter's general-purpose cell table.
+
+Cells are written exactly as :func:`yindi.report.export.write_excel` wrote them with xlsxwriter: numbers with
+16 significant digits (``{:.16G}``), infinities as the formula ``=1/0`` (``=-1/0``) showing ``#DIV/0!``
+(xlsxwriter's ``nan_inf_to_errors``), text escaped for XML with control characters as ``_xHHHH_`` and cut to
+Excel's 32,767 characters; missing values are blank cells.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 _MAX_STRING = 32767
+_LEVEL = 2  # deflate level: 2.5x faster than 6 for 17 % more bytes (the module docstring)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 _CONTENT_TYPES = (
@@ -155,6 +160,7 @@ def _cell(ref: str, value: Any) -> tuple[str, str | None]:
 
 
 _NUMBERS = {int, float}
+_EXACT = 2**53  # integers below it in size are floats exactly, of at most 16 digits
 _TEXTS = {str, type(None)}
 
 
@@ -163,6 +169,10 @@ def _column(letter: str, values: Sequence[Any]) -> tuple[list[str] | None, list[
     no texts, a column of plain text (blanks allowed) no XML yet, any other column both (see :func:`_cell`).
     Text cells get their XML once the shared strings are numbered in row order (:func:`_sheet`)."""
     kinds = set(map(type, values))
+    if kinds == {int} and min(values) > -_EXACT and max(values) < _EXACT:  # exact as floats: {:.16G} is str()
+        return [f'<c r="{letter}{i}"><v>{v}</v></c>' for i, v in enumerate(values, start=2)], None
+    if kinds == {bool}:
+        return [f'<c r="{letter}{i}" t="b"><v>{int(v)}</v></c>' for i, v in enumerate(values, start=2)], None
     if kinds <= _NUMBERS:  # finite numbers inline; NaN and infinities (v - v is NaN) typed by _cell
         return [
             f'<c r="{letter}{i}"><v>{v:.16G}</v></c>' if v - v == 0 else _cell(f"{letter}{i}", v)[0]
@@ -186,24 +196,28 @@ def _sheet(header: Sequence[str], columns: Sequence[Sequence[Any]], strings: _St
         raise ValueError("columns of different lengths")
     built = [_column(c, values) for c, values in zip(letters, columns, strict=True)]
     texts = [t for _, t in built if t is not None]
-    refs = strings.refs(chain.from_iterable(zip(*texts)), sum(len(t) - t.count(None) for t in texts))
+    refs = strings.refs(
+        chain.from_iterable(zip(*texts, strict=True)), sum(len(t) - t.count(None) for t in texts)
+    )
+    tails = {text: f'" t="s"><v>{i}</v></c>' for text, i in refs.items()}  # a text cell after its row number
     cells = []
     for c, (xml, text) in zip(letters, built, strict=True):
         if text is None:
             assert xml is not None
             cells.append(xml)
         elif xml is None:
-            cells.append(
-                ["" if t is None else f'<c r="{c}{i}" t="s"><v>{refs[t]}</v></c>' for i, t in enumerate(text, 2)]
-            )
+            cells.append(["" if t is None else f'<c r="{c}{i}{tails[t]}' for i, t in enumerate(text, 2)])
         else:
             cells.append(
                 [
-                    x if t is None else f'<c r="{c}{i}" t="s"><v>{refs[t]}</v></c>'
+                    x if t is None else f'<c r="{c}{i}{tails[t]}'
                     for i, (x, t) in enumerate(zip(xml, text, strict=True), 2)
                 ]
             )
-    rows += [f'<row r="{i}">{r}</row>' if r else "" for i, r in enumerate(map("".join, zip(*cells)), start=2)]
+    rows += [
+        f'<row r="{i}">{r}</row>' if r else ""
+        for i, r in enumerate(map("".join, zip(*cells, strict=True)), start=2)
+    ]
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetData>'
@@ -221,14 +235,14 @@ class _Fixed:
     def writestr(self, name: str, text: str) -> None:
         info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
-        self.archive.writestr(info, text, compresslevel=6)
+        self.archive.writestr(info, text, compresslevel=_LEVEL)
 
 
 def write_xlsx(sheets: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Any]]]], path: Path) -> None:
     """Write ``(sheet name, header, columns)`` triples to ``path`` (names already valid and unique)."""
     strings = _Strings()
     names: list[str] = []
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as archive:
         z = _Fixed(archive)
         for n, (name, header, columns) in enumerate(sheets, start=1):
             names.append(name)

@@ -69,7 +69,7 @@ def write_excel(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
     used: set[str] = set()
     sheets = []
     for name, frame in tables.items():
-        header = [safe_cell(str(c)) if not isinstance(c, tuple) else str(c) for c in frame.columns]
+        header = [str(safe_cell(str(c)) if not isinstance(c, tuple) else c) for c in frame.columns]
         columns = [_cells(column) for _, column in frame.items()]
         sheets.append((_sheet_name(name, used), header, columns))
     tmp = target.with_suffix(target.suffix + ".part")
@@ -87,7 +87,7 @@ def _cells(column: pd.Series) -> list[Any]:
     an object column goes through ``Series.map`` itself (it also converts values, e.g. numbers to floats).
     NumPy booleans and numbers need no change."""
     dtype = column.dtype
-    if dtype == object:
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
         values = column.map(safe_cell).tolist()
     elif pd.api.types.is_string_dtype(column):
         return [

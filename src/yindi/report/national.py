@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -410,30 +411,37 @@ WORKBOOK_LAYOUT = 2
 def workbook_frame(frame: pd.DataFrame, ctx: ReportContext) -> pd.DataFrame:
     """A table as the workbook shows it: region names beside region codes (a column of names after
     ``region_code`` when the table has none; adcode column headers replaced by names) and, in a Chinese report,
-    Chinese headers (:func:`yindi.report.labels.column_label`)."""
-    import re
-
+    Chinese headers (:func:`yindi.report.labels.column_label`). The headers are worked out as plain strings and
+    set once; the data are shared with ``frame`` (a shallow copy: nothing here changes them)."""
     from yindi.report.labels import column_label
 
-    out = frame.copy()
-    cols = [str(c) for c in out.columns]
+    out = frame.copy(deep=False)
+    cols = [str(c) for c in frame.columns.tolist()]
+    heads = list(cols)
     if "region_code" in cols and not {"region", "地区", "Region"} & set(cols):
         names = [
-            ctx.region_name(str(c)) if re.fullmatch(r"\d{6}", str(c)) else "" for c in out["region_code"]
+            ctx.region_name(c) if _ADCODE.fullmatch(c) else "" for c in map(str, out["region_code"].tolist())
         ]
-        out.insert(cols.index("region_code") + 1, "region", names)
-    out.columns = [ctx.region_name(str(c)) if re.fullmatch(r"\d{6}", str(c)) else str(c) for c in out.columns]
+        at = cols.index("region_code") + 1
+        out.insert(at, "region", names)
+        heads.insert(at, "region")
+    heads = [ctx.region_name(c) if _ADCODE.fullmatch(c) else c for c in heads]
     if ctx.lang == "zh":
         alert = "level_name" in cols  # 'level' is the herding alert there, the administrative level elsewhere
         seen: set[str] = set()
         headers = []
-        for c in map(str, out.columns):
+        for c in heads:
             head = column_label(c, "zh") if c != "level" or alert else "行政层级"
             head = head if head not in seen else f"{head}（{c}）"
             seen.add(head)
             headers.append(head)
-        out.columns = headers
+        heads = headers
+    out.columns = heads
     return out
+
+
+#: A six-digit administrative code (adcode), as a column header or a region_code value.
+_ADCODE = re.compile(r"\d{6}")
 
 
 def _write_workbook(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,13 +145,25 @@ def as_series(values: object, where: str) -> dict[str, list[float]]:
 
 def interpolate(colors: Sequence[str], t: float) -> str:
     """Colour at position ``t`` in [0, 1] along a list of hex colours (linear in sRGB)."""
-    t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
-    pos = t * (len(colors) - 1)
-    i = min(math.floor(pos), len(colors) - 2)
-    f = pos - i
-    a, b = _rgb(colors[i]), _rgb(colors[i + 1])
-    r, g, bl = (round(a[k] + (b[k] - a[k]) * f) for k in range(3))
-    return f"#{r:02x}{g:02x}{bl:02x}"
+    return gradient(colors)(t)
+
+
+def gradient(colors: Sequence[str]) -> Callable[[float], str]:
+    """:func:`interpolate` along ``colors`` as a function of ``t`` (the colours parsed once, for many cells)."""
+    rgb = [_rgb(c) for c in colors]
+    last = len(colors) - 1
+
+    def color_at(t: float) -> str:
+        t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
+        pos = t * last
+        i = min(math.floor(pos), last - 1)
+        f = pos - i
+        (a0, a1, a2), (b0, b1, b2) = rgb[i], rgb[i + 1]
+        return (
+            f"#{round(a0 + (b0 - a0) * f):02x}{round(a1 + (b1 - a1) * f):02x}{round(a2 + (b2 - a2) * f):02x}"
+        )
+
+    return color_at
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:

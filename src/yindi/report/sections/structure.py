@@ -24,12 +24,8 @@ def build(ctx: ReportContext) -> Section | None:
         from yindi.report.sections._sectors import sectors_section
 
         return sectors_section(ctx)
-    from yindi.structure import (
-        ELECTRICITY_PROXY_NOTE_EN,
-        ELECTRICITY_PROXY_NOTE_ZH,
-        TIER_NAMES,
-        ceads_concordance,
-    )
+    from yindi.structure import ELECTRICITY_PROXY_NOTE_EN, ELECTRICITY_PROXY_NOTE_ZH, TIER_NAMES
+    from yindi.structure.concordance import sector_names
 
     tr = ctx.tr
     units = ctx.unit_word()
@@ -38,7 +34,7 @@ def build(ctx: ReportContext) -> Section | None:
     meta = res.meta
     year = int(meta["year"])
     periods = list(meta["periods"])
-    conc = ceads_concordance().set_index("sector")["name_zh"]
+    conc = sector_names()
 
     def act(sector: str) -> str:
         return str(conc.get(sector, sector)) if ctx.lang == "zh" else sector

@@ -23,7 +23,11 @@ def _source_comparison(ctx: ReportContext, res: NodeResult) -> list[str]:
     counts = res.table("source_counts")
 
     by_year_type = dict(
-        zip(zip(counts["year"].tolist(), counts["type"].tolist()), counts["regions"].tolist(), strict=True)
+        zip(
+            zip(counts["year"].tolist(), counts["type"].tolist(), strict=True),
+            counts["regions"].tolist(),
+            strict=True,
+        )
     )
 
     def fmt(y: int) -> str:

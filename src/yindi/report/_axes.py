@@ -6,6 +6,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -152,16 +153,17 @@ def gradient(colors: Sequence[str]) -> Callable[[float], str]:
     """:func:`interpolate` along ``colors`` as a function of ``t`` (the colours parsed once, for many cells)."""
     rgb = [_rgb(c) for c in colors]
     last = len(colors) - 1
+    # each segment's start colour and its step to the next colour (integers, so a + step * f is exact as before)
+    segments = [(a, (b[0] - a[0], b[1] - a[1], b[2] - a[2])) for a, b in pairwise(rgb)]
 
     def color_at(t: float) -> str:
-        t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
+        if not 0.0 <= t <= 1.0:  # NaN fails this test too
+            t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
         pos = t * last
-        i = min(math.floor(pos), last - 1)
+        i = min(int(pos), last - 1)  # pos >= 0: int() is floor
         f = pos - i
-        (a0, a1, a2), (b0, b1, b2) = rgb[i], rgb[i + 1]
-        return (
-            f"#{round(a0 + (b0 - a0) * f):02x}{round(a1 + (b1 - a1) * f):02x}{round(a2 + (b2 - a2) * f):02x}"
-        )
+        (a0, a1, a2), (d0, d1, d2) = segments[i]
+        return f"#{round(a0 + d0 * f):02x}{round(a1 + d1 * f):02x}{round(a2 + d2 * f):02x}"
 
     return color_at
 

@@ -155,6 +155,8 @@ def gradient(colors: Sequence[str]) -> Callable[[float], str]:
     last = len(colors) - 1
     # each segment's start colour and its step to the next colour (integers, so a + step * f is exact as before)
     segments = [(a, (b[0] - a[0], b[1] - a[1], b[2] - a[2])) for a, b in pairwise(rgb)]
+    if len(rgb) == 1:  # one colour: every t gives it (as interpolate always did)
+        segments = [(rgb[0], (0, 0, 0))]
 
     def color_at(t: float) -> str:
         if not 0.0 <= t <= 1.0:  # NaN fails this test too

@@ -10,25 +10,11 @@ import pandas as pd
 
 from yindi._typing import FloatArray, IntArray, Lang
 from yindi.coordinate._pair_kernel import PARTS
-from yindi.coordinate._reasons import fmt
+from yindi.coordinate._reasons import fmt, part_name
 from yindi.coordinate.profiles import Profile
 from yindi.coordinate.roles import RolesResult
 from yindi.regions.groupings import STRATEGIC
 from yindi.schema import region_labels
-
-PART_NAMES: dict[str, tuple[str, str]] = {
-    "knowledge_gap": ("知识势差", "knowledge gap"),
-    "base_fit": ("产业基础匹配", "industrial base fit"),
-    "absorptive_capacity": ("吸收能力", "absorptive capacity"),
-    "distance_decay": ("距离衰减", "distance decay"),
-    "strategic_link": ("共同战略区域", "shared strategic regions"),
-    "complementarity": ("禀赋互补", "endowment complementarity"),
-}
-
-
-def part_name(part: str, lang: Lang = "zh") -> str:
-    zh, en = PART_NAMES[part]
-    return en if lang == "en" else zh
 
 
 def _shared(a: int, b: int, lang: Lang) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from yindi._typing import Lang
+
 ROLE_LABELS: dict[str, tuple[str, str]] = {
     "source": ("创新策源地", "innovation source"),
     "carrier": ("承载转化地", "carrier"),
@@ -11,6 +13,21 @@ ROLE_LABELS: dict[str, tuple[str, str]] = {
     "neither": ("两轴均未达阈值", "neither"),
     "unknown": ("数据不足", "insufficient data"),
 }
+
+#: Names of the parts of a pair's score (Chinese, English).
+PART_NAMES: dict[str, tuple[str, str]] = {
+    "knowledge_gap": ("知识势差", "knowledge gap"),
+    "base_fit": ("产业基础匹配", "industrial base fit"),
+    "absorptive_capacity": ("吸收能力", "absorptive capacity"),
+    "distance_decay": ("距离衰减", "distance decay"),
+    "strategic_link": ("共同战略区域", "shared strategic regions"),
+    "complementarity": ("禀赋互补", "endowment complementarity"),
+}
+
+
+def part_name(part: str, lang: Lang = "zh") -> str:
+    zh, en = PART_NAMES[part]
+    return en if lang == "en" else zh
 
 
 def role_label(role: str, lang: str = "zh") -> str:

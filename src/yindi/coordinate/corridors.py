@@ -12,7 +12,7 @@ import pandas as pd
 
 from yindi._typing import Lang
 from yindi.coordinate._pair_kernel import PARTS
-from yindi.coordinate._pair_rows import part_name
+from yindi.coordinate._reasons import part_name
 from yindi.coordinate.pairing import PairsResult
 from yindi.coordinate.roles import RolesResult
 from yindi.errors import ParameterError

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -145,13 +146,28 @@ def as_series(values: object, where: str) -> dict[str, list[float]]:
 
 def interpolate(colors: Sequence[str], t: float) -> str:
     """Colour at position ``t`` in [0, 1] along a list of hex colours (linear in sRGB)."""
-    t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
-    pos = t * (len(colors) - 1)
-    i = min(math.floor(pos), len(colors) - 2)
-    f = pos - i
-    a, b = _rgb(colors[i]), _rgb(colors[i + 1])
-    r, g, bl = (round(a[k] + (b[k] - a[k]) * f) for k in range(3))
-    return f"#{r:02x}{g:02x}{bl:02x}"
+    return gradient(colors)(t)
+
+
+def gradient(colors: Sequence[str]) -> Callable[[float], str]:
+    """:func:`interpolate` along ``colors`` as a function of ``t`` (the colours parsed once, for many cells)."""
+    rgb = [_rgb(c) for c in colors]
+    last = len(colors) - 1
+    # each segment's start colour and its step to the next colour (integers, so a + step * f is exact as before)
+    segments = [(a, (b[0] - a[0], b[1] - a[1], b[2] - a[2])) for a, b in pairwise(rgb)]
+    if len(rgb) == 1:  # one colour: every t gives it (as interpolate always did)
+        segments = [(rgb[0], (0, 0, 0))]
+
+    def color_at(t: float) -> str:
+        if not 0.0 <= t <= 1.0:  # NaN fails this test too
+            t = min(1.0, max(0.0, t)) if math.isfinite(t) else 0.0
+        pos = t * last
+        i = min(int(pos), last - 1)  # pos >= 0: int() is floor
+        f = pos - i
+        (a0, a1, a2), (d0, d1, d2) = segments[i]
+        return f"#{round(a0 + d0 * f):02x}{round(a1 + d1 * f):02x}{round(a2 + d2 * f):02x}"
+
+    return color_at
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:

@@ -118,8 +118,14 @@ def heatmap(
             out.append(text(x, top - 6, lab, size=12.5, anchor="middle", extra=' class="col"'))
     step = span / 100
     out.append('<g class="cells">')
+    color_at = ax.gradient(colors)
+    # the coordinates every row or column repeats, formatted once
+    xs = [left + cell_w * j for j in range(len(cols))]
+    x_attrs = [num(x) for x in xs]
+    size_attrs = f'width="{num(cell_w)}" height="{num(cell_h)}"'
     for i, lab in enumerate(rows):
         y = top + cell_h * i
+        y_attr = num(y)
         row_size = 12.5 if cell_h > 16 else 11.5
         shown = ax.fit(lab, row_size, left - 10)
         out.append(
@@ -132,14 +138,13 @@ def heatmap(
                 extra=' class="row"',
             )
         )
-        for j in range(len(cols)):
-            v = float(m[i, j])
+        for j, v in enumerate(m[i].tolist()):
             if not math.isfinite(v):
                 continue
-            fill = ax.interpolate(colors, (v - lo) / span)
-            x = left + cell_w * j
+            fill = color_at((v - lo) / span)
+            x = xs[j]
             out.append(
-                f'<rect x="{num(x)}" y="{num(y)}" width="{num(cell_w)}" height="{num(cell_h)}" fill="{fill}" '
+                f'<rect x="{x_attrs[j]}" y="{y_attr}" {size_attrs} fill="{fill}" '
                 f'stroke="#ffffff" stroke-width="0.5"><title>{esc(f"{lab} · {cols[j]}: {fmt_value(v)}")}</title></rect>'
             )
             if annotate:
@@ -163,10 +168,12 @@ def heatmap(
 def _colorbar(colors: Sequence[str], lo: float, hi: float, x: float, y: float, h: float) -> str:
     n = 40
     out = ['<g class="colorbar">']
+    color_at = ax.gradient(colors)
+    x_attr, h_attr = num(x), num(h / n + 0.3)
     for k in range(n):
         t = 1 - (k + 0.5) / n
         out.append(
-            f'<rect x="{num(x)}" y="{num(y + h * k / n)}" width="12" height="{num(h / n + 0.3)}" fill="{ax.interpolate(colors, t)}"/>'
+            f'<rect x="{x_attr}" y="{num(y + h * k / n)}" width="12" height="{h_attr}" fill="{color_at(t)}"/>'
         )
     ticks = [t for t in nice_ticks(lo, hi, 4) if lo - 1e-12 <= t <= hi + 1e-12]
     for t in ticks:

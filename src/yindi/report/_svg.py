@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from xml.sax.saxutils import escape as _xml_escape
 
 from yindi.errors import ParameterError
 
@@ -146,8 +145,17 @@ QUALITATIVE: tuple[str, ...] = (
 
 
 def esc(text: object) -> str:
-    """Escape text for an SVG text node or a double-quoted attribute."""
-    return _xml_escape(str(text), {'"': "&quot;"})
+    """Escape text for an SVG text node or a double-quoted attribute (``&``, ``<``, ``>`` and ``"``)."""
+    s = str(text)
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if '"' in s:
+        s = s.replace('"', "&quot;")
+    return s
 
 
 def num(v: float) -> str:
@@ -156,7 +164,7 @@ def num(v: float) -> str:
     if r == 0:
         return "0"
     s = f"{r:.1f}"
-    return s[:-2] if s.endswith(".0") else s
+    return s[:-2] if s[-1] == "0" else s  # "12.0" -> "12" (one decimal: a final 0 is the decimal)
 
 
 def fmt_value(v: float, *, step: float | None = None, digits: int = 3) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -45,22 +45,47 @@ def table(
     cut = max_rows is not None and len(shown) > max_rows
     if max_rows is not None and cut:
         shown = shown.head(max_rows)
-    head = "".join(f"<th>{esc(c)}</th>" for c in shown.columns)
-    body_rows = []
-    for row in shown.itertuples(index=False):
-        cells = "".join(
-            f'<td class="num">{fmt_number(v, digits)}</td>'
-            if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-            else (f'<td class="long">{esc(v)}</td>' if len(str(v)) > 40 else f"<td>{esc(v)}</td>")
-            for v in row
-        )
-        body_rows.append(f"<tr>{cells}</tr>")
+    # plain tuples (a namedtuple class per call costs more than the rows of a short table)
+    rows = shown.itertuples(index=False, name=None)
+    return rows_table(
+        list(shown.columns),
+        rows,
+        digits=digits,
+        caption=caption,
+        classes=classes,
+        more=len(frame) - len(shown),
+    )
+
+
+def rows_table(
+    columns: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    digits: int = 2,
+    caption: str | None = None,
+    classes: str = "tbl",
+    more: int = 0,
+) -> str:
+    """The markup of :func:`table` from column headers and rows of Python values (``more``: rows left out,
+    said below the table); cheaper than building a DataFrame for a small table."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "".join(f"<tr>{''.join([_cell(v, digits) for v in row])}</tr>" for row in rows)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    zh = any(_CJK.search(str(c)) for c in shown.columns)  # the headers carry the report language
-    rest = len(frame) - len(shown)
-    more_text = f"…… 另有 {rest} 行，见 Excel 工作簿" if zh else f"… {rest} more rows in the Excel workbook"
-    more = f'<p class="more">{esc(more_text)}</p>' if cut else ""
-    return f'<div class="tblwrap"><table class="{classes}">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table></div>{more}'
+    tail = ""
+    if more > 0:
+        zh = any(_CJK.search(str(c)) for c in columns)  # the headers carry the report language
+        more_text = (
+            f"…… 另有 {more} 行，见 Excel 工作簿" if zh else f"… {more} more rows in the Excel workbook"
+        )
+        tail = f'<p class="more">{esc(more_text)}</p>'
+    return f'<div class="tblwrap"><table class="{classes}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{tail}'
+
+
+def _cell(v: object, digits: int) -> str:
+    """One ``<td>``: numbers right-aligned and formatted, long text in a wrapping cell."""
+    if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
+        return f'<td class="num">{fmt_number(v, digits)}</td>'
+    return f'<td class="long">{esc(v)}</td>' if len(str(v)) > 40 else f"<td>{esc(v)}</td>"
 
 
 def figure(svg: str, caption: str = "") -> str:

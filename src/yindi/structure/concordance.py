@@ -24,6 +24,7 @@ __all__ = [
     "TIER_NAMES",
     "ceads_concordance",
     "manufacturing_tiers",
+    "sector_names",
     "sector_tiers",
     "tier_shares",
 ]
@@ -87,8 +88,21 @@ def ceads_concordance() -> pd.DataFrame:
     return out
 
 
+@cache
+def _tier_lookup() -> dict[str, str]:
+    """Division → tier (read once per process; callers must not change it)."""
+    return dict(zip(_tiers()["division"], _tiers()["tier"], strict=True))
+
+
+def sector_names() -> dict[str, str]:
+    """CEADs sector (as spelt by CEADs) → its Chinese name: the ``name_zh`` column of :func:`ceads_concordance`
+    without the tiers (which need the second table)."""
+    c = _concordance()
+    return dict(zip(c["sector"], c["name_zh"], strict=True))
+
+
 def _tier_of(divisions: Sequence[str]) -> str:
-    lookup = dict(zip(_tiers()["division"], _tiers()["tier"], strict=True))
+    lookup = _tier_lookup()
     tiers = {lookup[d] for d in divisions if d in lookup}
     if not tiers:
         return ""

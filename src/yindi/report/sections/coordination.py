@@ -61,7 +61,7 @@ def build(ctx: ReportContext) -> Section | None:
     if res is None:
         return None
     from yindi.coordinate._pair_kernel import PARTS
-    from yindi.coordinate._pair_rows import part_name
+    from yindi.coordinate._reasons import part_name
     from yindi.report.flows import corridor_map
 
     tr = ctx.tr

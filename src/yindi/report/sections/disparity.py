@@ -7,6 +7,7 @@ provincial pack; any indicator can be chosen with the study option ``disparity.i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -44,13 +45,7 @@ def _dagum_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFrame
         t("区域间净值", "Net between"): (100 * frame["between_share"]).tolist(),
         t("超变密度", "Transvariation"): (100 * frame["transvariation_share"]).tolist(),
     }
-    within = pairs[pairs["component"] == "gini_within"].pivot(index="year", columns="group_a", values="value")
-    within_series = {grp.label(g, ctx.lang): within[g].tolist() for g in within.columns}
-    between = pairs[pairs["component"] == "gini_between"]
-    between_series: dict[str, list[float]] = {}
-    for (a, b), part in between.groupby(["group_a", "group_b"], sort=True):
-        key = f"{grp.label(str(a), ctx.lang)}–{grp.label(str(b), ctx.lang)}"
-        between_series[key] = part.set_index("year")["value"].reindex(x).tolist()
+    within_series, between_series = _pair_series(pairs, x, lambda g: grp.label(g, ctx.lang))
     figs = html.grid(
         [
             html.figure(
@@ -112,6 +107,30 @@ def _dagum_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFrame
     return body, frame, pairs
 
 
+def _pair_series(
+    pairs: pd.DataFrame, years: list[int], label: Callable[[str], str]
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """The within-group Gini of each group (over the years that have one, in order) and the between-group
+    Gini of each pair of groups (over ``years``, NaN when missing), read once from the long table."""
+    within: dict[str, dict[int, float]] = {}
+    between: dict[tuple[str, str], dict[int, float]] = {}
+    for component, year, a, b, value in zip(
+        *(pairs[c].tolist() for c in ("component", "year", "group_a", "group_b", "value")), strict=True
+    ):
+        if component == "gini_within":
+            within.setdefault(a, {})[year] = value
+        elif component == "gini_between":
+            between.setdefault((a, b), {})[year] = value
+    within_years = sorted({y for by_year in within.values() for y in by_year})
+    nan = float("nan")
+    within_series = {label(g): [within[g].get(y, nan) for y in within_years] for g in sorted(within)}
+    between_series = {
+        f"{label(str(a))}–{label(str(b))}": [between[a, b].get(y, nan) for y in years]
+        for a, b in sorted(between)
+    }
+    return within_series, between_series
+
+
 def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFrame, pd.DataFrame]:
     t = ctx.tr
     year = int(res.meta["year"])
@@ -144,18 +163,14 @@ def _spatial_block(ctx: ReportContext, res: NodeResult) -> tuple[str, pd.DataFra
         title=t("全局莫兰指数", "Global Moran's I"),
         xlabel=t("年份", "Year"),
     )
-    sig = lf[lf["cluster"] != "ns"]
+    members: dict[str, list[str]] = {}  # the significant clusters' regions, in table order
+    for cluster, region in zip(lf["cluster"].tolist(), lf["region"].tolist(), strict=True):
+        members.setdefault(cluster, []).append(region)
     listed = (
-        "；".join(
-            f"{names[k]}：{'、'.join(sig.loc[sig['cluster'] == k, 'region'])}"
-            for k in ("HH", "LL", "HL", "LH")
-            if (sig["cluster"] == k).any()
-        )
+        "；".join(f"{names[k]}：{'、'.join(members[k])}" for k in ("HH", "LL", "HL", "LH") if k in members)
         if ctx.lang == "zh"
         else "; ".join(
-            f"{names[k]}: {', '.join(sig.loc[sig['cluster'] == k, 'region'])}"
-            for k in ("HH", "LL", "HL", "LH")
-            if (sig["cluster"] == k).any()
+            f"{names[k]}: {', '.join(members[k])}" for k in ("HH", "LL", "HL", "LH") if k in members
         )
     )
     last = (

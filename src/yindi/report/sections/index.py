@@ -47,10 +47,16 @@ def build(ctx: ReportContext) -> Section | None:
     preset_zh, preset_en = res.meta["preset"]
     ranking = res.table("ranking")
     intervals = res.table("intervals")
-    iv = intervals.set_index("region_code")
+    # each region's interval columns, read once (not one .loc per region and column)
+    iv = {
+        c: dict(zip(intervals.columns, row, strict=True))
+        for c, row in zip(
+            intervals["region_code"].tolist(), intervals.itertuples(index=False, name=None), strict=True
+        )
+    }
     shown = ranking.copy()
-    shown["interval"] = [f"{iv.loc[c, 'rank_low']}–{iv.loc[c, 'rank_high']}" for c in shown["region_code"]]
-    shown[f"top{top_k}"] = [float(iv.loc[c, f"top{top_k}_share"]) for c in shown["region_code"]]
+    shown["interval"] = [f"{iv[c]['rank_low']}–{iv[c]['rank_high']}" for c in shown["region_code"]]
+    shown[f"top{top_k}"] = [float(iv[c][f"top{top_k}_share"]) for c in shown["region_code"]]
     shown = shown.drop(columns="region_code")
     shown = shown[["rank", "region", *[c for c in shown.columns if c not in ("rank", "region")]]].rename(
         columns={
@@ -83,9 +89,9 @@ def build(ctx: ReportContext) -> Section | None:
     )
     ranks = charts.interval_chart(
         labels,
-        [float(iv.loc[c, "rank"]) for c in ranking["region_code"]],
-        [float(iv.loc[c, "rank_low"]) for c in ranking["region_code"]],
-        [float(iv.loc[c, "rank_high"]) for c in ranking["region_code"]],
+        [float(iv[c]["rank"]) for c in ranking["region_code"]],
+        [float(iv[c]["rank_low"]) for c in ranking["region_code"]],
+        [float(iv[c]["rank_high"]) for c in ranking["region_code"]],
         title=tr("排名及其不确定区间", "Rank and its uncertainty interval"),
         xlabel=tr("排名", "Rank"),
         limits=(1, len(ranking)),

@@ -11,7 +11,7 @@ import pandas as pd
 
 from yindi.report import maps
 from yindi.report.base import ReportContext, Section
-from yindi.report.html import esc, figure, grid, note, paragraph, table
+from yindi.report.html import esc, figure, grid, note, paragraph, rows_table, table
 from yindi.study.sections import SECTION_NODES
 
 #: Analysis nodes this section renders.
@@ -41,33 +41,41 @@ def _region_lists(ctx: ReportContext, lists: pd.DataFrame, pf: pd.DataFrame) -> 
     """One collapsible block per region: its do list and don't list (top items) with reason sentences; the
     counts are the region's decisions in the whole portfolio (the lists hold the top ``list_top`` only)."""
     tr = ctx.tr
+    decisions = pf["decision"]
+    doing = pf["region_code"][decisions.isin(["upgrade", "grow", "preposition", "apply"])].value_counts()
+    avoiding = pf["region_code"][decisions == "avoid"].value_counts()
+    crowded = tr("全国扎堆，不宜跟进", "crowded: do not follow")
+    names: dict[str, str] = {}
+    # the shown rows of every region, in the lists' order, read once as Python values (no frame per region)
+    shown: dict[str, dict[str, list[tuple[object, ...]]]] = {}
+    columns = ["region_code", "list", "rank", "industry", "decision", "reasons", "stability", "sentence"]
+    for code, kind, rank, industry, decision, reasons, stability, sentence in zip(
+        *(lists[c].tolist() for c in columns), strict=True
+    ):
+        region = shown.setdefault(code, {"do": [], "dont": []})
+        if kind not in region or not rank <= SHOWN:
+            continue
+        if "crowded(" in reasons:
+            label = crowded
+        elif decision in names:
+            label = names[decision]
+        else:
+            label = names[decision] = _decision_name(decision, ctx.lang)
+        region[kind].append((int(rank), industry, label, stability, sentence))
+    headers = [tr("序", "#"), tr("产业", "Industry"), tr("决策", "Decision"), tr("稳定性", "Stability"),
+               tr("理由", "Reasons")]  # fmt: skip
     blocks = []
-    doing = pf[pf["decision"].isin(["upgrade", "grow", "preposition", "apply"])].groupby("region_code").size()
-    avoiding = pf[pf["decision"] == "avoid"].groupby("region_code").size()
-    for code, g in lists.groupby("region_code", sort=True):
-        do = g[(g["list"] == "do") & (g["rank"] <= SHOWN)]
-        dont = g[(g["list"] == "dont") & (g["rank"] <= SHOWN)]
+    for code in sorted(shown):
         n_do, n_dont = int(doing.get(code, 0)), int(avoiding.get(code, 0))
         parts = []
-        for name, sub in ((tr("做什么", "Do"), do), (tr("不做什么", "Don't"), dont)):
-            if sub.empty:
+        for name, rows in (
+            (tr("做什么", "Do"), shown[code]["do"]),
+            (tr("不做什么", "Don't"), shown[code]["dont"]),
+        ):
+            if not rows:
                 parts.append(note(tr(f"{name}：无。", f"{name}: none.")))
                 continue
-            shown = pd.DataFrame(
-                {
-                    tr("序", "#"): sub["rank"].astype(int).to_numpy(),
-                    tr("产业", "Industry"): sub["industry"].to_numpy(),
-                    tr("决策", "Decision"): [
-                        tr("全国扎堆，不宜跟进", "crowded: do not follow")
-                        if "crowded(" in r
-                        else _decision_name(d, ctx.lang)
-                        for d, r in zip(sub["decision"], sub["reasons"], strict=True)
-                    ],
-                    tr("稳定性", "Stability"): sub["stability"].to_numpy(),
-                    tr("理由", "Reasons"): sub["sentence"].to_numpy(),
-                }
-            )
-            parts.append(table(shown, caption=name, digits=2))
+            parts.append(rows_table(headers, rows, caption=name, digits=2))
         summary = tr(
             f"{ctx.region_name(str(code))}：建议做 {n_do} 项、暂不布局 {n_dont} 项（各显示前 {SHOWN} 项）",
             f"{ctx.region_name(str(code))}: {n_do} to do, {n_dont} to avoid (top {SHOWN} of each shown)",

@@ -25,8 +25,14 @@ def _figure(make: Callable[[], str], caption: str) -> str:
 
 
 def _by_region(frame: pd.DataFrame, measure: str) -> dict[str, float]:
-    sub = frame[frame["measure"] == measure]
-    return {str(c): float(v) for c, v in zip(sub["region_code"], sub["value"], strict=True)}
+    """Region code -> value of one measure of a long table (read as Python values, no filtered frame)."""
+    return {
+        str(c): float(v)
+        for m, c, v in zip(
+            frame["measure"].tolist(), frame["region_code"].tolist(), frame["value"].tolist(), strict=True
+        )
+        if m == measure
+    }
 
 
 def build(ctx: ReportContext) -> Section | None:

@@ -24,12 +24,8 @@ def build(ctx: ReportContext) -> Section | None:
         from yindi.report.sections._sectors import sectors_section
 
         return sectors_section(ctx)
-    from yindi.structure import (
-        ELECTRICITY_PROXY_NOTE_EN,
-        ELECTRICITY_PROXY_NOTE_ZH,
-        TIER_NAMES,
-        ceads_concordance,
-    )
+    from yindi.structure import ELECTRICITY_PROXY_NOTE_EN, ELECTRICITY_PROXY_NOTE_ZH, TIER_NAMES
+    from yindi.structure.concordance import sector_names
 
     tr = ctx.tr
     units = ctx.unit_word()
@@ -38,7 +34,7 @@ def build(ctx: ReportContext) -> Section | None:
     meta = res.meta
     year = int(meta["year"])
     periods = list(meta["periods"])
-    conc = ceads_concordance().set_index("sector")["name_zh"]
+    conc = sector_names()
 
     def act(sector: str) -> str:
         return str(conc.get(sector, sector)) if ctx.lang == "zh" else sector
@@ -57,8 +53,9 @@ def build(ctx: ReportContext) -> Section | None:
     )
     tier_order = ["primary", "low", "mid", "high", "mixed"]
     tier_label = {k: (v[0] if ctx.lang == "zh" else v[1]) for k, v in TIER_NAMES.items()}
-    wide = (
-        tiers_y.pivot_table(index="region_code", columns="tier", values="share")
+    wide = (  # one row per region and tier (tier_shares): pivot, as pivot_table without its aggregation
+        tiers_y.pivot(index="region_code", columns="tier", values="share")
+        .dropna(how="all")
         .reindex(columns=tier_order)
         .fillna(0.0)
     )
@@ -105,19 +102,22 @@ def build(ctx: ReportContext) -> Section | None:
         vmax=1.0,
     )
     hom = res.table("homogeneity")
-    hom_wide = (
-        hom.assign(
-            peer_txt=[f"{reg(p)} ({s:.2f})" for p, s in zip(hom["peer_code"], hom["similarity"], strict=True)]
-        )
-        .groupby(["region_code", "mean_similarity"], sort=False)["peer_txt"]
-        .apply("，".join if ctx.lang == "zh" else ", ".join)
-        .reset_index()
-    )
+    peers: dict[tuple[str, float], list[str]] = {}  # (region, mean similarity) -> its peers, in table order
+    for code, mean, peer, similarity in zip(
+        hom["region_code"].tolist(),
+        hom["mean_similarity"].tolist(),
+        hom["peer_code"].tolist(),
+        hom["similarity"].tolist(),
+        strict=True,
+    ):
+        if mean == mean:  # a missing mean has no row (as grouping by it would drop it)
+            peers.setdefault((code, mean), []).append(f"{reg(peer)} ({similarity:.2f})")
+    sep = "，" if ctx.lang == "zh" else ", "
     hom_show = pd.DataFrame(
         {
-            tr("地区", "Region"): [reg(c) for c in hom_wide["region_code"]],
-            tr("与其他地区平均相似度", "Mean similarity to others"): hom_wide["mean_similarity"],
-            tr("最相似的地区", "Most similar regions"): hom_wide["peer_txt"],
+            tr("地区", "Region"): [reg(c) for c, _ in peers],
+            tr("与其他地区平均相似度", "Mean similarity to others"): [m for _, m in peers],
+            tr("最相似的地区", "Most similar regions"): [sep.join(p) for p in peers.values()],
         }
     )
 

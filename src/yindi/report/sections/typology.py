@@ -22,9 +22,16 @@ def _source_comparison(ctx: ReportContext, res: NodeResult) -> list[str]:
         return []
     counts = res.table("source_counts")
 
+    by_year_type = dict(
+        zip(
+            zip(counts["year"].tolist(), counts["type"].tolist(), strict=True),
+            counts["regions"].tolist(),
+            strict=True,
+        )
+    )
+
     def fmt(y: int) -> str:
-        sub = counts[counts["year"] == y].set_index("type")["regions"]
-        return "/".join(str(int(sub.get(t, 0))) for t in ("I", "II", "III", "IV"))
+        return "/".join(str(int(by_year_type.get((y, t), 0))) for t in ("I", "II", "III", "IV"))
 
     years = list(res.meta["source_years"])
     same = list(res.meta["matching_years"])

@@ -91,16 +91,16 @@ def nodes_of(names: Sequence[str]) -> tuple[str, ...]:
 #: Rough seconds each section takes to render (cold province report); only balances the sections between the
 #: report process and a forked helper process (:func:`build_sections`). Never changes the report.
 SECTION_COST: dict[str, float] = {
-    "summary": 0.05,
-    "maps": 0.05,
-    "index": 0.05,
-    "typology": 0.02,
-    "productivity": 0.03,
-    "structure": 0.2,
-    "disparity": 0.15,
-    "layout": 0.35,
-    "coordination": 0.03,
-    "coverage": 0.07,
+    "summary": 0.013,
+    "maps": 0.046,
+    "index": 0.017,
+    "typology": 0.008,
+    "productivity": 0.013,
+    "structure": 0.048,
+    "disparity": 0.026,
+    "layout": 0.03,
+    "coordination": 0.023,
+    "coverage": 0.022,
 }
 
 

@@ -87,8 +87,14 @@ def ceads_concordance() -> pd.DataFrame:
     return out
 
 
+@cache
+def _tier_lookup() -> dict[str, str]:
+    """Division → tier (read-only: shared by every call)."""
+    return dict(zip(_tiers()["division"], _tiers()["tier"], strict=True))
+
+
 def _tier_of(divisions: Sequence[str]) -> str:
-    lookup = dict(zip(_tiers()["division"], _tiers()["tier"], strict=True))
+    lookup = _tier_lookup()
     tiers = {lookup[d] for d in divisions if d in lookup}
     if not tiers:
         return ""

@@ -170,7 +170,7 @@ def _lines_with(src: Path, word: bytes) -> bytes | None:
     if suffix == ".gz":
         data = gzip.decompress(data)
     head = data.find(b"\n")
-    if head < 0 or b'"' in data or b"\r" in data[:head]:
+    if head < 0 or b'"' in data:  # no line feed at all (old Mac line ends): parsed whole
         return None
     pieces = [data[: head + 1]]
     pos = head + 1

@@ -62,14 +62,20 @@ _RESEARCH = (
 )
 
 
-def _latest(rows: pd.DataFrame, indicator: str, codes: Sequence[str]) -> tuple[pd.Series, int | None]:
+#: Panel rows as arrays: indicator, year, region code, value.
+_Rows = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _latest(rows: _Rows, indicator: str, codes: Sequence[str]) -> tuple[pd.Series, int | None]:
     """The indicator's values in its latest year among ``rows`` (panel rows with a value, up to the year asked
     for), on ``codes``; and that year (``None``: no value)."""
-    sub = rows[rows["indicator"] == indicator]
-    if sub.empty:
+    ind, year, region, value = rows
+    mask = ind == indicator
+    if not mask.any():
         return pd.Series(np.nan, index=list(codes)), None
-    used = int(sub["year"].max())
-    s = sub[sub["year"] == used].set_index("region_code")["value"]
+    used = int(year[mask].max())
+    sel = mask & (year == used)
+    s = pd.Series(value[sel], index=pd.Index(region[sel], name="region_code"), name="value")
     return s.reindex(list(codes)).astype(float), used
 
 
@@ -92,9 +98,15 @@ def region_measures(
     raw: dict[str, pd.Series] = {}
     used: dict[str, int | None] = {}
     f = panel.frame
-    rows = f[f["indicator"].isin(list(_INDICATORS)) & f["value"].notna()]  # one pass over the panel
+    sub = f[f["indicator"].isin(list(_INDICATORS)) & f["value"].notna()]  # one pass over the panel
     if year is not None:
-        rows = rows[rows["year"] <= year]
+        sub = sub[sub["year"] <= year]
+    rows = (
+        sub["indicator"].to_numpy(dtype=object),
+        sub["year"].to_numpy(),
+        sub["region_code"].to_numpy(dtype=object),
+        sub["value"].to_numpy(dtype=np.float64),
+    )
     for ind in _INDICATORS:
         if ind in panel.indicators:
             raw[ind], used[ind] = _latest(rows, ind, codes)

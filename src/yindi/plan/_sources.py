@@ -129,10 +129,13 @@ def firm_counts(
                 f"({', '.join(areas)}); left out of the firm evidence.",
             )
         )
-    kept = listed.assign(region_code=code)[~outside]
-    table = pd.crosstab(kept["region_code"], kept["industry"])
-    table = table.reindex(index=list(regions), fill_value=0)
-    return table.to_numpy(dtype=np.float64), [str(c) for c in table.columns], notes
+    inside = (~outside & listed["industry"].notna()).to_numpy()
+    labels, col = np.unique(listed["industry"].to_numpy(dtype=object)[inside], return_inverse=True)
+    row_of = {c: k for k, c in enumerate(regions)}
+    row = np.asarray([row_of[c] for c in code.to_numpy(dtype=object)[inside]], dtype=np.int64)
+    counts = np.zeros((len(regions), len(labels)))  # = crosstab(region, industry) on ``regions``
+    np.add.at(counts, (row, col.reshape(-1)), 1.0)
+    return counts, [str(c) for c in labels], notes
 
 
 def read_census(path: str | Path) -> pd.DataFrame:

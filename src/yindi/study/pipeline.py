@@ -20,6 +20,8 @@ from yindi.study.sources import evidence_files, files_digest
 from yindi.study.spec import Study
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from yindi.data.panel import Panel
     from yindi.index.presets import Preset
     from yindi.study.store import ResultStore
@@ -31,10 +33,12 @@ def choose_year(
     *,
     preset: Preset | None = None,
     min_coverage: float = 0.8,
+    coverage: pd.DataFrame | None = None,
 ) -> int:
     """The report year: the latest year in which at least ``min_coverage`` of the units the data cover have
     every key indicator (ratios as ``preset`` defines them); when no year reaches it, the latest year with the
-    highest share. Indicators the data cannot give are ignored (see :func:`yindi.study.derived.key_coverage`)."""
+    highest share. Indicators the data cannot give are ignored (see :func:`yindi.study.derived.key_coverage`;
+    ``coverage`` is its result when already computed)."""
     from yindi.study.derived import key_coverage
 
     years = panel.years()
@@ -43,7 +47,7 @@ def choose_year(
             "The data hold no values for the analysed regions; nothing to report.",
             zh="数据中没有分析范围内地区的数值，无法生成报告。",
         )
-    cov = key_coverage(panel, key_indicators, preset)
+    cov = key_coverage(panel, key_indicators, preset) if coverage is None else coverage
     if cov["complete"].max() <= 0:
         return years[-1]
     ok = cov[cov["share"] >= min_coverage - 1e-12]
@@ -60,11 +64,13 @@ def year_is_complete(
     *,
     preset: Preset | None = None,
     min_coverage: float = 1.0,
+    coverage: pd.DataFrame | None = None,
 ) -> bool:
-    """Whether at least ``min_coverage`` of the units have every key indicator in ``year`` (1.0: all units)."""
+    """Whether at least ``min_coverage`` of the units have every key indicator in ``year`` (1.0: all units;
+    ``coverage``: the :func:`~yindi.study.derived.key_coverage` result when already computed)."""
     from yindi.study.derived import key_coverage
 
-    cov = key_coverage(panel, key_indicators, preset)
+    cov = key_coverage(panel, key_indicators, preset) if coverage is None else coverage
     row = cov[cov["year"] == year]
     return bool(not row.empty and float(row["share"].iloc[0]) >= min_coverage - 1e-12)
 
@@ -316,10 +322,13 @@ def run(
     keys = options["report"]["key_indicators"]
     preset = study_preset(options)
     min_cov = float(options["report"]["min_coverage"])
+    from yindi.study.derived import key_coverage
+
+    coverage = key_coverage(analysed, keys, preset)  # read by the year rule and by year_complete
     year = (
         study.year
         if study.year is not None
-        else choose_year(analysed, keys, preset=preset, min_coverage=min_cov)
+        else choose_year(analysed, keys, preset=preset, min_coverage=min_cov, coverage=coverage)
     )
     years = data.years()
     if year not in years:
@@ -400,7 +409,9 @@ def run(
         covered=tuple(analysed.region_codes),
         digest=digest,
         timings=timings,
-        year_complete=year_is_complete(analysed, year, keys, preset=preset, min_coverage=min_cov),
+        year_complete=year_is_complete(
+            analysed, year, keys, preset=preset, min_coverage=min_cov, coverage=coverage
+        ),
         notices=tuple(notices),
         keys=node_keys,
     )

@@ -6,8 +6,9 @@ array, the labels and what it could not use (reported, never dropped silently).
 
 from __future__ import annotations
 
-import gzip
-from collections.abc import Sequence
+import itertools
+import zlib
+from collections.abc import Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -165,25 +166,53 @@ def read_census(path: str | Path) -> pd.DataFrame:
 
 def _lines_with(src: Path, word: bytes) -> bytes | None:
     """The header and every line of a CSV file (plain or ``.gz``) that contains ``word``; ``None`` when the
-    file may hold quoted cells (a quoted line break would split a row) or is compressed otherwise."""
+    file may hold quoted cells (a quoted line break would split a row), has no line feed, or is compressed
+    otherwise. A gzipped file is unpacked block by block (never whole in memory)."""
     suffix = src.suffix.lower()
     if suffix not in {".csv", ".gz"}:
         return None
-    data = src.read_bytes()
+    raw = src.read_bytes()
+    blocks: Iterator[bytes] = iter((raw,))
     if suffix == ".gz":
-        data = gzip.decompress(data)
-    head = data.find(b"\n")
-    if head < 0 or b'"' in data:  # no line feed at all (old Mac line ends): parsed whole
+        unpack = zlib.decompressobj(wbits=31)  # gzip container
+        blocks = itertools.chain(
+            (unpack.decompress(raw[i : i + _BLOCK]) for i in range(0, len(raw), _BLOCK)),
+            iter(lambda: unpack.flush(), b""),
+        )
+    pieces: list[bytes] = []
+    carry = b""
+    for block in blocks:
+        text = carry + block
+        if b'"' in block:
+            return None
+        pos = 0
+        if not pieces:  # the header
+            head = text.find(b"\n")
+            if head < 0:
+                carry = text
+                continue
+            pieces.append(text[: head + 1])
+            pos = head + 1
+        while (hit := text.find(word, pos)) >= 0:
+            start = text.rfind(b"\n", 0, hit) + 1
+            end = text.find(b"\n", hit)
+            if end < 0:  # the line goes on in the next block
+                pos = start
+                break
+            pieces.append(text[start : end + 1])
+            pos = end + 1
+        else:
+            pos = max(pos, text.rfind(b"\n") + 1)
+        carry = text[pos:]
+    if not pieces:
         return None
-    pieces = [data[: head + 1]]
-    pos = head + 1
-    while (hit := data.find(word, pos)) >= 0:
-        start = data.rfind(b"\n", 0, hit) + 1
-        end = data.find(b"\n", hit)
-        end = len(data) if end < 0 else end + 1
-        pieces.append(data[start:end])
-        pos = end
+    if word in carry:  # a last line without a line feed
+        pieces.append(carry)
     return b"".join(pieces)
+
+
+#: Compressed bytes unpacked at a time by :func:`_lines_with` (about 1 MB of text).
+_BLOCK = 1 << 16
 
 
 def census_provinces(frame: pd.DataFrame, regions: Sequence[str]) -> pd.DataFrame:

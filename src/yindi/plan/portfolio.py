@@ -179,6 +179,8 @@ class Portfolio:
             if lang not in self._tables:
                 self._tables[lang] = self._render(lang, None, None)
             return self._tables[lang].copy()
+        if lang in self._tables and cells is not None and len(cells):  # rows of the table already rendered
+            return self._tables[lang].iloc[np.asarray(cells, dtype=np.int64)].reset_index(drop=True)
         return self._render(lang, region, cells)
 
     def _render(self, lang: str, region: str | None, cells: np.ndarray | None) -> pd.DataFrame:

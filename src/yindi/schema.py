@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from yindi._defaults import NATION_CODE
@@ -31,23 +32,27 @@ def region_labels(codes: Sequence[str] | pd.Series, lang: Lang = "zh") -> tuple[
     from yindi.regions import registry
 
     reg = registry()
+    idx, uniques = pd.factorize(
+        codes if isinstance(codes, pd.Series) else pd.Series(list(codes), dtype=object), use_na_sentinel=False
+    )
     names: list[str] = []
     levels: list[str] = []
-    cache: dict[str, tuple[str, str]] = {}
-    for raw in list(codes):
+    for raw in list(uniques):  # each distinct code once
         code = "" if raw is None or (isinstance(raw, float) and raw != raw) else str(raw)
-        if code not in cache:
-            if code == NATIONAL_CODE:
-                cache[code] = ("China" if lang == "en" else "全国", "nation")
-            elif code in reg:
-                r = reg.get(code)
-                cache[code] = (r.name(lang), str(r.level))
-            else:
-                cache[code] = (code, "unknown")
-        n, lv = cache[code]
-        names.append(n)
-        levels.append(lv)
-    return names, levels
+        if code == NATIONAL_CODE:
+            names.append("China" if lang == "en" else "全国")
+            levels.append("nation")
+        elif code in reg:
+            r = reg.get(code)
+            names.append(r.name(lang))
+            levels.append(str(r.level))
+        else:
+            names.append(code)
+            levels.append("unknown")
+    return (
+        np.asarray(names, dtype=object)[idx].tolist(),
+        np.asarray(levels, dtype=object)[idx].tolist(),
+    )
 
 
 def tidy(

@@ -62,18 +62,29 @@ _RESEARCH = (
 )
 
 
-def _latest(
-    panel: Panel, indicator: str, codes: Sequence[str], year: int | None
-) -> tuple[pd.Series, int | None]:
-    f = panel.frame
-    sub = f[(f["indicator"] == indicator) & f["value"].notna()]
-    if year is not None:
-        sub = sub[sub["year"] <= year]
-    if sub.empty:
+#: Panel rows as arrays: indicator, year, region code, value.
+_Rows = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _latest(rows: _Rows, indicator: str, codes: Sequence[str]) -> tuple[pd.Series, int | None]:
+    """The indicator's values in its latest year among ``rows`` (panel rows with a value, up to the year asked
+    for), on ``codes``; and that year (``None``: no value)."""
+    ind, year, region, value = rows
+    mask = ind == indicator
+    if not mask.any():
         return pd.Series(np.nan, index=list(codes)), None
-    used = int(sub["year"].max())
-    s = sub[sub["year"] == used].set_index("region_code")["value"]
+    used = int(year[mask].max())
+    sel = mask & (year == used)
+    s = pd.Series(value[sel], index=pd.Index(region[sel], name="region_code"), name="value")
     return s.reindex(list(codes)).astype(float), used
+
+
+_INDICATORS = (
+    "rd_intensity", "rd_basic_research", "rd_applied_research", "rd_experimental_development",
+    "rd_researchers_fte", "population", "invention_patents_valid", "tech_contract_turnover", "gdp",
+    "hightech_industry_revenue", "firms_rd_expenditure", "rd_expenditure", "co2_emissions",
+    "thermal_power_generation", "power_generation", "electricity_consumption", "retail_sales",
+)  # fmt: skip
 
 
 def region_measures(
@@ -86,14 +97,19 @@ def region_measures(
     """Region × measure table (index ``region_code``, columns :data:`REGION_MEASURES`); appends to ``missing``."""
     raw: dict[str, pd.Series] = {}
     used: dict[str, int | None] = {}
-    for ind in (
-        "rd_intensity", "rd_basic_research", "rd_applied_research", "rd_experimental_development",
-        "rd_researchers_fte", "population", "invention_patents_valid", "tech_contract_turnover", "gdp",
-        "hightech_industry_revenue", "firms_rd_expenditure", "rd_expenditure", "co2_emissions",
-        "thermal_power_generation", "power_generation", "electricity_consumption", "retail_sales",
-    ):  # fmt: skip
+    f = panel.frame
+    sub = f[f["indicator"].isin(list(_INDICATORS)) & f["value"].notna()]  # one pass over the panel
+    if year is not None:
+        sub = sub[sub["year"] <= year]
+    rows = (
+        sub["indicator"].to_numpy(dtype=object),
+        sub["year"].to_numpy(),
+        sub["region_code"].to_numpy(dtype=object),
+        sub["value"].to_numpy(dtype=np.float64),
+    )
+    for ind in _INDICATORS:
         if ind in panel.indicators:
-            raw[ind], used[ind] = _latest(panel, ind, codes, year)
+            raw[ind], used[ind] = _latest(rows, ind, codes)
         else:
             raw[ind], used[ind] = pd.Series(np.nan, index=list(codes)), None
             missing.append(("panel", "", f"indicator {ind} not in the panel", f"面板中没有指标 {ind}"))

@@ -16,7 +16,7 @@ from io import StringIO
 import pandas as pd
 
 from yindi.errors import DataFormatError
-from yindi.plan.taxonomy import load_taxonomy
+from yindi.plan.taxonomy import _records, load_taxonomy
 
 __all__ = ["ceads_concordance", "census_concordance", "firm_concordance", "links"]
 
@@ -33,18 +33,18 @@ def _load(kind: str) -> pd.DataFrame:
     text = resources.files("yindi.plan").joinpath("data", name).read_text(encoding="utf-8")
     frame = pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
     ids = set(load_taxonomy().ids)
-    for i, row in frame.iterrows():
+    for i, row in enumerate(_records(frame)):
         listed = [s for s in row["industry_ids"].split(";") if s]
         unknown = [s for s in listed if s not in ids]
         if unknown or row["status"] not in {"mapped", "section", "unmapped"}:
             raise DataFormatError(
-                f"{name}, row {int(str(i)) + 2}: unknown ids {unknown} or status.",
-                zh=f"{name} 第 {int(str(i)) + 2} 行：未知的产业编号 {unknown} 或未知的 status。",
+                f"{name}, row {i + 2}: unknown ids {unknown} or status.",
+                zh=f"{name} 第 {i + 2} 行：未知的产业编号 {unknown} 或未知的 status。",
             )
         if (row["status"] == "unmapped") != (not listed) or (row["status"] == "unmapped" and not row["note"]):
             raise DataFormatError(
-                f"{name}, row {int(str(i)) + 2}: unmapped rows need a note and no ids.",
-                zh=f"{name} 第 {int(str(i)) + 2} 行：status 为 unmapped 的行须有说明（note）且不列产业编号。",
+                f"{name}, row {i + 2}: unmapped rows need a note and no ids.",
+                zh=f"{name} 第 {i + 2} 行：status 为 unmapped 的行须有说明（note）且不列产业编号。",
             )
     if frame[key].duplicated().any():
         raise DataFormatError(f"{name}: duplicate {key} values.", zh=f"{name}：{key} 列有重复值。")
@@ -70,5 +70,6 @@ def links(kind: str) -> pd.DataFrame:
     """Long form ``source_label, industry_id`` of a concordance (``kind``: ceads, firms or census)."""
     frame = _load(kind)
     key = _FILES[kind][1]
-    rows = [(r[key], s) for _, r in frame.iterrows() for s in r["industry_ids"].split(";") if s]
+    labels, ids = frame[key].tolist(), frame["industry_ids"].tolist()
+    rows = [(lab, s) for lab, cell in zip(labels, ids, strict=True) for s in cell.split(";") if s]
     return pd.DataFrame(rows, columns=["source_label", "industry_id"])

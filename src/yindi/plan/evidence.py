@@ -84,6 +84,8 @@ class Evidence:
     taxonomy_version: str = ""
     industry_table: pd.DataFrame | None = None
     notes_zh: tuple[str, ...] = ()
+    #: :meth:`industry_frame`, built once (the portfolio, its rendering and the lists read it many times).
+    _industries: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def notes_in(self, lang: str = "en") -> tuple[str, ...]:
         """The notes in ``lang`` (Chinese when built with them, else English)."""
@@ -94,12 +96,14 @@ class Evidence:
         enabling, maturity``): the taxonomy's rows unless the evidence was built with its own table."""
         if self.industry_table is not None:
             return self.industry_table
-        frame = load_taxonomy().frame.set_index("industry_id").loc[list(self.industries)]
-        out = frame[["tier", "name_zh", "name_en", "level_003", "maturity"]].copy()
-        out["energy_intensive"] = frame["energy_intensive"] == "true"
-        out["enabling"] = frame["enabling"] == "true"
-        out["endowment"] = frame["endowment"]
-        return out
+        if "taxonomy" not in self._industries:
+            frame = load_taxonomy().frame.set_index("industry_id").loc[list(self.industries)]
+            out = frame[["tier", "name_zh", "name_en", "level_003", "maturity"]].copy()
+            out["energy_intensive"] = frame["energy_intensive"] == "true"
+            out["enabling"] = frame["enabling"] == "true"
+            out["endowment"] = frame["endowment"]
+            self._industries["taxonomy"] = out
+        return self._industries["taxonomy"].copy()
 
     @classmethod
     def from_arrays(

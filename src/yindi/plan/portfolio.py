@@ -8,7 +8,7 @@ its reasons and how often it survives perturbed weights and thresholds.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -163,6 +163,8 @@ class Portfolio:
     q_grow: FloatArray
     stability: FloatArray | None
     options: Mapping[str, Any]
+    #: The whole :meth:`table` per language, rendered once (the modes and the pipeline both ask for it).
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(
         self, lang: str = "zh", *, region: str | None = None, cells: np.ndarray | None = None
@@ -173,6 +175,15 @@ class Portfolio:
         ``region`` keeps one region code; ``cells`` (flat indices into the region × industry matrix) keeps those
         cells, in that order. Only the rows returned are rendered.
         """
+        if region is None and cells is None:
+            if lang not in self._tables:
+                self._tables[lang] = self._render(lang, None, None)
+            return self._tables[lang].copy()
+        if lang in self._tables and cells is not None and len(cells):  # rows of the table already rendered
+            return self._tables[lang].iloc[np.asarray(cells, dtype=np.int64)].reset_index(drop=True)
+        return self._render(lang, region, cells)
+
+    def _render(self, lang: str, region: str | None, cells: np.ndarray | None) -> pd.DataFrame:
         ev = self.evidence
         r_n, i_n = self.decision.shape
         if cells is None:

@@ -115,6 +115,6 @@ def compute_plan(
     ev = build_evidence(prov, electricity=electricity, firms=firms, census=census, year=year, options=options)
     pf = plan_portfolio(ev)
     hd = herding(pf, ambitions, lang=lang)
-    ls = do_dont_lists(pf, hd, lang=lang)
-    md = development_modes(pf, growth=growth, malmquist=malmquist, lang=lang)
+    md = development_modes(pf, growth=growth, malmquist=malmquist, lang=lang)  # renders the whole table once
+    ls = do_dont_lists(pf, hd, lang=lang)  # takes its rows from it
     return PlanResults(evidence=ev, portfolio=pf, herding=hd, lists=ls, modes=md)

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from io import StringIO
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -192,7 +193,14 @@ def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(StringIO(text), dtype=str, keep_default_na=False)
 
 
-def _industry(row: pd.Series) -> Industry:
+def _records(frame: pd.DataFrame) -> list[dict[str, str]]:
+    """The rows of a text frame as plain dicts (column → cell), without a pandas Series a row."""
+    columns = [str(c) for c in frame.columns]
+    cells = [frame[c].tolist() for c in frame.columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*cells, strict=True)]
+
+
+def _industry(row: Mapping[str, Any]) -> Industry:
     return Industry(
         industry_id=row["industry_id"],
         tier=row["tier"],
@@ -221,7 +229,7 @@ def load_taxonomy() -> Taxonomy:
             f"taxonomy.csv: columns {list(frame.columns)}, expected {list(COLUMNS)}.",
             zh=f"taxonomy.csv：列为 {list(frame.columns)}，应为 {list(COLUMNS)}。",
         )
-    industries = {str(r["industry_id"]): _industry(r) for _, r in frame.iterrows()}
+    industries = {str(r["industry_id"]): _industry(r) for r in _records(frame)}
     terms: dict[str, str] = {}
     for ind in industries.values():
         forms = (ind.industry_id, ind.name_zh, ind.name_en, *ind.aliases_zh)

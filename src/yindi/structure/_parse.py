@@ -13,6 +13,7 @@ import pandas as pd
 
 from yindi.data.panel import Repair
 from yindi.data.validate import RowSource, parse_values, parse_years, resolve_regions
+from yindi.errors import YindiError
 
 #: Plain decimal numbers (the fast path of ``parse_values``): no thousands separators, units or 'inf'.
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -87,8 +88,14 @@ def regions(
     key = names.astype(str) if codes is None else names.astype(str) + "\x1f" + codes.astype(str)
     k, _ = pd.factorize(key, use_na_sentinel=False)
     counts = np.bincount(k)
+    first = _first_rows(k)
+    if codes is not None:  # names checked against codes: each pair on its own, so all pairs in one call
+        try:
+            return _regions_at_once(names, src, column, codes, region_fixes, k, first, counts)
+        except YindiError:
+            pass  # the pair-by-pair loop below raises the same error as before, for the first bad pair
     out_code, out_name, notes = [], [], []
-    for j, pos in enumerate(_first_rows(k)):
+    for j, pos in enumerate(first):
         rs = RowSource(src.file, src.row(int(pos)))
         c_in = None if codes is None else codes.iloc[[int(pos)]]
         c, n, repairs = resolve_regions(
@@ -98,3 +105,28 @@ def regions(
         out_name.append(n.iloc[0])
         notes += [f"{r} ({counts[j]} row(s))" for r in repairs]
     return _categorical(out_code, k, names), _categorical(out_name, k, names), notes
+
+
+def _regions_at_once(
+    names: pd.Series,
+    src: RowSource,
+    column: str,
+    codes: pd.Series,
+    region_fixes: Mapping[str, str] | None,
+    k: np.ndarray,
+    first: np.ndarray,
+    counts: np.ndarray,
+) -> tuple[pd.Series, pd.Series, list[str]]:
+    """:func:`regions` when codes are given: ``resolve_regions`` once on the first row of every distinct
+    (name, code) pair (the same per-pair results and repairs, each repair counted with its pair's rows)."""
+    rows = [src.row(int(pos)) for pos in first]
+    c, n, repairs = resolve_regions(
+        names.iloc[first].reset_index(drop=True),
+        RowSource(src.file, rows=rows),
+        column,
+        region_fixes=region_fixes,
+        codes=codes.iloc[first].reset_index(drop=True),
+    )
+    pair_of_row = {row: j for j, row in enumerate(rows)}
+    notes = [f"{r} ({counts[pair_of_row[int(r.row or 0)]]} row(s))" for r in repairs]
+    return _categorical(c.tolist(), k, names), _categorical(n.tolist(), k, names), notes

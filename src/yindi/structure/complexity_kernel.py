@@ -16,8 +16,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import linalg
-from scipy.sparse import linalg as sparse_linalg
 
 from yindi._typing import FloatArray
 from yindi.errors import ComputationError, MethodWarning
@@ -25,7 +23,8 @@ from yindi.errors import ComputationError, MethodWarning
 #: Float arrays in the working precision (float64, or float32 for the large products when asked).
 Floating = npt.NDArray[np.floating[Any]]
 
-#: Above this many activities the second eigenvector is found by Lanczos iteration (ARPACK), below by LAPACK.
+#: Above this many activities the second eigenvector is found by Lanczos iteration (ARPACK, SciPy), below by
+#: LAPACK through ``numpy.linalg.eigh`` (importing ``scipy.linalg`` costs more than the small problem).
 _DENSE_EIGEN_MAX = 200
 
 __all__ = ["ComplexityArrays", "complexity_arrays", "presence", "proximity_matrix", "rca_matrix"]
@@ -130,13 +129,17 @@ def _second_eigenvector(
             "Lower rca_threshold or add activities.",
             zh=f"ECI/PCI 至少需要 2 个在某一地区具有显性比较优势（presence）的产业，实际为 {n}。请降低 rca_threshold 或增加产业。",
         )
-    if n <= _DENSE_EIGEN_MAX:
-        vals, vecs = linalg.eigh(s, subset_by_index=[n - 2, n - 1])
+    if n <= _DENSE_EIGEN_MAX:  # NumPy's LAPACK: no SciPy import for the small problems
+        vals, vecs = np.linalg.eigh(s)
+        vals, vecs = vals[n - 2 :], vecs[:, n - 2 :]
     else:
+        from scipy.sparse import linalg as sparse_linalg
+
         try:  # Lanczos on the A x A matrix: a few dozen mat-vecs instead of an O(A^3) tridiagonalisation
             vals, vecs = sparse_linalg.eigsh(s, k=2, which="LA", tol=0.0, v0=np.ones(n))
         except sparse_linalg.ArpackNoConvergence:  # pragma: no cover - dense fallback
-            vals, vecs = linalg.eigh(s, subset_by_index=[n - 2, n - 1])
+            vals, vecs = np.linalg.eigh(s)
+            vals, vecs = vals[n - 2 :], vecs[:, n - 2 :]
         order = np.argsort(vals)
         vals, vecs = vals[order], vecs[:, order]
     v = vecs[:, 0]

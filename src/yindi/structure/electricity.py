@@ -61,8 +61,9 @@ def read_sector_electricity(
         src = src / "sector_electricity.csv"
     conc = ceads_concordance()
     head = pd.read_csv(src, usecols=["sector"], dtype=str, keep_default_na=False) if src.exists() else None
+    present = set(head["sector"].unique().tolist()) if head is not None else set()
     if head is not None:
-        unknown = sorted(set(head["sector"]) - set(conc["sector"]))
+        unknown = sorted(present - set(conc["sector"]))
         if unknown:
             raise DataValidationError(
                 f"{src.name}: sector(s) {unknown} are not in the CEADs → GB/T 4754 concordance "
@@ -77,7 +78,6 @@ def read_sector_electricity(
         drop += list(conc.loc[conc["kind"] == "household", "sector"])
     if not include_services:
         drop += list(conc.loc[(conc["kind"] != "aggregate") & (conc["tier"] == ""), "sector"])
-    present = set(head["sector"]) if head is not None else set()
     table = read_activity_table(
         src,
         region="region",

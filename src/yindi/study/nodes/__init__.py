@@ -98,7 +98,7 @@ NODES: tuple[Node, ...] = (
         cost=0.3,
     ),
     Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=4),
-    Node("plan", "plan", options=("plan",), seeded=True, version=3, cost=1.4),
+    Node("plan", "plan", options=("plan",), seeded=True, version=3, cost=0.6),
     Node(
         "coordinate",
         "coordinate",

@@ -10,9 +10,6 @@ from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.cluster.vq import kmeans2
-from scipy.spatial.distance import cdist
 
 from yindi._defaults import NATION_CODE
 from yindi._typing import FloatArray, IntArray, Lang
@@ -20,6 +17,7 @@ from yindi.data.panel import Panel
 from yindi.errors import MissingDataError, ParameterError, check_option
 from yindi.index.presets import DEFAULT_PRESET, Preset, load_preset, preset_values
 from yindi.regions import resolve
+from yindi.typology._kmeans import distances, kmeans_runs, prepare
 
 ClusterMethod = Literal["kmeans", "ward"]
 
@@ -35,7 +33,7 @@ def silhouette(Z: FloatArray, labels: IntArray) -> FloatArray:
     Rousseeuw, P. J. (1987). Silhouettes: a graphical aid to the interpretation and validation of cluster
     analysis. *J. Comput. Appl. Math.* 20: 53–65.
     """
-    D = cdist(Z, Z)
+    D = distances(Z, Z)
     ks = np.unique(labels)
     if ks.size < 2:
         return np.zeros(len(Z))
@@ -54,8 +52,8 @@ def silhouette(Z: FloatArray, labels: IntArray) -> FloatArray:
 def _kmeans(Z: FloatArray, k: int, seed: int, n_init: int = 20) -> IntArray:
     rng = np.random.default_rng(seed)
     best: tuple[float, IntArray] | None = None
-    for _ in range(n_init):
-        cent, lab = kmeans2(Z, k, minit="++", seed=rng)
+    # the runs of scipy.cluster.vq.kmeans2(Z, k, minit="++", seed=rng), n_init times in a row
+    for cent, lab in kmeans_runs(prepare(Z), k, rng, n_init):
         if np.unique(lab).size < k:
             continue
         inertia = float(((Z - cent[lab]) ** 2).sum())
@@ -73,6 +71,8 @@ def _cluster(Z: FloatArray, k: int, method: str, seed: int) -> IntArray:
     if method == "kmeans":
         lab = _kmeans(Z, k, seed)
     else:
+        from scipy.cluster.hierarchy import fcluster, linkage
+
         lab = fcluster(linkage(Z, method="ward"), t=k, criterion="maxclust").astype(np.int64) - 1
     # relabel so that cluster 1 has the highest mean standardised value (a stable, meaningful order)
     means = np.array([Z[lab == c].mean() for c in range(int(lab.max()) + 1)])

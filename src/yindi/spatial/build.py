@@ -15,6 +15,7 @@ import numpy as np
 
 from yindi._typing import LEVELS, FloatArray, Level
 from yindi.errors import DataValidationError, ParameterError, check_option
+from yindi.spatial._cache import cached_contiguity
 from yindi.spatial._contiguity import contiguity_pairs, tolerance_pairs
 from yindi.spatial._options import CONTIGUITY_KINDS, ISLAND_POLICIES, ContiguityKind, IslandPolicy
 from yindi.spatial.weights import Weights
@@ -140,14 +141,23 @@ def contiguity(
             zh=f"contiguity() 的参数 'tolerance' 须 ≥ 0 度，收到的是 {tolerance!r}。",
         )
     codes = _codes(level, regions, mainland, where)
+    if tolerance > 0 and kind == "rook":
+        raise ParameterError(
+            "The 'tolerance' parameter of contiguity() applies to kind='queen' only.",
+            zh="contiguity() 的参数 'tolerance' 只适用于 kind='queen'。",
+        )
+    return cached_contiguity(
+        level, kind, codes, islands, tolerance, lambda: _contiguity(level, kind, codes, islands, tolerance)
+    )
+
+
+def _contiguity(
+    level: Level, kind: ContiguityKind, codes: tuple[str, ...], islands: IslandPolicy, tolerance: float
+) -> Weights:
+    """Build what :func:`contiguity` returns (its cache, :mod:`yindi.spatial._cache`, stores the result)."""
     geoms = _geoms(codes, level)
     i, j = contiguity_pairs(geoms, kind)
     if tolerance > 0:
-        if kind == "rook":
-            raise ParameterError(
-                "The 'tolerance' parameter of contiguity() applies to kind='queen' only.",
-                zh="contiguity() 的参数 'tolerance' 只适用于 kind='queen'。",
-            )
         ti, tj = tolerance_pairs(geoms, tolerance)
         i, j = np.concatenate([i, ti]), np.concatenate([j, tj])
     w = Weights.from_pairs(codes, i, j, kind=kind)

@@ -126,17 +126,14 @@ class Weights:
 
     @classmethod
     def from_pairs(cls, ids: Iterable[str], i: IntArray, j: IntArray, *, kind: str) -> Weights:
-        """Symmetric binary weights from index pairs (each pair gives both links)."""
-        from scipy import sparse
-
+        """Symmetric binary weights from index pairs (each pair gives both links; repeated pairs count once)."""
         ids_t = tuple(ids)
         n = len(ids_t)
-        rows, cols = np.concatenate([i, j]), np.concatenate([j, i])
-        m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-        m.sum_duplicates()
-        m.sort_indices()
-        m.data[:] = 1.0
-        return cls(ids_t, m.indptr, m.indices, m.data, kind, "binary")
+        rows = np.concatenate([i, j]).astype(np.int64)
+        cols = np.concatenate([j, i]).astype(np.int64)
+        links = np.unique(rows * n + cols)  # sorted by row, then column
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(links // n, minlength=n))])
+        return cls(ids_t, indptr, links % n, np.ones(links.size), kind, "binary")
 
     # --- views ------------------------------------------------------------------------------------------
     @property

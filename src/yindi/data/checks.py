@@ -162,10 +162,16 @@ def check_panel(panel: Panel, options: Mapping[str, Any] | None = None) -> DataC
     """
     opts = TABLE.resolve(options)
     f = _rows_to_check(panel, opts)
+    jump_rows = _with_previous(f, tuple(opts["jump_indicators"]))
+    repeat_rows = (  # the same indicators by default: sorted and shifted once
+        jump_rows
+        if tuple(opts["repeat_indicators"]) == tuple(opts["jump_indicators"])
+        else _with_previous(f, tuple(opts["repeat_indicators"]))
+    )
     parts = [
         _negatives(f),
-        _jumps(f, opts["jump_indicators"], float(opts["jump_ratio"])),
-        _repeats(f, opts["repeat_indicators"]),
+        _jumps(jump_rows, float(opts["jump_ratio"])),
+        _repeats(repeat_rows),
         _sums(f, opts["sum_rules"], float(opts["sum_tolerance"])),
         _swaps(f, opts["swap_indicators"], float(opts["swap_deviation"]), float(opts["swap_match"])),
     ]
@@ -205,8 +211,8 @@ def _with_previous(f: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame
     return sub[sub["prev_year"] == sub["year"] - 1]
 
 
-def _jumps(f: pd.DataFrame, indicators: tuple[str, ...], ratio: float) -> pd.DataFrame:
-    sub = _with_previous(f, indicators)
+def _jumps(sub: pd.DataFrame, ratio: float) -> pd.DataFrame:
+    """Jumps among the rows of :func:`_with_previous`."""
     sub = sub[(sub["value"] > 0) & (sub["prev"] > 0)]
     r = sub["value"] / sub["prev"]
     mask = (r > ratio) | (r < 1 / ratio)
@@ -236,8 +242,8 @@ def _negatives(f: pd.DataFrame) -> pd.DataFrame:
     return _finding(hit, "negative", pd.Series(np.nan, index=hit.index), zh, en)
 
 
-def _repeats(f: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame:
-    sub = _with_previous(f, indicators)
+def _repeats(sub: pd.DataFrame) -> pd.DataFrame:
+    """Values repeated from the year before among the rows of :func:`_with_previous`."""
     hit = sub[sub["value"] == sub["prev"]]
     zh, en = [], []
     for n, y, i, v in hit[["region", "year", "indicator", "value"]].itertuples(index=False):

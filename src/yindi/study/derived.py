@@ -10,6 +10,7 @@ index. A ratio with a missing or zero input is missing (never filled).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -76,12 +77,28 @@ def label(panel: Panel, indicator: str, preset: Preset | None, lang: str) -> tup
     return name, unit_label(ind.unit, lang) if ind.unit else ""
 
 
+#: The last :func:`key_coverage` answer: (panel, indicators, preset, table). A run asks the same question
+#: up to three times (the report year, its completeness and the coverage node, the last maybe in a forked
+#: worker that inherits this); the panel is held weakly and compared by identity (panels are not modified).
+_LAST: list[tuple[weakref.ref[Panel], tuple[str, ...], Preset | None, pd.DataFrame]] = []
+
+
 def key_coverage(panel: Panel, indicators: Sequence[str], preset: Preset | None = None) -> pd.DataFrame:
     """Per year: how many of the units the data cover have every key indicator.
 
     Columns ``year, complete`` (units with a value of every available key indicator), ``units`` (units with
     any value in the data, the denominator) and ``share``. Indicators the data cannot give are ignored.
     """
+    keys = tuple(indicators)
+    for ref, k, p, table in _LAST:
+        if ref() is panel and k == keys and p == preset:
+            return table.copy()
+    out = _key_coverage(panel, keys, preset)
+    _LAST[:] = [(weakref.ref(panel), keys, preset, out.copy())]
+    return out
+
+
+def _key_coverage(panel: Panel, indicators: Sequence[str], preset: Preset | None) -> pd.DataFrame:
     present = [i for i in indicators if available(panel, i, preset)]
     units = len([c for c in panel.region_codes if c != "100000"])
     years = panel.years()

@@ -30,7 +30,8 @@ def compute(
     counts = (
         present.groupby(["indicator", "year"])["region_code"].nunique().unstack(fill_value=0).sort_index()
     )
-    n_regions = len(panel.region_codes)
+    covered = set(panel.region_codes)  # a property that sorts the frame's codes: read once
+    n_regions = len(covered)
     complete = int((counts[scope.year] >= n_regions).sum()) if scope.year in counts.columns else 0
     years = [int(y) for y in counts.columns]
     matrix = counts.copy()
@@ -63,7 +64,7 @@ def compute(
         {
             "n_regions": n_regions,
             "n_units": len(scope.codes),
-            "uncovered": [c for c in scope.codes if c not in set(panel.region_codes)],
+            "uncovered": [c for c in scope.codes if c not in covered],
             "years": years,
             "complete": complete,
             "n_indicators": len(panel.indicators),

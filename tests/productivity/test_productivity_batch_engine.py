@@ -34,3 +34,29 @@ def test_lambdas_are_a_feasible_certificate():
     assert np.all(lam >= -1e-12)
     assert np.all(lam @ x <= theta[:, None] * x + 1e-8)
     assert np.all(lam @ y >= y - 1e-8)
+
+
+def _assert_same(a, b) -> None:  # type: ignore[no-untyped-def]
+    for name in ("status", "objective", "x_own", "candidates"):
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
+    assert (a.x_ref != b.x_ref).nnz == 0 and a.x_ref.shape == b.x_ref.shape
+    assert (a.n_fallback, a.n_candidates) == (b.n_fallback, b.n_candidates)
+
+
+def test_a_problem_solved_again_is_read_back_as_an_independent_copy():
+    from yindi.productivity import _batch
+
+    x, y, _ = frontier_data(40, 2, 2, seed=23)
+    lp = build_radial_lp(x, y, x, y, rts="vrs", orientation="input")
+    _batch._MEMO.clear()
+    first = solve_batch(lp, np.arange(4))
+    fresh = _batch._solve_chunks(lp, np.arange(4), max_iter=150, chunk_elems=_batch._CHUNK_ELEMS)
+    _assert_same(first, fresh)
+    first.objective[:] = -1.0  # a caller's change does not reach the remembered solution
+    first.x_ref.data[:] = -1.0
+    again = solve_batch(lp, np.arange(4))
+    _assert_same(again, fresh)
+    assert len(_batch._MEMO) == 1
+    other = solve_batch(lp, np.arange(4), max_iter=2)  # another argument: solved, not read back
+    _assert_same(other, _batch._solve_chunks(lp, np.arange(4), max_iter=2, chunk_elems=_batch._CHUNK_ELEMS))
+    assert len(_batch._MEMO) == 2

@@ -27,11 +27,12 @@ large-scale data envelopment analysis models. *Annals of Operations Research* 73
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import linprog
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
@@ -43,9 +44,12 @@ _CERT_TOL = 1e-8
 _PIV_TOL = 1e-9
 _BLAND_AFTER = 60
 _CHUNK_ELEMS = 1_000_000  # units per simplex chunk × candidate columns: bounds the pricing buffer (8 MB)
+_MEMO_SIZE = 32  # solutions of small problems kept (see solve_batch)
+_MEMO_BYTES = 1 << 20  # a problem is remembered only when its arrays take at most this many bytes
 
 
 _CONTROLLER: list[ThreadpoolController] = []
+_MEMO: OrderedDict[str, BatchSolution] = OrderedDict()
 
 
 def _blas_controller() -> ThreadpoolController:
@@ -297,6 +301,8 @@ def _fallback(lp: BatchLP, b: int) -> tuple[int, float, FloatArray, FloatArray]:
     ub = np.full(n_ref + p, np.inf)
     if lp.exclude[b] >= 0:
         ub[lp.exclude[b]] = 0.0
+    from scipy.optimize import linprog  # rarely needed: scipy.optimize takes about 0.3 s to import
+
     res = linprog(c, A_eq=a, b_eq=lp.rhs[b], bounds=np.c_[np.zeros(n_ref + p), ub], method="highs")
     if res.status == 0:
         return OPTIMAL, float(res.fun), res.x[:n_ref], res.x[n_ref:]
@@ -335,6 +341,33 @@ def _column_generation(
     return st, final, need_fb, cand
 
 
+def _copy(sol: BatchSolution) -> BatchSolution:
+    return BatchSolution(
+        sol.status.copy(),
+        sol.objective.copy(),
+        sp.csr_matrix(sol.x_ref, copy=True),
+        sol.x_own.copy(),
+        sol.n_fallback,
+        sol.n_candidates,
+        sol.candidates.copy(),
+    )
+
+
+def _problem_key(lp: BatchLP, cand: IntArray, max_iter: int, chunk_elems: int) -> str | None:
+    """A digest of everything :func:`solve_batch` reads, or None for a problem too large to remember."""
+    arrays = [lp.a_ref, lp.c_ref, lp.a_own, lp.c_own, lp.rhs, lp.exclude, cand]
+    if lp.price is not None:
+        arrays.append(lp.price)
+    if sum(a.nbytes for a in arrays) > _MEMO_BYTES:
+        return None
+    h = hashlib.sha256(f"{max_iter}|{chunk_elems}|{lp.price is None}".encode())
+    for a in arrays:
+        c = np.ascontiguousarray(a)
+        h.update(f"{c.dtype.str}{c.shape}".encode())
+        h.update(c.tobytes())
+    return h.hexdigest()
+
+
 def solve_batch(
     lp: BatchLP, candidates: IntArray, *, max_iter: int = 150, chunk_elems: int = _CHUNK_ELEMS
 ) -> BatchSolution:
@@ -344,9 +377,27 @@ def solve_batch(
     units are solved in chunks of at most ``chunk_elems / len(candidates)`` (at least 256), so memory stays
     linear in the number of units; each chunk starts from the candidate set the previous one ended with
     (a warm start: columns found by pricing are not searched for again).
+
+    The solution is a function of the problem alone, and analyses solve the same small problem more than
+    once (the CRS and VRS frontiers of one period, the period again in a Malmquist index): the last
+    :data:`_MEMO_SIZE` small problems' solutions are kept (by a digest of every array read) and a copy is
+    returned.
     """
-    nb = lp.rhs.shape[0]
     cand = np.unique(np.asarray(candidates, dtype=np.int64))
+    key = _problem_key(lp, cand, max_iter, chunk_elems)
+    if key is not None and key in _MEMO:
+        _MEMO.move_to_end(key)
+        return _copy(_MEMO[key])
+    sol = _solve_chunks(lp, cand, max_iter=max_iter, chunk_elems=chunk_elems)
+    if key is not None:
+        _MEMO[key] = _copy(sol)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return sol
+
+
+def _solve_chunks(lp: BatchLP, cand: IntArray, *, max_iter: int, chunk_elems: int) -> BatchSolution:
+    nb = lp.rhs.shape[0]
     with _blas_controller().limit(limits=1, user_api="blas"):
         size = max(256, chunk_elems // max(cand.size, 1))
         if nb <= size:

@@ -28,15 +28,16 @@ _FORMAT = 1
 
 @cache
 def _code_digest() -> str:
-    """SHA-256 of the modules that decide a contiguity result, and of the GEOS and shapely versions."""
+    """SHA-256 of the modules that decide a contiguity result (this one included), and of the GEOS and
+    shapely versions."""
     import shapely
 
     from yindi.regions import geometry
     from yindi.spatial import _contiguity, build, weights
 
     h = hashlib.sha256()
-    for mod in (build, _contiguity, weights, geometry):
-        h.update(Path(str(mod.__file__)).read_bytes())
+    for source in (build.__file__, _contiguity.__file__, weights.__file__, geometry.__file__, __file__):
+        h.update(Path(str(source)).read_bytes())
     h.update(f"{shapely.__version__}|{shapely.geos_version_string}|{_FORMAT}".encode())
     return h.hexdigest()
 

@@ -33,6 +33,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.optimize import (
+    linprog,
+)  # at import: the thread-pool controller then holds SciPy's BLAS to one thread too
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
@@ -301,8 +304,6 @@ def _fallback(lp: BatchLP, b: int) -> tuple[int, float, FloatArray, FloatArray]:
     ub = np.full(n_ref + p, np.inf)
     if lp.exclude[b] >= 0:
         ub[lp.exclude[b]] = 0.0
-    from scipy.optimize import linprog  # rarely needed: scipy.optimize takes about 0.3 s to import
-
     res = linprog(c, A_eq=a, b_eq=lp.rhs[b], bounds=np.c_[np.zeros(n_ref + p), ub], method="highs")
     if res.status == 0:
         return OPTIMAL, float(res.fun), res.x[:n_ref], res.x[n_ref:]

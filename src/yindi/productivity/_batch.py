@@ -33,9 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import (
-    linprog,
-)  # at import: the thread-pool controller then holds SciPy's BLAS to one thread too
+from scipy.optimize import linprog  # at import, so the thread-pool controller holds SciPy's BLAS too
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray

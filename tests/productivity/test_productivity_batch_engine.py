@@ -60,3 +60,36 @@ def test_a_problem_solved_again_is_read_back_as_an_independent_copy():
     other = solve_batch(lp, np.arange(4), max_iter=2)  # another argument: solved, not read back
     _assert_same(other, _batch._solve_chunks(lp, np.arange(4), max_iter=2, chunk_elems=_batch._CHUNK_ELEMS))
     assert len(_batch._MEMO) == 2
+
+
+def test_fallback_is_silent_and_agrees_with_linprog(capfd) -> None:  # type: ignore[no-untyped-def]
+    """Every unit through the HiGHS fallback (iteration limit 0): nothing printed on standard output (HiGHS
+    prints a banner when a solver is made), statuses and θ as SciPy's ``linprog`` gives them, including the
+    infeasible super-efficiency units; the solver is reused for the next batch."""
+    from scipy.optimize import linprog
+
+    from yindi.productivity._batch import OPTIMAL, _fallback
+
+    x, y, _ = frontier_data(40, 2, 2, seed=23)
+    lp = build_radial_lp(x, y, x, y, rts="vrs", orientation="input", exclude=np.arange(40))
+    for _ in range(2):
+        sol = solve_batch(lp, np.arange(3), max_iter=0)
+        assert sol.n_fallback == 40
+    out = capfd.readouterr().out
+    assert out == "", out
+    n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
+    for b in range(40):
+        status, objective, _, _ = _fallback(lp, b)
+        ub = np.full(n_ref + p, np.inf)
+        ub[lp.exclude[b]] = 0.0
+        ref = linprog(
+            np.concatenate([lp.c_ref, lp.c_own[b]]),
+            A_eq=np.hstack([lp.a_ref, lp.a_own[b]]),
+            b_eq=lp.rhs[b],
+            bounds=np.c_[np.zeros(n_ref + p), ub],
+            method="highs",
+        )
+        assert (status == OPTIMAL) == (ref.status == 0)
+        if ref.status == 0:
+            assert abs(objective - ref.fun) <= 1e-9 * (1 + abs(ref.fun))
+    assert capfd.readouterr().out == ""

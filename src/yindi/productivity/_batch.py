@@ -17,7 +17,8 @@ Two devices keep the work small and the answers exact:
   with an optimality certificate against the full set (primal feasible, no negative reduced cost), so the
   result equals the full-set LP whatever the candidate set was;
 * **fallback** — any unit that does not converge, loses its certificate, or ends with a positive artificial
-  (possibly infeasible) is re-solved from scratch with HiGHS on the full LP; infeasibility is then reported.
+  (possibly infeasible) is re-solved from scratch with HiGHS (``highspy``) on the full LP; infeasibility is then
+  reported.
 
 References
 ----------
@@ -27,13 +28,18 @@ large-scale data envelopment analysis models. *Annals of Operations Research* 73
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import sys
+import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.optimize import linprog  # at import, so the thread-pool controller holds SciPy's BLAS too
 from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 from yindi._typing import BoolArray, FloatArray, IntArray
@@ -295,18 +301,73 @@ def _certify(
 
 
 def _fallback(lp: BatchLP, b: int) -> tuple[int, float, FloatArray, FloatArray]:
-    """Solve unit ``b`` on the full LP with HiGHS (via SciPy); returns status, objective, λ, w."""
+    """Solve unit ``b`` on the full LP with HiGHS (``highspy``, the solver SciPy's ``linprog(method="highs")``
+    wraps, without SciPy's 0.5 s ``scipy.optimize`` import); returns status, objective, λ, w."""
+    import highspy
+
     n_ref, p = lp.a_ref.shape[1], lp.a_own.shape[2]
-    a = np.hstack([lp.a_ref, lp.a_own[b]])
-    c = np.concatenate([lp.c_ref, lp.c_own[b]])
-    ub = np.full(n_ref + p, np.inf)
+    a = sp.csc_matrix(np.hstack([lp.a_ref, lp.a_own[b]]))
+    n = n_ref + p
+    ub = np.full(n, highspy.kHighsInf)
     if lp.exclude[b] >= 0:
         ub[lp.exclude[b]] = 0.0
-    res = linprog(c, A_eq=a, b_eq=lp.rhs[b], bounds=np.c_[np.zeros(n_ref + p), ub], method="highs")
-    if res.status == 0:
-        return OPTIMAL, float(res.fun), res.x[:n_ref], res.x[n_ref:]
-    status = INFEASIBLE if res.status == 2 else UNBOUNDED
-    return status, np.nan, np.zeros(n_ref), np.full(p, np.nan)
+    model = highspy.HighsLp()
+    model.num_col_, model.num_row_ = n, a.shape[0]
+    model.col_cost_ = np.concatenate([lp.c_ref, lp.c_own[b]])
+    model.col_lower_, model.col_upper_ = np.zeros(n), ub
+    model.row_lower_ = model.row_upper_ = np.asarray(lp.rhs[b], dtype=np.float64)
+    model.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    model.a_matrix_.start_, model.a_matrix_.index_, model.a_matrix_.value_ = a.indptr, a.indices, a.data
+    solver = _highs()
+    solver.passModel(model)
+    solver.run()
+    status = solver.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        x = np.asarray(solver.getSolution().col_value, dtype=np.float64)
+        return OPTIMAL, float(solver.getInfo().objective_function_value), x[:n_ref], x[n_ref:]
+    bad = INFEASIBLE if status == highspy.HighsModelStatus.kInfeasible else UNBOUNDED
+    return bad, np.nan, np.zeros(n_ref), np.full(p, np.nan)
+
+
+_HIGHS = threading.local()
+
+
+def _highs() -> Any:
+    """This thread's HiGHS solver, silent: made once (HiGHS prints its banner on stdout when a solver is made,
+    before any option can be set, so standard output is pointed at the null device for that moment), then
+    emptied and reused."""
+    solver = getattr(_HIGHS, "solver", None)
+    if solver is None:
+        import highspy
+
+        with _stdout_silenced():
+            solver = highspy.Highs()  # type: ignore[no-untyped-call]
+        solver.setOptionValue("output_flag", False)
+        _HIGHS.solver = solver
+    else:
+        solver.clearModel()
+        solver.clearSolver()
+    return solver
+
+
+@contextlib.contextmanager
+def _stdout_silenced() -> Iterator[None]:
+    """Standard output (file descriptor 1) to the null device for the block; unchanged if it cannot be."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        yield
+        return
+    try:
+        os.dup2(null, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
 
 
 def _column_generation(

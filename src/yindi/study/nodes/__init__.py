@@ -58,7 +58,8 @@ class Node:
         node runs with it left out of ``inputs``. Any other input without a result skips the node, and the
         run says so in ``failures``.
     cost : float
-        Rough seconds of a cold province-level run; only orders the work when nodes are computed in parallel
+        Rough seconds of a cold province-level run (measured in a worker, Dec 2026); only orders the work
+        when nodes are computed in parallel
         (the longest chain of costs starts first, :func:`critical_path`). Never changes a result.
     """
 
@@ -80,14 +81,14 @@ class Node:
 
 #: Every node, in dependency order (a node's inputs come before it).
 NODES: tuple[Node, ...] = (
-    Node("coverage", "coverage", options=("report", "index_preset"), version=3, cost=0.25),
-    Node("key_indicators", "key_indicators", options=("report", "index_preset"), version=2),
-    Node("index", "index", options=("index",), seeded=True, version=2),
-    Node("typology", "typology", options=("typology",), seeded=True, version=2, cost=0.9),
-    Node("productivity", "productivity", options=("productivity",), version=2, cost=0.65),
-    Node("structure", "structure", options=("structure",), cost=0.35),
-    Node("sectors", "sectors", options=("structure",)),
-    Node("weights", "weights", options=("weights",), cost=0.4),
+    Node("coverage", "coverage", options=("report", "index_preset"), version=3, cost=0.15),
+    Node("key_indicators", "key_indicators", options=("report", "index_preset"), version=2, cost=0.05),
+    Node("index", "index", options=("index",), seeded=True, version=2, cost=0.17),
+    Node("typology", "typology", options=("typology",), seeded=True, version=2, cost=0.26),
+    Node("productivity", "productivity", options=("productivity",), version=2, cost=0.67),
+    Node("structure", "structure", options=("structure",), cost=0.4),
+    Node("sectors", "sectors", options=("structure",), cost=0.07),
+    Node("weights", "weights", options=("weights",), cost=0.06),
     Node(
         "disparity",
         "disparity",
@@ -95,10 +96,18 @@ NODES: tuple[Node, ...] = (
         inputs=("weights",),
         seeded=True,
         version=3,
-        cost=0.3,
+        cost=0.58,
     ),
-    Node("spatial", "spatial", options=("spatial",), inputs=("disparity", "weights"), seeded=True, version=4),
-    Node("plan", "plan", options=("plan",), seeded=True, version=3, cost=0.6),
+    Node(
+        "spatial",
+        "spatial",
+        options=("spatial",),
+        inputs=("disparity", "weights"),
+        seeded=True,
+        version=4,
+        cost=0.17,
+    ),
+    Node("plan", "plan", options=("plan",), seeded=True, version=3, cost=0.54),
     Node(
         "coordinate",
         "coordinate",
@@ -106,7 +115,7 @@ NODES: tuple[Node, ...] = (
         inputs=("plan",),
         optional=("plan",),
         version=2,
-        cost=0.25,
+        cost=0.43,
     ),
 )
 

@@ -59,8 +59,8 @@ class Node:
         run says so in ``failures``.
     cost : float
         Rough seconds of a cold province-level run (measured in a worker, Dec 2026); only orders the work
-        when nodes are computed in parallel
-        (the longest chain of costs starts first, :func:`critical_path`). Never changes a result.
+        when nodes are computed in parallel (the longest chain of costs starts first,
+        :func:`critical_path`). Never changes a result.
     """
 
     name: str

@@ -240,6 +240,8 @@ def _open_store(study: Study) -> ResultStore | None:
     from yindi.study.pipeline import store_path
     from yindi.study.store import ResultStore
 
+    if str(study.data).startswith("workspace:"):  # the dataset is read from the same file, read-only: DuckDB
+        return None  # allows no second, writable connection meanwhile, so each step opens its own
     try:
         return ResultStore(store_path(study))
     except WorkspaceError:

@@ -135,29 +135,6 @@ def test_outside_the_main_thread_nodes_run_in_process(
     assert seen == [False] and out and out[0].computed == ("coverage", "key_indicators")  # type: ignore[attr-defined]
 
 
-def _total(items):  # type: ignore[no-untyped-def]
-    return sum(items)
-
-
-def _fails(items):  # type: ignore[no-untyped-def]
-    for i in items:
-        if i == 2:
-            raise KeyError("two")
-    return "never"
-
-
-def test_feeder_consumes_in_the_child_and_reports_its_failure() -> None:
-    feeder = _fork.Feeder(_total)
-    for i in range(1000):
-        feeder.send(i)
-    assert feeder.close() == sum(range(1000))
-    bad = _fork.Feeder(_fails)
-    for i in range(5):
-        bad.send(i)
-    with pytest.raises(_fork.FeederError, match="KeyError"):
-        bad.close()
-
-
 def test_report_is_the_same_with_and_without_workers(
     panel, provinces_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

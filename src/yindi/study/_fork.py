@@ -23,7 +23,7 @@ import threading
 import time
 import traceback
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -280,87 +280,3 @@ def reissue(outcome: Outcome) -> None:
     """Raise again, in the parent, the warnings the child's computation raised."""
     for message, category, filename, lineno in outcome.warnings:
         warnings.warn_explicit(message, category, filename, lineno)
-
-
-class Feeder:
-    """A forked child that consumes what the parent sends while the parent goes on (e.g. writing the report
-    workbook sheet by sheet while the next sections are rendered).
-
-    ``consume(items)`` runs in the child over the items :meth:`send` gives (in order); :meth:`close` ends the
-    stream and waits. The child's return value is sent back; an exception in it (or its death) is raised in the
-    parent by :meth:`close` as :class:`FeederError` with the child's traceback, so nothing fails silently.
-    """
-
-    def __init__(self, consume: Callable[[Iterator[Any]], Any]) -> None:
-        items_r, self._items = os.pipe()
-        self._result, result_w = os.pipe()
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(AttributeError, OSError, ValueError):
-                stream.flush()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                os.close(self._items)
-                os.close(self._result)
-                _write_message(result_w, _run_child("feeder", partial(consume, _messages(items_r))))
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(items_r)
-        os.close(result_w)
-        self._pid = pid
-        self._closed = False
-
-    def send(self, item: Any) -> None:
-        """Give the child one more item (pickled)."""
-        payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(BrokenPipeError):  # the child has stopped; close() reports why
-            _write_message(self._items, payload)  # never empty: b"" ends the stream
-
-    def close(self) -> Any:
-        """End the stream, wait for the child and return what ``consume`` returned."""
-        if self._closed:
-            raise RuntimeError("Feeder already closed")
-        self._closed = True
-        with contextlib.suppress(OSError):
-            _write_message(self._items, b"")
-        os.close(self._items)
-        message = _read_message(self._result)
-        os.close(self._result)
-        os.waitpid(self._pid, 0)
-        outcome = (
-            pickle.loads(message)
-            if message
-            else Outcome("feeder", "crash", "the child ended without a result")
-        )
-        reissue(outcome)
-        if outcome.kind == "error":
-            raise outcome.value
-        if outcome.kind == "crash":
-            raise FeederError(outcome.value)
-        return outcome.value
-
-    def abort(self) -> None:
-        """Stop the child without waiting for its result (the parent failed)."""
-        if self._closed:
-            return
-        self._closed = True
-        with contextlib.suppress(OSError):
-            os.kill(self._pid, signal.SIGKILL)
-        for fd in (self._items, self._result):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        with contextlib.suppress(OSError):
-            os.waitpid(self._pid, 0)
-
-
-class FeederError(RuntimeError):
-    """The child of a :class:`Feeder` failed with an unexpected exception (its traceback is the message)."""
-
-
-def _messages(fd: int) -> Iterator[Any]:
-    while (message := _read_message(fd)) is not None and message:
-        yield pickle.loads(message)
